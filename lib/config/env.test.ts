@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseEnv } from './env';
+
+const valid = {
+  RANCHER_URL: 'https://rancher.spin.nersc.gov/v2-beta',
+  RANCHER_ACCESS_KEY: 'AK',
+  RANCHER_SECRET_KEY: 'SK',
+  LDAP_URL: 'ldaps://ldap.nersc.gov',
+  LDAP_BASE_DN: 'dc=nersc,dc=gov',
+  LDAP_USER_DN_TEMPLATE: 'uid={uid},ou=people,dc=nersc,dc=gov',
+  NEXTAUTH_SECRET: 'x'.repeat(32),
+  NEXTAUTH_URL: 'https://portal.spin.nersc.gov',
+};
+
+function problemsOf(source: Record<string, string | undefined>) {
+  try {
+    parseEnv(source);
+  } catch (err) {
+    if (err instanceof ConfigError) return err.problems;
+    throw err;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('parseEnv', () => {
+  it('accepts a complete production environment and applies defaults', () => {
+    const env = parseEnv(valid);
+    expect(env.PORT).toBe(3000);
+    expect(env.HOST).toBe('127.0.0.1');
+    expect(env.STAFF_GROUP).toBe('isg');
+    expect(env.ALLOWED_ORIGINS).toEqual([]);
+    expect(env.TRUST_PROXY).toBe(false);
+  });
+
+  it('names every missing variable', () => {
+    const problems = problemsOf({ ...valid, RANCHER_URL: undefined, NEXTAUTH_SECRET: undefined });
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { variable: 'RANCHER_URL', message: 'is required but not set' },
+        { variable: 'NEXTAUTH_SECRET', message: 'is required but not set' },
+      ]),
+    );
+  });
+
+  it.each([
+    ['PORT', 'eighty', /number/i],
+    ['PORT', '70000', /65535/],
+    ['RANCHER_URL', 'ftp://rancher', /http/],
+    ['LDAP_URL', 'http://ldap', /ldap/],
+    ['NEXTAUTH_SECRET', 'short', /32 characters/],
+    ['LOG_LEVEL', 'loud', /expected one of/i],
+    ['DATABASE_URL', 'mysql://db', /postgres/],
+    ['LDAP_USER_DN_TEMPLATE', 'uid=fred,dc=nersc', /\{uid\}/],
+  ])('rejects %s=%s with a message saying what it expects', (variable, value, expected) => {
+    const problems = problemsOf({ ...valid, [variable]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0]?.variable).toBe(variable);
+    expect(problems[0]?.message).toMatch(expected);
+  });
+
+  it('needs a way to find user DNs', () => {
+    const problems = problemsOf({ ...valid, LDAP_USER_DN_TEMPLATE: undefined });
+    expect(problems[0]?.variable).toBe('LDAP_USER_DN_TEMPLATE');
+  });
+
+  it('needs the bind password with a bind DN', () => {
+    const problems = problemsOf({ ...valid, LDAP_BIND_DN: 'cn=portal,dc=nersc,dc=gov' });
+    expect(problems).toEqual([{ variable: 'LDAP_BIND_PASSWORD', message: 'required when LDAP_BIND_DN is set' }]);
+  });
+
+  it('lists the error message for each variable on its own line', () => {
+    const err = (() => {
+      try {
+        parseEnv({});
+      } catch (e) {
+        return e as Error;
+      }
+    })();
+    expect(err?.message).toMatch(/^Invalid configuration:\n {2}RANCHER_URL: is required but not set/);
+  });
+});

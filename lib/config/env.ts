@@ -1,0 +1,101 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+const millis = z.coerce.number().int().min(1).max(600_000);
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
+
+/**
+ * Every environment variable the portal reads, in one schema (README.md lists them for operators).
+ * Demo mode (`npm start` with no RANCHER_URL) fills the Rancher, LDAP and secret variables in before
+ * this parse, so production and demo go through the same checks.
+ */
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'production', 'test']).default('production'),
+    HOST: z.string().min(1).default('127.0.0.1'),
+    PORT: port.default(3000),
+    LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
+    // Extra origins allowed for websockets and mutating requests, comma separated (a load balancer name).
+    ALLOWED_ORIGINS: optionalText.transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
+    // Honour X-Forwarded-For and X-Forwarded-Proto from the load balancer in front of the portal.
+    TRUST_PROXY: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
+    DATA_DIR: z.string().min(1).default('.data'),
+
+    RANCHER_URL: httpUrl,
+    RANCHER_ACCESS_KEY: z.string().min(1, 'expected the Rancher environment API access key'),
+    RANCHER_SECRET_KEY: z.string().min(1, 'expected the Rancher environment API secret key'),
+    RANCHER_PROJECT_ID: optionalText,
+    RANCHER_CONNECT_TIMEOUT_MS: millis.default(5_000),
+    RANCHER_TIMEOUT_MS: millis.default(30_000),
+
+    LDAP_URL: z.url({ protocol: /^ldaps?$/, error: 'expected an ldap:// or ldaps:// URL' }),
+    LDAP_BASE_DN: z.string().min(1, 'expected the base DN to search, e.g. dc=nersc,dc=gov'),
+    LDAP_BIND_DN: optionalText,
+    LDAP_BIND_PASSWORD: optionalText,
+    LDAP_USER_DN_TEMPLATE: optionalText.refine((v) => v === undefined || v.includes('{uid}'), 'expected a DN template containing {uid}'),
+    LDAP_CA_FILE: optionalText,
+    LDAP_STARTTLS: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
+    LDAP_TIMEOUT_MS: millis.default(5_000),
+    STAFF_GROUP: z.string().min(1).default('isg'),
+
+    NEXTAUTH_SECRET: z.string().min(32, 'expected a random secret of at least 32 characters'),
+    NEXTAUTH_URL: httpUrl,
+
+    DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'expected a postgres:// URL'),
+    SQLITE_PATH: optionalText,
+  })
+  .superRefine((env, ctx) => {
+    if (env.LDAP_BIND_DN && !env.LDAP_BIND_PASSWORD) {
+      ctx.addIssue({ code: 'custom', path: ['LDAP_BIND_PASSWORD'], message: 'required when LDAP_BIND_DN is set' });
+    }
+    if (!env.LDAP_BIND_DN && !env.LDAP_USER_DN_TEMPLATE) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['LDAP_USER_DN_TEMPLATE'],
+        message: 'set LDAP_USER_DN_TEMPLATE (e.g. uid={uid},ou=people,dc=nersc,dc=gov) or LDAP_BIND_DN and LDAP_BIND_PASSWORD',
+      });
+    }
+  });
+
+export type Env = z.output<typeof envSchema>;
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  throw new ConfigError(
+    result.error.issues.map((issue) => {
+      const variable = String(issue.path[0] ?? '(environment)');
+      const isUnset = source[variable] === undefined || source[variable] === '';
+      return { variable, message: isUnset && issue.code === 'invalid_type' ? 'is required but not set' : issue.message };
+    }),
+  );
+}
+
+let cached: Env | undefined;
+
+/** The process's configuration, parsed once. No other module reads process.env. */
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Lets a launcher (demo mode, tests) re-read process.env after filling it in. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
+/** The raw environment, for launchers that must fill in defaults before parsing. */
+export function rawEnv(): NodeJS.ProcessEnv {
+  return process.env;
+}

@@ -1,0 +1,11 @@
+// @ts-check
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // The custom server (server/) owns request ids and security headers; Next must not add its own.
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // Native or Node-only packages that the server code loads at run time instead of bundling.
+  serverExternalPackages: ['ldapts', 'ldapjs', 'libsql', 'pg', 'pino', 'ws', 'kysely'],
+};
+
+module.exports = nextConfig;

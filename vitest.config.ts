@@ -1,0 +1,36 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const root = fileURLToPath(new URL('.', import.meta.url));
+// `server-only` throws outside Next's server build; tests run server modules directly.
+const alias = { '@/': `${root}/`, 'server-only': `${root}/test/helpers/server-only-stub.ts` };
+const exclude = ['node_modules/**', 'e2e/**', '.next/**', 'dist/**'];
+
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          environment: 'node',
+          include: ['**/*.test.ts', '**/*.test.tsx'],
+          exclude: [...exclude, '**/*.int.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          environment: 'node',
+          include: ['**/*.int.test.ts'],
+          exclude,
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          // Integration suites start real servers (slapd, PostgreSQL, the portal); two cores only.
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
