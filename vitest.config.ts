@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 // `server-only` throws outside Next's server build; tests run server modules directly.
-const alias = { '@/': `${root}/`, 'server-only': `${root}/test/helpers/server-only-stub.ts` };
+const alias = { '@/': `${root}/`, 'server-only': `${root}/server/server-only-stub.ts` };
 const exclude = ['node_modules/**', 'e2e/**', '.next/**', 'dist/**'];
 
 export default defineConfig({

@@ -1,0 +1,84 @@
+/**
+ * Business errors carry no HTTP: `toProblem` (lib/errors/problem.ts) is the one place that maps them to
+ * statuses. `detail` says what the person can do next.
+ */
+export abstract class AppError extends Error {
+  abstract readonly status: number;
+  abstract readonly type: string;
+  abstract readonly title: string;
+
+  constructor(
+    message: string,
+    readonly extra?: { errors?: { path: string; message: string }[]; [key: string]: unknown },
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export class BadRequestError extends AppError {
+  readonly status = 400;
+  readonly type = 'bad-request';
+  readonly title = 'Bad request';
+}
+
+export class UnauthenticatedError extends AppError {
+  readonly status = 401;
+  readonly type = 'unauthenticated';
+  readonly title = 'Sign in required';
+}
+
+export class ForbiddenError extends AppError {
+  readonly status = 403;
+  readonly type = 'forbidden';
+  readonly title = 'Not allowed';
+}
+
+export class NotFoundError extends AppError {
+  readonly status = 404;
+  readonly type = 'not-found';
+  readonly title = 'Not found';
+}
+
+export class ConflictError extends AppError {
+  readonly status = 409;
+  readonly type = 'conflict';
+  readonly title = 'Conflict';
+}
+
+export class UnsupportedMediaTypeError extends AppError {
+  readonly status = 415;
+  readonly type = 'unsupported-media-type';
+  readonly title = 'Unsupported media type';
+}
+
+export class PolicyViolationError extends AppError {
+  readonly status = 422;
+  readonly type = 'policy-violation';
+  readonly title = 'The change breaks Spin policy';
+}
+
+export class TooManyRequestsError extends AppError {
+  readonly status = 429;
+  readonly type = 'too-many-requests';
+  readonly title = 'Too many attempts';
+
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}
+
+export class UpstreamError extends AppError {
+  readonly status = 502;
+  readonly type = 'upstream-error';
+  readonly title = 'Rancher gave an unexpected answer';
+}
+
+export class UnavailableError extends AppError {
+  readonly status = 503;
+  readonly type = 'unavailable';
+  readonly title = 'Service unavailable';
+}

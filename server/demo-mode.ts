@@ -1,0 +1,64 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { demoDirectory, demoEnvSchema, demoRancherKeys, type DemoEnv } from '@/lib/config/demo-env';
+
+const secretsSchema = z.object({ NEXTAUTH_SECRET: z.string().min(32) });
+
+/**
+ * Demo secrets are generated once and kept in the data folder, so sessions survive a restart; the
+ * folder is git-ignored and the file readable by its owner only.
+ */
+export function loadOrCreateDemoSecrets(dataDir: string): z.output<typeof secretsSchema> {
+  const file = join(dataDir, 'demo-secrets.json');
+  try {
+    return secretsSchema.parse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch {
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+    const secrets = { NEXTAUTH_SECRET: randomBytes(32).toString('base64url') };
+    writeFileSync(file, `${JSON.stringify(secrets, null, 2)}\n`, { mode: 0o600 });
+    return secrets;
+  }
+}
+
+/**
+ * Fills in the variables production must set, pointing the portal at the embedded simulator and demo
+ * directory. Anything the operator did set is kept.
+ */
+export function demoEnvironment(source: Record<string, string | undefined>): { demo: DemoEnv; values: Record<string, string> } {
+  const demo = demoEnvSchema.parse(source);
+  const secrets = loadOrCreateDemoSecrets(demo.DATA_DIR);
+  const values: Record<string, string> = {
+    RANCHER_URL: `http://127.0.0.1:${demo.DEMO_SIM_PORT}`,
+    RANCHER_ACCESS_KEY: demoRancherKeys.accessKey,
+    RANCHER_SECRET_KEY: demoRancherKeys.secretKey,
+    RANCHER_PROJECT_ID: '1a5',
+    LDAP_URL: `ldap://127.0.0.1:${demo.DEMO_LDAP_PORT}`,
+    LDAP_BASE_DN: demoDirectory.baseDn,
+    LDAP_USER_DN_TEMPLATE: demoDirectory.userDnTemplate,
+    STAFF_GROUP: demoDirectory.staffGroup,
+    NEXTAUTH_SECRET: secrets.NEXTAUTH_SECRET,
+    NEXTAUTH_URL: `http://${demo.HOST.includes(':') ? `[${demo.HOST}]` : demo.HOST}:${demo.PORT}`,
+  };
+  for (const key of Object.keys(values)) {
+    const own = source[key];
+    if (own) values[key] = own;
+  }
+  return { demo, values };
+}
+
+export function demoBanner(url: string): string {
+  const width = Math.max(...demoDirectory.logins.map((l) => l.uid.length));
+  const logins = demoDirectory.logins.map((l) => `    ${l.uid.padEnd(width)}  ${demoDirectory.password}   ${l.role}`);
+  return [
+    '',
+    `Spin Portal (demo mode) is running on ${url}`,
+    '',
+    '  Demo logins (username, password):',
+    ...logins,
+    '',
+    '  Press Ctrl-C to stop.',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,93 @@
+import { spawnSync } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { ensurePortalBuilt, startPortalProcess, type PortalProcess } from '@/test/helpers/portal-process';
+
+const root = resolve(__dirname, '..');
+let portal: PortalProcess;
+
+beforeAll(async () => {
+  portal = await startPortalProcess({ TRUST_PROXY: '1' });
+}, 300_000);
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+describe('the built portal process', () => {
+  it('answers the health check', async () => {
+    const res = await fetch(`${portal.url}/api/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('echoes a sane request id and replaces an unsafe one', async () => {
+    const kept = await fetch(`${portal.url}/api/healthz`, { headers: { 'x-request-id': 'trace-42' } });
+    expect(kept.headers.get('x-request-id')).toBe('trace-42');
+    const replaced = await fetch(`${portal.url}/api/healthz`, { headers: { 'x-request-id': 'bad id\twith tab' } });
+    expect(replaced.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it.each(['/', '/no-such-page', '/api/healthz'])('sends the security headers on %s', async (path) => {
+    const res = await fetch(`${portal.url}${path}`);
+    const csp = res.headers.get('content-security-policy') ?? '';
+    expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+'/);
+    expect(csp.split('; ').find((d) => d.startsWith('script-src'))).not.toContain('unsafe-inline');
+    expect(csp).toContain(`frame-ancestors 'none'`);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('same-origin');
+    expect(res.headers.get('strict-transport-security')).toBeNull();
+  });
+
+  it('stamps the nonce of its CSP header on every script of a page', async () => {
+    const res = await fetch(`${portal.url}/`);
+    const nonce = /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    const html = await res.text();
+    const scripts = html.match(/<script\b[^>]*>/g) ?? [];
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const tag of scripts) expect(tag).toContain(`nonce="${nonce}"`);
+  });
+
+  it('answers unknown pages with a 404 page', async () => {
+    const res = await fetch(`${portal.url}/no-such-page`);
+    expect(res.status).toBe(404);
+    expect(await res.text()).toContain('Page not found');
+  });
+
+  it('adds HSTS when a trusted proxy says the request came over HTTPS', async () => {
+    const res = await fetch(`${portal.url}/api/healthz`, { headers: { 'x-forwarded-proto': 'https' } });
+    expect(res.headers.get('strict-transport-security')).toMatch(/max-age=\d+/);
+  });
+
+  it('refuses websocket upgrades to unknown paths with 404', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${portal.url.replace('http', 'ws')}/api/v1/unknown`, { headers: { origin: portal.url } });
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => reject(new Error('accepted')));
+      ws.on('error', () => undefined);
+    });
+    expect(status).toBe(404);
+  });
+});
+
+describe('start and stop', () => {
+  it('stops on SIGTERM with exit code 0', async () => {
+    const other = await startPortalProcess();
+    expect(await other.stop()).toBe(0);
+    expect(other.output()).toContain('"msg":"stopped"');
+  }, 120_000);
+
+  it('exits 1 naming each bad variable in production mode', async () => {
+    await ensurePortalBuilt();
+    const result = spawnSync(process.execPath, [join(root, 'dist/server.cjs')], {
+      env: { PATH: process.env.PATH, RANCHER_URL: 'http://127.0.0.1:1', PORT: 'eighty' },
+      encoding: 'utf8',
+      timeout: 30_000,
+    });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toContain('PORT:');
+    expect(result.stderr).toContain('RANCHER_ACCESS_KEY: is required but not set');
+    expect(result.stderr).toContain('NEXTAUTH_SECRET: is required but not set');
+  });
+});

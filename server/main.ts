@@ -1,0 +1,64 @@
+import { EventEmitter } from 'node:events';
+import { resolve } from 'node:path';
+import next from 'next';
+import { ConfigError, env } from '@/lib/config/env';
+import { isDemoMode } from '@/lib/config/demo-env';
+import { createLogger } from '@/lib/log/logger';
+import { demoBanner, demoEnvironment } from './demo-mode';
+import { createPortalServer } from './portal-server';
+
+// Bundled to dist/server.cjs, or run from server/ by tsx: the project root is one folder up either way.
+const projectRoot = resolve(__dirname, '..');
+
+async function main(): Promise<void> {
+  const isDemo = isDemoMode(process.env);
+  if (isDemo) Object.assign(process.env, demoEnvironment(process.env).values);
+
+  const config = env();
+  const log = createLogger({ level: config.LOG_LEVEL });
+  const isDev = config.NODE_ENV === 'development';
+  const stopOnExit: (() => Promise<void>)[] = [];
+
+  // In production Next must not attach its own upgrade listener to our server: it would end sockets
+  // our router is still authenticating. A detached emitter receives it instead.
+  const app = next({ dev: isDev, dir: projectRoot, hostname: config.HOST, port: config.PORT, httpServer: isDev ? undefined : (new EventEmitter() as never) });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const portal = createPortalServer({
+    log,
+    handle: (req, res) => handle(req, res),
+    routes: [],
+    allowedOrigins: [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS],
+    trustProxy: config.TRUST_PROXY,
+    isDev,
+    nextUpgrade: isDev ? (req, socket, head) => void app.getUpgradeHandler()(req, socket, head) : undefined,
+  });
+  const { port, host } = await portal.listen(config.PORT, config.HOST);
+  const url = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  log.info({ url, demo: isDemo }, 'portal listening');
+  if (isDemo) process.stdout.write(demoBanner(url));
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    await portal.close();
+    for (const stopService of stopOnExit.reverse()) await stopService();
+    await app.close();
+    log.info('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', (s) => void stop(s));
+  process.on('SIGTERM', (s) => void stop(s));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+  } else {
+    console.error('Spin Portal failed to start:', err);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,165 @@
+import { Writable } from 'node:stream';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { createLogger } from '@/lib/log/logger';
+import { goingAway } from './graceful-shutdown';
+import { createPortalServer, type PortalServer } from './portal-server';
+import type { UpgradeRoute } from './upgrade-router';
+
+const logLines: string[] = [];
+const log = createLogger({
+  level: 'debug',
+  destination: new Writable({
+    write(chunk, _enc, done) {
+      logLines.push(String(chunk));
+      done();
+    },
+  }),
+});
+
+// A route that echoes, standing in for the logs and shell relays that the router will serve.
+const echoRoute: UpgradeRoute = {
+  name: 'echo',
+  pattern: /^\/api\/v1\/containers\/([^/]+)\/echo$/,
+  async handle(ctx) {
+    if (ctx.params[0] === 'forbidden') return ctx.reject(403, 'no');
+    const ws = await ctx.accept();
+    ws.send(`hello ${ctx.params[0]}`);
+    ws.on('message', (data) => ws.send(data.toString()));
+  },
+};
+
+let portal: PortalServer | undefined;
+
+async function start(handle: PortalServerHandler = (_req, res) => res.end('next')) {
+  portal = createPortalServer({ log, handle, routes: [echoRoute], allowedOrigins: ['https://portal.example'], trustProxy: false });
+  const { port } = await portal.listen(0, '127.0.0.1');
+  return { base: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` };
+}
+type PortalServerHandler = Parameters<typeof createPortalServer>[0]['handle'];
+
+afterEach(async () => {
+  await portal?.close();
+  portal = undefined;
+});
+
+function upgradeStatus(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { headers });
+    ws.on('unexpected-response', (_req, res) => {
+      let body = '';
+      res.on('data', (d: Buffer) => (body += d.toString()));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    ws.on('open', () => reject(new Error('upgrade unexpectedly accepted')));
+    ws.on('error', () => undefined);
+  });
+}
+
+describe('portal server', () => {
+  it('answers the health check itself', async () => {
+    const { base } = await start();
+    const res = await fetch(`${base}/api/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ status: 'ok' });
+  });
+
+  it('passes other requests to Next with request id, client address and CSP nonce set', async () => {
+    let seen: Record<string, unknown> = {};
+    const { base } = await start((req, res) => {
+      seen = { ...req.headers };
+      res.end('ok');
+    });
+    const res = await fetch(`${base}/stacks`, { headers: { 'x-request-id': 'abc-123', 'x-portal-client-address': '6.6.6.6' } });
+    expect(await res.text()).toBe('ok');
+    expect(res.headers.get('x-request-id')).toBe('abc-123');
+    expect(seen['x-request-id']).toBe('abc-123');
+    expect(seen['x-portal-client-address']).toBe('127.0.0.1');
+    expect(String(seen['content-security-policy'])).toBe(res.headers.get('content-security-policy'));
+  });
+
+  it('logs each request without cookies or authorization', async () => {
+    const { base } = await start();
+    logLines.length = 0;
+    await fetch(`${base}/x?token=abc`, { headers: { cookie: 'next-auth.session-token=SECRET', authorization: 'Bearer SECRET' } });
+    const line = logLines.find((l) => l.includes('"msg":"request"'));
+    expect(line).toContain('"path":"/x"');
+    expect(logLines.join('')).not.toContain('SECRET');
+    expect(logLines.join('')).not.toContain('token=abc');
+  });
+
+  it('turns a handler crash into a problem+json 500 with the request id', async () => {
+    const { base } = await start(() => {
+      throw new Error('boom');
+    });
+    const res = await fetch(`${base}/crash`, { headers: { 'x-request-id': 'crash-1' } });
+    expect(res.status).toBe(500);
+    expect(res.headers.get('content-type')).toBe('application/problem+json');
+    const body = await res.json();
+    expect(body).toMatchObject({ status: 500, instance: 'crash-1' });
+    expect(JSON.stringify(body)).not.toContain('boom');
+  });
+});
+
+describe('websocket upgrade router', () => {
+  it('rejects unknown paths with 404 before any route runs', async () => {
+    const { ws } = await start();
+    const { status, body } = await upgradeStatus(`${ws}/api/v1/nope`, { origin: 'https://portal.example' });
+    expect(status).toBe(404);
+    expect(JSON.parse(body)).toMatchObject({ status: 404 });
+  });
+
+  it.each([
+    ['a foreign origin', { origin: 'https://evil.example' }],
+    ['no origin', {}],
+  ])('rejects %s with 403', async (_name, headers) => {
+    const { ws } = await start();
+    expect((await upgradeStatus(`${ws}/api/v1/containers/1i1/echo`, headers)).status).toBe(403);
+  });
+
+  it('accepts our own origin, by Host or by the allowed list', async () => {
+    const { ws, base } = await start();
+    for (const origin of [base, 'https://portal.example']) {
+      const client = new WebSocket(`${ws}/api/v1/containers/1i7/echo`, { headers: { origin } });
+      const first = await new Promise<string>((resolve, reject) => {
+        client.once('message', (d) => resolve(d.toString()));
+        client.once('error', reject);
+      });
+      expect(first).toBe('hello 1i7');
+      client.close();
+    }
+  });
+
+  it('lets a route refuse with its own status', async () => {
+    const { ws, base } = await start();
+    expect((await upgradeStatus(`${ws}/api/v1/containers/forbidden/echo`, { origin: base })).status).toBe(403);
+  });
+});
+
+describe('graceful shutdown', () => {
+  it('drains in-flight requests, refuses new ones and closes websockets with 1001', async () => {
+    let release: () => void = () => undefined;
+    const { base, ws } = await start((req, res) => {
+      if (req.url === '/slow') {
+        release = () => res.end('finished');
+        return;
+      }
+      res.end('fast');
+    });
+    const client = new WebSocket(`${ws}/api/v1/containers/1i1/echo`, { headers: { origin: base } });
+    await new Promise((r) => client.once('message', r));
+    const closed = new Promise<number>((resolve) => client.once('close', (code) => resolve(code)));
+
+    const slow = fetch(`${base}/slow`).then((r) => r.text());
+    await new Promise((r) => setTimeout(r, 50));
+    const closing = portal!.close();
+    portal = undefined;
+
+    expect(await closed).toBe(goingAway);
+    await new Promise((r) => setTimeout(r, 50));
+    await expect(fetch(`${base}/after`, { headers: { connection: 'close' } })).rejects.toThrow();
+    release();
+    expect(await slow).toBe('finished');
+    await closing;
+  });
+});

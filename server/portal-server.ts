@@ -1,0 +1,110 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import type { TLSSocket } from 'node:tls';
+import { WebSocketServer } from 'ws';
+import type { Logger } from '@/lib/log/logger';
+import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { newNonce, securityHeaders } from '@/lib/http/security-headers';
+import { clientAddressHeader } from '@/lib/http/client-address';
+import { trackInFlight } from './graceful-shutdown';
+import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
+
+export interface PortalServerOptions {
+  log: Logger;
+  /** Next's request handler (or any handler, in tests). */
+  handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
+  routes: readonly UpgradeRoute[];
+  allowedOrigins: readonly string[];
+  trustProxy: boolean;
+  isDev?: boolean;
+  /** Development only: Next's hot-reload websocket. */
+  nextUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
+  shutdownTimeoutMs?: number;
+}
+
+export interface PortalServer {
+  server: Server;
+  wss: WebSocketServer;
+  listen(port: number, host: string): Promise<{ port: number; host: string }>;
+  /** Stops accepting, closes websockets with 1001, drains in-flight requests. */
+  close(): Promise<void>;
+}
+
+function firstHeader(value: string | string[] | undefined): string | undefined {
+  return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
+}
+
+/**
+ * The custom server in front of Next: request ids, client address, security headers, the health check
+ * and request logging for every response; websocket upgrades go through the upgrade router.
+ */
+export function createPortalServer(options: PortalServerOptions): PortalServer {
+  const { log, trustProxy } = options;
+  const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
+    const started = process.hrtime.bigint();
+    const requestId = requestIdFrom(req.headers[requestIdHeader]);
+    const isSecure = Boolean((req.socket as TLSSocket).encrypted) || (trustProxy && firstHeader(req.headers['x-forwarded-proto']) === 'https');
+    const address = (trustProxy && firstHeader(req.headers['x-forwarded-for'])) || req.socket.remoteAddress || 'unknown';
+    const nonce = newNonce();
+    const headers = securityHeaders({ nonce, isSecure, isDev: options.isDev });
+
+    // Handlers downstream read these; a client must not be able to set them itself.
+    req.headers[requestIdHeader] = requestId;
+    req.headers[clientAddressHeader] = address;
+    // Next reads the nonce from the request's CSP header and puts it on the scripts it inlines.
+    req.headers['content-security-policy'] = headers['content-security-policy'];
+    res.setHeader(requestIdHeader, requestId);
+    for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+    });
+
+    if (path === '/api/healthz') {
+      res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+      res.end(JSON.stringify({ status: 'ok' }));
+      return;
+    }
+    Promise.resolve()
+      .then(() => options.handle(req, res))
+      .catch((err: unknown) => {
+      log.error({ reqId: requestId, err }, 'request handler failed');
+      if (!res.headersSent) {
+        res.writeHead(500, { 'content-type': 'application/problem+json' });
+        res.end(JSON.stringify({ type: 'internal-error', title: 'Something went wrong', status: 500, detail: 'Unexpected error.', instance: requestId }));
+      } else {
+        res.destroy();
+      }
+    });
+  });
+
+  const wss = new WebSocketServer({ noServer: true, maxPayload: 1 << 20 });
+  server.on(
+    'upgrade',
+    createUpgradeHandler({
+      routes: options.routes,
+      wss,
+      log,
+      allowedOrigins: options.allowedOrigins,
+      passThrough: options.nextUpgrade ? { pattern: /^\/_next\//, handle: options.nextUpgrade } : undefined,
+    }),
+  );
+  const { drain } = trackInFlight(server);
+
+  return {
+    server,
+    wss,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          server.off('error', reject);
+          const address = server.address();
+          resolve({ port: typeof address === 'object' && address ? address.port : port, host });
+        });
+      }),
+    close: () => drain({ wss, log, timeoutMs: options.shutdownTimeoutMs ?? 10_000 }),
+  };
+}

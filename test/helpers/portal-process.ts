@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { freePort } from './free-port';
+
+const root = resolve(__dirname, '../..');
+
+export interface PortalProcess {
+  url: string;
+  port: number;
+  child: ChildProcess;
+  /** Everything the process wrote to stdout and stderr so far. */
+  output(): string;
+  /** SIGTERM, then the exit code (SIGKILL after `timeoutMs`). Always removes the data folder. */
+  stop(timeoutMs?: number): Promise<number | null>;
+}
+
+/** Builds the portal if its build is stale, exactly as `npm start` does. */
+export async function ensurePortalBuilt(): Promise<void> {
+  const start = (await import(pathToFileURL(join(root, 'scripts/start.mjs')).href)) as { ensureBuilt(): Promise<void> };
+  await start.ensureBuilt();
+}
+
+/**
+ * Starts the built portal (dist/server.cjs) as `npm start` runs it, on free loopback ports and with a
+ * throwaway data folder. Demo mode unless `env` sets RANCHER_URL.
+ */
+export async function startPortalProcess(env: Record<string, string> = {}): Promise<PortalProcess> {
+  await ensurePortalBuilt();
+  const port = await freePort();
+  const dataDir = mkdtempSync(join(tmpdir(), 'spin-portal-test-'));
+  const child = spawn(process.execPath, [join(root, 'dist/server.cjs')], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      NODE_ENV: 'production',
+      NEXT_TELEMETRY_DISABLED: '1',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      DATA_DIR: dataDir,
+      DEMO_SIM_PORT: String(await freePort()),
+      DEMO_LDAP_PORT: String(await freePort()),
+      DEMO_STEP_MS: '20',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
+  child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
+  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(`${url}/api/healthz`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill('SIGKILL');
+      throw new Error(`portal did not answer /api/healthz within 60 s:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  return {
+    url,
+    port,
+    child,
+    output: () => output,
+    async stop(timeoutMs = 15_000) {
+      if (child.exitCode === null) child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), timeoutMs);
+      const code = await exited;
+      clearTimeout(timer);
+      rmSync(dataDir, { recursive: true, force: true });
+      return code;
+    },
+  };
+}
