@@ -1,4 +1,10 @@
-export default function HomePage() {
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getSessionUser } from '@/lib/auth/session';
+
+export default async function HomePage() {
+  // Signed-in people come for their stacks; the start page explains the portal to everyone else.
+  if (await getSessionUser()) redirect('/stacks');
   return (
     <section className="max-w-2xl space-y-4">
       <h1 className="text-3xl font-semibold tracking-tight">Spin Portal</h1>
@@ -10,6 +16,12 @@ export default function HomePage() {
         Every change is checked against Spin’s security rules before it reaches Rancher, and every action is recorded
         with the person who did it.
       </p>
+      <Link
+        href="/login"
+        className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+      >
+        Sign in
+      </Link>
     </section>
   );
 }

@@ -19,6 +19,7 @@ const debianPackages = [
   { name: 'chromium', present: () => existsSync('/usr/bin/chromium') },
   { name: 'postgresql', present: () => existsSync('/usr/lib/postgresql') && readdirSync('/usr/lib/postgresql').some((v) => existsSync(`/usr/lib/postgresql/${v}/bin/initdb`)) },
   { name: 'openssl', present: () => existsSync('/usr/bin/openssl') },
+  { name: 'curl', present: () => existsSync('/usr/bin/curl') },
 ];
 
 function run(command, args, extraEnv = {}) {

@@ -3,6 +3,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { demoDirectory, demoEnvSchema, demoRancherKeys, type DemoEnv } from '@/lib/config/demo-env';
+import { startDemoLdap } from '@/demo/ldap-server';
 
 const secretsSchema = z.object({ NEXTAUTH_SECRET: z.string().min(32) });
 
@@ -61,4 +62,20 @@ export function demoBanner(url: string): string {
     '  Press Ctrl-C to stop.',
     '',
   ].join('\n');
+}
+
+/**
+ * Starts the embedded services on loopback, each on its DESIGN.md port unless told otherwise. Returns
+ * their stop functions, last started first.
+ */
+export async function startDemoServices(demo: DemoEnv): Promise<(() => Promise<void>)[]> {
+  const stops: (() => Promise<void>)[] = [];
+  try {
+    const ldap = await startDemoLdap({ host: '127.0.0.1', port: demo.DEMO_LDAP_PORT });
+    stops.unshift(() => ldap.close());
+  } catch (err) {
+    for (const stop of stops) await stop();
+    throw err;
+  }
+  return stops;
 }

@@ -81,7 +81,7 @@ describe('start and stop', () => {
   it('exits 1 naming each bad variable in production mode', async () => {
     await ensurePortalBuilt();
     const result = spawnSync(process.execPath, [join(root, 'dist/server.cjs')], {
-      env: { PATH: process.env.PATH, RANCHER_URL: 'http://127.0.0.1:1', PORT: 'eighty' },
+      env: { PATH: process.env.PATH, NODE_ENV: 'production', RANCHER_URL: 'http://127.0.0.1:1', PORT: 'eighty' },
       encoding: 'utf8',
       timeout: 30_000,
     });

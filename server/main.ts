@@ -4,7 +4,7 @@ import next from 'next';
 import { ConfigError, env } from '@/lib/config/env';
 import { isDemoMode } from '@/lib/config/demo-env';
 import { createLogger } from '@/lib/log/logger';
-import { demoBanner, demoEnvironment } from './demo-mode';
+import { demoBanner, demoEnvironment, startDemoServices } from './demo-mode';
 import { createPortalServer } from './portal-server';
 
 // Bundled to dist/server.cjs, or run from server/ by tsx: the project root is one folder up either way.
@@ -12,12 +12,13 @@ const projectRoot = resolve(__dirname, '..');
 
 async function main(): Promise<void> {
   const isDemo = isDemoMode(process.env);
-  if (isDemo) Object.assign(process.env, demoEnvironment(process.env).values);
+  const demo = isDemo ? demoEnvironment(process.env) : undefined;
+  if (demo) Object.assign(process.env, demo.values);
 
   const config = env();
   const log = createLogger({ level: config.LOG_LEVEL });
   const isDev = config.NODE_ENV === 'development';
-  const stopOnExit: (() => Promise<void>)[] = [];
+  const stopOnExit = demo ? await startDemoServices(demo.demo) : [];
 
   // In production Next must not attach its own upgrade listener to our server: it would end sockets
   // our router is still authenticating. A detached emitter receives it instead.
@@ -45,7 +46,7 @@ async function main(): Promise<void> {
     stopping = true;
     log.info({ signal }, 'shutting down');
     await portal.close();
-    for (const stopService of stopOnExit.reverse()) await stopService();
+    for (const stopService of stopOnExit) await stopService();
     await app.close();
     log.info('stopped');
     process.exit(0);

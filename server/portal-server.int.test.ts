@@ -31,7 +31,7 @@ const echoRoute: UpgradeRoute = {
 
 let portal: PortalServer | undefined;
 
-async function start(handle: PortalServerHandler = (_req, res) => res.end('next')) {
+async function start(handle: PortalServerHandler = (_req, res) => void res.end('next')) {
   portal = createPortalServer({ log, handle, routes: [echoRoute], allowedOrigins: ['https://portal.example'], trustProxy: false });
   const { port } = await portal.listen(0, '127.0.0.1');
   return { base: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` };

@@ -1,15 +1,35 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 
-/** The bar on every page: product name, and on the right whatever the layout passes (the signed-in user). */
-export function SiteHeader({ children }: { children?: ReactNode }) {
+export interface NavLink {
+  href: string;
+  label: string;
+}
+
+/** The bar on every page: product name, the sections the person may open, and on the right the signed-in user. */
+export function SiteHeader({ links = [], children }: { links?: NavLink[]; children?: ReactNode }) {
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-white">
-          <span aria-hidden className="inline-block h-5 w-5 rounded bg-brand-600" />
-          Spin Portal
-        </Link>
+        <div className="flex items-center gap-6">
+          <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-white">
+            <span aria-hidden className="inline-block h-5 w-5 rounded bg-brand-600" />
+            Spin Portal
+          </Link>
+          {links.length > 0 ? (
+            <nav aria-label="Main">
+              <ul className="flex items-center gap-4 text-sm">
+                {links.map((link) => (
+                  <li key={link.href}>
+                    <Link href={link.href} className="text-slate-700 hover:text-slate-950 hover:underline dark:text-slate-300 dark:hover:text-white">
+                      {link.label}
+                    </Link>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+          ) : null}
+        </div>
         <div className="flex items-center gap-3 text-sm">{children}</div>
       </div>
     </header>

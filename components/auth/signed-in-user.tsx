@@ -1,0 +1,19 @@
+import type { SessionUser } from '@/lib/auth/session-user';
+import { SignOutButton } from './sign-out-button';
+
+/** The header's right side for a signed-in person: who they are, a staff badge, sign out. */
+export function SignedInUser({ user }: { user: SessionUser }) {
+  return (
+    <>
+      <span data-testid="signed-in-user" className="text-slate-700 dark:text-slate-300">
+        <span className="font-medium text-slate-900 dark:text-white">{user.name}</span> <span className="text-slate-500">({user.uid})</span>
+      </span>
+      {user.isStaff ? (
+        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/40 dark:text-amber-200" title="Spin staff: you see every stack">
+          Staff
+        </span>
+      ) : null}
+      <SignOutButton />
+    </>
+  );
+}

@@ -1,0 +1,24 @@
+import type { DefaultSession } from 'next-auth';
+
+declare module 'next-auth' {
+  interface User {
+    uid: string;
+    groups: string[];
+    isStaff: boolean;
+  }
+  interface Session {
+    user: DefaultSession['user'] & { uid: string; groups: string[]; isStaff: boolean };
+  }
+}
+
+declare module 'next-auth/jwt' {
+  interface JWT {
+    uid?: string;
+    groups?: string[];
+    isStaff?: boolean;
+    /** When the groups were last read from the directory (ms since the epoch). */
+    groupsCheckedAt?: number;
+    /** Set when the directory no longer knows the person: the session is over. */
+    revoked?: boolean;
+  }
+}

@@ -1,0 +1,68 @@
+import 'server-only';
+import type { NextRequest } from 'next/server';
+import { env } from '@/lib/config/env';
+import { BadRequestError, ForbiddenError, UnauthenticatedError, UnsupportedMediaTypeError } from '@/lib/errors/app-error';
+import { problemResponse } from '@/lib/errors/problem';
+import { getSessionUser } from '@/lib/auth/session';
+import type { SessionUser } from '@/lib/auth/session-user';
+import { portalLogger } from '@/lib/log/portal-logger';
+import type { Logger } from '@/lib/log/logger';
+import { clientAddressHeader } from './client-address';
+import { isSameOrigin } from './origin';
+import { requestIdFrom, requestIdHeader } from './request-id';
+
+export interface RouteContext<P> {
+  req: NextRequest;
+  params: P;
+  user: SessionUser;
+  requestId: string;
+  clientAddress: string;
+  log: Logger;
+}
+
+const mutating = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/**
+ * Wraps a route handler: request id and child logger, a signed-in user (401 otherwise), same-origin and
+ * JSON checks for mutating requests (403/415, against cross-site form posts), and one mapping of
+ * anything thrown to problem+json (STYLE.md 2.2).
+ */
+export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>) => Promise<Response>) {
+  return async (req: NextRequest, context: { params: Promise<P> }): Promise<Response> => {
+    const requestId = requestIdFrom(req.headers.get(requestIdHeader));
+    const clientAddress = req.headers.get(clientAddressHeader) ?? 'unknown';
+    let log = portalLogger().child({ reqId: requestId, route: `${req.method} ${req.nextUrl.pathname}` });
+    try {
+      if (mutating.has(req.method)) checkMutation(req);
+      const user = await getSessionUser();
+      if (!user) throw new UnauthenticatedError('Sign in to use the portal.');
+      log = log.child({ uid: user.uid });
+      const params = await context.params;
+      return await handler({ req, params, user, requestId, clientAddress, log });
+    } catch (err) {
+      const { response, isUnexpected } = problemResponse(err, requestId);
+      if (isUnexpected) log.error({ err }, 'route failed');
+      return response;
+    }
+  };
+}
+
+function checkMutation(req: NextRequest): void {
+  const config = env();
+  if (!isSameOrigin(req.headers.get('origin'), req.headers.get('host'), [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS])) {
+    throw new ForbiddenError('Changes are only accepted from the portal’s own pages (same-origin Origin header).');
+  }
+  const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
+  if (type !== 'application/json') throw new UnsupportedMediaTypeError('Send the request body as application/json.');
+}
+
+/** Reads a JSON body; an unparsable one is a 400 naming the body. */
+export async function jsonBody(req: Request): Promise<unknown> {
+  const text = await req.text();
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new BadRequestError('The request body is not valid JSON.', { errors: [{ path: '(body)', message: 'not valid JSON' }] });
+  }
+}
