@@ -1,5 +1,6 @@
 import 'server-only';
 import { readFile } from 'node:fs/promises';
+import { isIP } from 'node:net';
 import type { ConnectionOptions } from 'node:tls';
 import { Client } from 'ldapts';
 import { DirectoryUnavailableError, InvalidCredentialsError } from './ldap-errors';
@@ -9,6 +10,15 @@ async function tlsOptions(settings: LdapSettings): Promise<ConnectionOptions> {
   const options: ConnectionOptions = { minVersion: 'TLSv1.2' };
   if (settings.caFile) options.ca = [await readFile(settings.caFile, 'utf8')];
   return options;
+}
+
+/**
+ * Whom the certificate must name after StartTLS. Upgrading an open socket, Node knows no host name and
+ * would check the certificate against "localhost"; SNI takes host names only.
+ */
+function serverIdentity(url: string): Pick<ConnectionOptions, 'host' | 'servername'> {
+  const host = new URL(url).hostname.replace(/^\[(.*)\]$/, '$1');
+  return isIP(host) ? { host } : { host, servername: host };
 }
 
 /**
@@ -35,7 +45,7 @@ export async function withDirectory<T>(settings: LdapSettings, work: (client: Cl
       connectTimeout: settings.timeoutMs,
       tlsOptions: isLdaps ? tls : undefined,
     });
-    if (settings.startTls && !isLdaps) await client.startTLS(tls);
+    if (settings.startTls && !isLdaps) await client.startTLS({ ...tls, ...serverIdentity(settings.url) });
     return work(client);
   };
   try {

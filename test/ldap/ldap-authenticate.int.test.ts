@@ -217,6 +217,14 @@ describe('LDAP login over TLS (OpenLDAP slapd, CA generated for the test)', () =
     await expectUnavailable(authenticate(settings({ startTls: true, caFile: otherCaFile }), 'fred', password));
   });
 
+  it('refuses a trusted certificate that does not name the host (it names 127.0.0.1, not localhost)', async () => {
+    for (const url of [slapd.url.replace('127.0.0.1', 'localhost'), slapd.ldapsUrl?.replace('127.0.0.1', 'localhost')]) {
+      const err = await rejection(authenticate(settings({ url, startTls: url?.startsWith('ldap:'), caFile: slapd.caFile }), 'fred', password));
+      expect(err).toBeInstanceOf(DirectoryUnavailableError);
+      expect((err as Error).cause).toMatchObject({ code: 'ERR_TLS_CERT_ALTNAME_INVALID' });
+    }
+  });
+
   it('reports a CA file that cannot be read as unavailable', async () => {
     await expectUnavailable(authenticate(settings({ url: slapd.ldapsUrl, caFile: join(otherCaDir, 'missing.pem') }), 'fred', password));
   });
