@@ -1,0 +1,61 @@
+import type {
+  ContainerDetail,
+  ExecSession,
+  LaunchConfigPatch,
+  LogLine,
+  ResourceChange,
+  ServiceDetail,
+  StackDetail,
+  StackSummary,
+} from './types';
+
+export interface UpgradeChange {
+  /** Fields to change; everything else is copied from the service's current launchConfig. */
+  launchConfig: LaunchConfigPatch;
+  /** Start the new container before stopping the old one. */
+  startFirst?: boolean;
+  batchSize?: number;
+  intervalMillis?: number;
+}
+
+export interface RollingOptions {
+  batchSize?: number;
+  intervalMillis?: number;
+}
+
+/**
+ * The portal's only door to the container platform. The Rancher 1.6 implementation is
+ * `createCattleBackend` (cattle-backend.ts); unit tests of callers may pass a fake. Failures are the
+ * errors of lib/rancher/errors.ts, which are AppErrors, so route handlers need no mapping.
+ */
+export interface RancherBackend {
+  /** Every stack with its services, read as two paginated lists joined here (not one call per stack). */
+  listStacks(): Promise<StackSummary[]>;
+  /** A stack with its services and their containers; RancherNotFoundError when absent. */
+  getStack(stackId: string): Promise<StackDetail>;
+  getService(serviceId: string): Promise<ServiceDetail>;
+  getContainer(containerId: string): Promise<ContainerDetail>;
+  /** Stop, start or restart (rolling, `batchSize` containers at a time); answers the service in its transitional state. */
+  serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options?: RollingOptions): Promise<ServiceDetail>;
+  /** Upgrades with the change merged into the full current launchConfig; the service ends `upgraded`. */
+  upgrade(serviceId: string, change: UpgradeChange): Promise<ServiceDetail>;
+  finishUpgrade(serviceId: string): Promise<ServiceDetail>;
+  rollback(serviceId: string): Promise<ServiceDetail>;
+  restartContainer(containerId: string): Promise<ContainerDetail>;
+  /**
+   * Resolves when the service is no longer transitioning (`transitioning` is `no` or `error`), watching
+   * the event feed and polling as a fallback. RancherSettleTimeoutError after `timeoutMs`.
+   */
+  waitForSettled(serviceId: string, options: { timeoutMs: number; signal?: AbortSignal }): Promise<ServiceDetail>;
+  /** Changes to stacks, services and containers, as they happen; reconnects by itself until closed. */
+  subscribe(onChange: (change: ResourceChange) => void): { close(): void };
+  /**
+   * A container's log lines: the tail, then (with `follow`) new lines until the signal aborts or the
+   * loop stops. Reads from Rancher only as fast as the consumer pulls.
+   */
+  openLogs(containerId: string, options: { tail?: number; follow?: boolean; signal?: AbortSignal }): AsyncIterable<LogLine>;
+  /** A terminal in a running container. */
+  openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
+  /** Releases connections and the event feed. */
+  close(): void;
+}

@@ -1,0 +1,106 @@
+import 'server-only';
+import type { ContainerWire, HostWire, LaunchConfigWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
+import { parseStackTags } from './stack-tags';
+import type { ContainerDetail, ContainerSummary, LaunchConfig, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from './types';
+
+/** The Rancher action behind each portal verb (rancher-api.md §5.2). */
+export const serviceActions: Record<ServiceVerb, string> = {
+  stop: 'deactivate',
+  start: 'activate',
+  restart: 'restart',
+  upgrade: 'upgrade',
+  finishUpgrade: 'finishupgrade',
+  rollback: 'rollback',
+};
+
+const upgradeStates = new Set(['upgrading', 'upgraded', 'finishing-upgrade', 'rolling-back', 'canceling-upgrade', 'canceled-upgrade']);
+
+function imageOf(launchConfig: { imageUuid?: string } | null | undefined): string {
+  return launchConfig?.imageUuid?.replace(/^docker:/, '') ?? '';
+}
+
+export function toServiceSummary(service: ServiceItemWire): ServiceSummary {
+  return {
+    id: service.id,
+    stackId: service.stackId,
+    name: service.name,
+    state: service.state,
+    healthState: service.healthState,
+    image: imageOf(service.launchConfig),
+    scale: service.scale ?? 1,
+  };
+}
+
+export function toStackSummary(stack: StackItemWire, services: ServiceSummary[]): StackSummary {
+  return { id: stack.id, name: stack.name, state: stack.state, healthState: stack.healthState, tags: parseStackTags(stack.group), services };
+}
+
+/** Host ids to host names, for the `hostname` of containers. */
+export type HostNames = ReadonlyMap<string, string>;
+
+export function toContainerSummary(container: ContainerWire, hosts: HostNames): ContainerSummary {
+  const run = container.data?.dockerInspect?.State;
+  const isRunning = run?.Running ?? container.state === 'running';
+  const serviceId = container.serviceIds?.[0];
+  return {
+    id: container.id,
+    ...(serviceId ? { serviceId } : {}),
+    name: container.name ?? container.id,
+    state: container.state,
+    healthState: container.healthState,
+    hostname: container.hostId ? (hosts.get(container.hostId) ?? null) : null,
+    startCount: container.startCount ?? 0,
+    exitCode: isRunning || run?.ExitCode === undefined || (container.startCount ?? 0) === 0 ? null : run.ExitCode,
+    createdAt: container.created,
+  };
+}
+
+export function toContainerDetail(container: ContainerWire, hosts: HostNames): ContainerDetail {
+  return {
+    ...toContainerSummary(container, hosts),
+    stackId: container.stackId ?? '',
+    transitioning: container.transitioning,
+    transitioningMessage: container.transitioningMessage,
+  };
+}
+
+export function hostNames(hosts: HostWire[]): HostNames {
+  return new Map(hosts.map((h) => [h.id, h.hostname ?? h.name ?? h.id]));
+}
+
+function allowedVerbs(actions: Record<string, string | null>): ServiceVerb[] {
+  return (Object.keys(serviceActions) as ServiceVerb[]).filter((verb) => Boolean(actions[serviceActions[verb]]));
+}
+
+export function toServiceDetail(service: ServiceWire, containers: ContainerSummary[]): ServiceDetail {
+  const previous = service.upgrade?.inServiceStrategy?.previousLaunchConfig;
+  const isUpgrading = upgradeStates.has(service.state);
+  return {
+    ...toServiceSummary(service),
+    launchConfig: service.launchConfig ? toLaunchConfig(service.launchConfig) : null,
+    ...(previous && isUpgrading ? { previousLaunchConfig: toLaunchConfig(previous) } : {}),
+    containers,
+    transitioning: service.transitioning,
+    transitioningMessage: service.transitioningMessage,
+    allowedVerbs: allowedVerbs(service.actions),
+    upgradeInProgress: isUpgrading,
+    createdAt: service.created,
+  };
+}
+
+export function toStackDetail(stack: StackWire, services: ServiceDetail[]): StackDetail {
+  return {
+    id: stack.id,
+    name: stack.name,
+    state: stack.state,
+    healthState: stack.healthState,
+    tags: parseStackTags(stack.group),
+    description: stack.description,
+    services,
+  };
+}
+
+/** A launchConfig as the portal hands it out: Rancher's object minus nothing, nulls kept as Rancher sent them. */
+function toLaunchConfig(wire: LaunchConfigWire): LaunchConfig {
+  return { ...wire };
+}
