@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { formatStackTags, parseStackTags } from './stack-tags';
+import type { StackTags } from './types';
 
 describe('parseStackTags', () => {
-  const cases = [
+  const cases: { name: string; group: string | null; tags: StackTags }[] = [
     { name: 'empty field', group: '', tags: { other: {} } },
     { name: 'null field', group: null, tags: { other: {} } },
     {
