@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import { PROFILE_IDS } from './profiles';
+
+export const OPERATIONS = ['stop', 'start', 'restart', 'upgrade', 'finish-upgrade', 'rollback'] as const;
+export type OperationName = (typeof OPERATIONS)[number];
+
+/**
+ * A Rancher 1.6 launchConfig (go-rancher `v2/generated_launch_config.go`): the fields the rules read.
+ * Anything else passes through unread; Rancher sends null for unset fields.
+ */
+export interface LaunchConfig {
+  imageUuid?: string | null;
+  build?: unknown;
+  environment?: Record<string, string | null> | null;
+  labels?: Record<string, string | null> | null;
+  capAdd?: string[] | null;
+  capDrop?: string[] | null;
+  privileged?: boolean | null;
+  devices?: string[] | null;
+  securityOpt?: string[] | null;
+  dataVolumes?: string[] | null;
+  ports?: string[] | null;
+  user?: string | null;
+  groupAdd?: string[] | null;
+  secrets?: { secretId?: string; name?: string; uid?: string | number; gid?: string | number; mode?: string | number }[] | null;
+  networkMode?: string | null;
+  pidMode?: string | null;
+  ipcMode?: string | null;
+  usernsMode?: string | null;
+  uts?: string | null;
+  [field: string]: unknown;
+}
+
+const launchConfig = z.record(z.string(), z.unknown());
+
+/**
+ * What a client may send to `POST /api/v1/policy/check` (DESIGN.md), plus the optional context a
+ * browser knows. The form and the route parse with this one schema.
+ */
+export const policyCheckRequest = z.object({
+  compose: z.string().max(1_000_000).optional(),
+  rancherCompose: z.string().max(1_000_000).optional(),
+  stackTags: z.union([z.string(), z.record(z.string(), z.string().nullable())]).optional(),
+  stackName: z.string().optional(),
+  service: z.string().optional(),
+  current: launchConfig.optional(),
+  proposed: launchConfig.optional(),
+  dockerfile: z.string().max(1_000_000).optional(),
+  dockerfileService: z.string().optional(),
+  profile: z.enum(PROFILE_IDS).optional(),
+  waivers: z.string().max(1_000_000).optional(),
+});
+export type PolicyCheckRequest = z.infer<typeof policyCheckRequest>;
+
+export interface PolicyActor {
+  username: string;
+  uid: number;
+  gids: number[];
+}
+
+/** Everything `checkPolicy` accepts: the request plus facts only the server can vouch for. */
+export interface CheckInput extends Omit<PolicyCheckRequest, 'current' | 'proposed'> {
+  current?: LaunchConfig;
+  proposed?: LaunchConfig;
+  /** Rancher environment of the stack (`prod-cattle` turns on the collaboration-account advice). */
+  environment?: string;
+  /** Services the stack already has, with their Rancher states: their names are grandfathered. */
+  stackServices?: readonly { name: string; state: string }[];
+  operation?: { op: OperationName; service?: string };
+  /** secretId → secret name, for launchConfig secret references. */
+  secretNames?: Readonly<Record<string, string>>;
+  actor?: PolicyActor;
+  /** The actor's uid/gids plus the collaboration accounts of their projects, from LDAP. */
+  allowedIdentities?: { uids: readonly number[]; gids: readonly number[]; names?: readonly string[] };
+  /** Per service: the owner confirmed every write to the Global Filesystem is authenticated. */
+  attestations?: Readonly<Record<string, { authenticated?: boolean }>>;
+  /** Docker Hub namespaces treated like official images (e.g. `rancher` for load balancers). */
+  trustedHubNamespaces?: readonly string[];
+  /** ISO time for waiver expiry; defaults to the current time. */
+  now?: string;
+  /** File names reported with line and column. */
+  files?: { compose?: string; rancherCompose?: string; dockerfile?: string; waivers?: string };
+}

@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { parseYamlSource, type YamlSource } from './yaml-source';
+
+function source(text: string): YamlSource {
+  const r = parseYamlSource(text, 'docker-compose.yml');
+  if (!r.ok) throw new Error(r.error.message);
+  return r.source;
+}
+
+const compose = `version: '2'
+x-caps: &caps
+  cap_drop:
+    - ALL
+services:
+  web:
+    <<: *caps
+    image: nginx:1.15
+    ports:
+      - "60000:8080"
+    labels:
+      a/b: x
+`;
+
+describe('parseYamlSource', () => {
+  it('reads compose the way docker-compose does (YAML 1.1, no sexagesimal)', () => {
+    const v = source('mode: 0400\nprivileged: yes\nport: 22:22\nuser: 1000:1000\nday: 2018-10-04\n').value;
+    expect(v).toEqual({ mode: 256, privileged: true, port: '22:22', user: '1000:1000', day: '2018-10-04' });
+  });
+
+  it('locates keys, items, escaped keys and merged values', () => {
+    const s = source(compose);
+    expect(s.locate('/services/web/image')).toEqual({ line: 8, column: 5 });
+    expect(s.locate('/services/web/ports/0')).toEqual({ line: 10, column: 9 });
+    expect(s.locate('/services/web/labels/a~1b')).toEqual({ line: 12, column: 7 });
+    expect(s.locate('/services/web/cap_drop/0')).toEqual({ line: 4, column: 7 });
+    expect(s.value).toMatchObject({ services: { web: { cap_drop: ['ALL'] } } });
+  });
+
+  it('falls back to the nearest ancestor for absent paths', () => {
+    expect(source(compose).locate('/services/web/user')).toEqual({ line: 6, column: 3 });
+  });
+
+  it('reports syntax errors with line and column', () => {
+    const r = parseYamlSource('services:\n  web:\n    image: [nginx\n', 'bad.yml');
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.error.line).toBeGreaterThanOrEqual(3);
+      expect(r.error.message).not.toMatch(/\n/);
+    }
+  });
+
+  it('rejects duplicate keys', () => {
+    const r = parseYamlSource('services:\n  web: {}\n  web: {}\n');
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error).toMatchObject({ line: 3, column: 3 });
+  });
+});

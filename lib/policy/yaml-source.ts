@@ -1,0 +1,101 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { parsePointer } from './json-pointer';
+
+export interface SourcePosition {
+  line: number;
+  column: number;
+}
+
+/** A parsed YAML file that can tell where a JSON Pointer's value (or nearest ancestor) was written. */
+export interface YamlSource {
+  file: string | undefined;
+  value: unknown;
+  locate(pointer: string): SourcePosition | null;
+}
+
+export interface YamlParseError {
+  file: string | undefined;
+  line: number;
+  column: number;
+  message: string;
+}
+
+export type YamlSourceResult = { ok: true; source: YamlSource } | { ok: false; error: YamlParseError };
+
+// docker-compose and rancher-compose read YAML 1.1 (`0400` is octal, `yes` is true, merge keys work).
+// Go's yaml.v2, which Rancher uses, has no sexagesimal numbers or timestamps, so `22:22` stays a string.
+const YAML_11: ParseOptions & DocumentOptions & SchemaOptions = {
+  version: '1.1',
+  merge: true,
+  customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
+};
+
+type AnyNode = Node | null | undefined;
+
+/** Finds the child for a key, following aliases and `<<` merge keys as YAML 1.1 does. */
+function child(doc: Document, node: AnyNode, key: string, seen = 0): { node: AnyNode; keyNode: AnyNode } | null {
+  const n = isAlias(node) ? (node.resolve(doc) as AnyNode) : node;
+  if (isSeq(n)) {
+    const item = /^\d+$/.test(key) ? (n.items[Number(key)] as AnyNode) : undefined;
+    return item === undefined ? null : { node: item, keyNode: null };
+  }
+  if (!isMap(n) || seen > 20) return null;
+  const merges: AnyNode[] = [];
+  for (const pair of n.items) {
+    if (!isPair(pair)) continue;
+    if (!isScalar(pair.key)) continue;
+    // A merge key's value is a symbol; its source text is still `<<`.
+    if (typeof pair.key.value === 'symbol') {
+      if (pair.key.source === '<<') merges.push(pair.value as AnyNode);
+    } else if (String(pair.key.value) === key) return { node: pair.value as AnyNode, keyNode: pair.key as AnyNode };
+  }
+  for (const m of merges) {
+    const target = isAlias(m) ? (m.resolve(doc) as AnyNode) : m;
+    const sources = isSeq(target) ? (target.items as AnyNode[]) : [target];
+    for (const s of sources) {
+      const found = child(doc, s, key, seen + 1);
+      if (found) return found;
+    }
+  }
+  return null;
+}
+
+function position(lc: LineCounter, node: AnyNode): SourcePosition | null {
+  const offset = node?.range?.[0];
+  if (offset === undefined) return null;
+  const { line, col } = lc.linePos(offset);
+  return { line, column: col };
+}
+
+/** Parses YAML text, keeping enough to map pointers back to line and column. */
+export function parseYamlSource(text: string, file?: string): YamlSourceResult {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { ...YAML_11, lineCounter, prettyErrors: false });
+  const first = doc.errors[0];
+  if (first) {
+    const { line, col } = lineCounter.linePos(first.pos[0]);
+    const message = first.message.split('\n')[0] ?? first.message;
+    return { ok: false, error: { file, line, column: col, message: message.replace(/ at line \d+, column \d+:?$/, '') } };
+  }
+  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  return {
+    ok: true,
+    source: {
+      file,
+      value,
+      // Points at the key of a map entry (what an editor highlights) and at the item of a sequence;
+      // a pointer to something absent (a fix that adds a field) falls back to its nearest ancestor.
+      locate(ptr) {
+        let node: AnyNode = doc.contents;
+        let at: AnyNode = doc.contents;
+        for (const seg of parsePointer(ptr)) {
+          const next = child(doc, node, seg);
+          if (!next) break;
+          node = next.node;
+          at = next.keyNode ?? next.node;
+        }
+        return position(lineCounter, at) ?? { line: 1, column: 1 };
+      },
+    },
+  };
+}
