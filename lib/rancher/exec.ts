@@ -3,7 +3,7 @@ import type WebSocket from 'ws';
 import type { ExecSession } from './types';
 
 /**
- * Rancher's exec socket as a byte stream (rancher-api.md §6.3): text frames carry base64 both ways, and
+ * Rancher's exec socket (dialled paused, see dialHostAccess) as a byte stream (rancher-api.md §6.3): text frames carry base64 both ways, and
  * a resize is the plain-text frame `:resizeTTY:cols,rows`, never encoded. Bytes that arrive before the
  * first `onData` listener are held for it, so nothing the shell prints first is lost.
  */
@@ -27,6 +27,7 @@ export function execSession(socket: WebSocket, size: { cols: number; rows: numbe
     closedWith = code;
     for (const listener of closeListeners) listener(code);
   });
+  socket.resume();
   resize(size.cols, size.rows);
 
   return {

@@ -15,6 +15,8 @@ export function isRefusedDial(err: unknown): boolean {
 /**
  * Dials a logs or exec socket that a Rancher `logs`/`execute` action handed out. The token rides in the
  * query, as Rancher's UI sends it; a refused token is a plain HTTP answer before the upgrade (§6.1).
+ * Resolves with the socket paused: frames sent with the handshake would otherwise be emitted before the
+ * caller had a listener on it. Call `resume()` once listening.
  */
 export function dialHostAccess(access: HostAccess, connectTimeoutMs: number): Promise<WebSocket> {
   const url = new URL(access.url);
@@ -22,7 +24,10 @@ export function dialHostAccess(access: HostAccess, connectTimeoutMs: number): Pr
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(url, { handshakeTimeout: connectTimeoutMs });
     let refusal: RancherUnavailableError | null = null;
-    socket.once('open', () => resolve(socket));
+    socket.once('open', () => {
+      socket.pause();
+      resolve(socket);
+    });
     socket.once('unexpected-response', (_req, res) => {
       res.resume();
       const status = res.statusCode ?? 0;

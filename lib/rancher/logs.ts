@@ -50,6 +50,7 @@ class SocketLines {
       const isClean = code === 1000 || code === 1005;
       this.finish(isClean ? null : new RancherUnavailableError({ status: 0, code: `WebSocket ${code}`, message: 'logs socket dropped' }));
     });
+    socket.resume();
   }
 
   stop(): void {
