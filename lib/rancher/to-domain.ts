@@ -1,7 +1,7 @@
 import 'server-only';
-import type { ContainerWire, HostWire, LaunchConfigWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
+import type { ContainerWire, HostWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
 import { parseStackTags } from './stack-tags';
-import type { ContainerDetail, ContainerSummary, LaunchConfig, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from './types';
+import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from './types';
 
 /** The Rancher action behind each portal verb (rancher-api.md §5.2). */
 export const serviceActions: Record<ServiceVerb, string> = {
@@ -77,8 +77,9 @@ export function toServiceDetail(service: ServiceWire, containers: ContainerSumma
   const isUpgrading = upgradeStates.has(service.state);
   return {
     ...toServiceSummary(service),
-    launchConfig: service.launchConfig ? toLaunchConfig(service.launchConfig) : null,
-    ...(previous && isUpgrading ? { previousLaunchConfig: toLaunchConfig(previous) } : {}),
+    launchConfig: service.launchConfig ?? null,
+    // Rancher keeps the previous config after a finish; it only means something while an upgrade is open.
+    ...(previous && isUpgrading ? { previousLaunchConfig: previous } : {}),
     containers,
     transitioning: service.transitioning,
     transitioningMessage: service.transitioningMessage,
@@ -98,9 +99,4 @@ export function toStackDetail(stack: StackWire, services: ServiceDetail[]): Stac
     description: stack.description,
     services,
   };
-}
-
-/** A launchConfig as the portal hands it out: Rancher's object minus nothing, nulls kept as Rancher sent them. */
-function toLaunchConfig(wire: LaunchConfigWire): LaunchConfig {
-  return { ...wire };
 }
