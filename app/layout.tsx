@@ -1,7 +1,11 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { SiteHeader } from '@/components/layout/site-header';
+import { SignedInUser } from '@/components/auth/signed-in-user';
+import { SiteHeader, type NavLink } from '@/components/layout/site-header';
+import { QueryProvider } from '@/components/providers/query-provider';
 import { SkipLink } from '@/components/layout/skip-link';
+import { getSessionUser } from '@/lib/auth/session';
+import type { SessionUser } from '@/lib/auth/session-user';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -19,14 +23,21 @@ export const viewport: Viewport = {
 // Every page carries the per-request CSP nonce, which only a dynamic render can stamp on Next's scripts.
 export const dynamic = 'force-dynamic';
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+function navLinks(user: SessionUser | null): NavLink[] {
+  const policy = { href: '/policy', label: 'Policy' };
+  if (!user) return [policy];
+  return [{ href: '/stacks', label: 'Stacks' }, ...(user.isStaff ? [{ href: '/activity', label: 'Activity' }] : []), policy];
+}
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const user = await getSessionUser();
   return (
     <html lang="en">
       <body className="min-h-screen">
         <SkipLink />
-        <SiteHeader />
+        <SiteHeader links={navLinks(user)}>{user ? <SignedInUser user={user} /> : null}</SiteHeader>
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
-          {children}
+          <QueryProvider>{children}</QueryProvider>
         </main>
       </body>
     </html>

@@ -26,12 +26,19 @@ export function canView(user: AccessUser, stack: AccessStack): boolean {
 }
 
 /**
+ * One answer for "absent" and "not yours", word for word, so a 404 never reveals that a stack exists.
+ */
+export function notShared(stackId: string): NotFoundError {
+  return new NotFoundError(`No stack ${stackId} is shared with you.`);
+}
+
+/**
  * The one decision every route and websocket makes before acting on a stack. A stack the person may
  * not see is "not found", so its existence is never revealed; a visible stack with the right missing
  * is "forbidden".
  */
 export function authorize(user: AccessUser, right: Right, stack: AccessStack): void {
   const held = rightsOn(user, stack);
-  if (!held.includes('view')) throw new NotFoundError(`No stack ${stack.id} is shared with you.`);
+  if (!held.includes('view')) throw notShared(stack.id);
   if (!held.includes(right)) throw new ForbiddenError(`You may not ${right} stack ${stack.name}.`);
 }

@@ -1,0 +1,10 @@
+import { activityResponse, stackActivity } from '@/lib/activity/activity-listing';
+import { getAuditStore } from '@/lib/audit/get-audit-store';
+import { route } from '@/lib/http/route';
+import { rancherBackend } from '@/lib/stacks/rancher-backend';
+import { stackIdParam } from '@/lib/stacks/stack-schemas';
+
+export const GET = route<{ stackId: string }>(async ({ req, params, user }) => {
+  const { stackId } = stackIdParam.parse(params);
+  return activityResponse(await stackActivity({ backend: rancherBackend(), store: await getAuditStore(), user, stackId, params: req.nextUrl.searchParams }));
+});

@@ -1,0 +1,33 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { StackDetail } from '@/components/stacks/stack-detail';
+import { requireUser } from '@/lib/auth/session';
+import { NotFoundError } from '@/lib/errors/app-error';
+import { rancherBackend } from '@/lib/stacks/rancher-backend';
+import { stackIdParam } from '@/lib/stacks/stack-schemas';
+import { getVisibleStack } from '@/lib/stacks/visible-stacks';
+
+export const metadata: Metadata = { title: 'Stack' };
+
+export default async function StackPage({ params }: { params: Promise<{ stackId: string }> }) {
+  const { stackId } = await params;
+  const user = await requireUser(`/stacks/${encodeURIComponent(stackId)}`);
+  const parsed = stackIdParam.safeParse({ stackId });
+  if (!parsed.success) notFound();
+  const stack = await getVisibleStack(rancherBackend(), user, parsed.data.stackId).catch((err: unknown) => {
+    if (err instanceof NotFoundError) notFound();
+    throw err;
+  });
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/stacks" className="text-brand-600 hover:underline dark:text-blue-400">
+          Stacks
+        </Link>{' '}
+        / <span aria-current="page">{stack.name}</span>
+      </nav>
+      <StackDetail initial={stack} />
+    </div>
+  );
+}

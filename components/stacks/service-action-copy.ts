@@ -1,0 +1,72 @@
+import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
+
+interface VerbCopy {
+  label: string;
+  confirm: string;
+  /** What happens, in the dialog: names the service and its containers. */
+  effect: (service: string, containers: number) => string;
+  progress: string;
+  done: string;
+  /** The state Rancher settles in when the action worked. */
+  settlesIn: string;
+  tone: 'default' | 'danger';
+}
+
+export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
+  stop: {
+    label: 'Stop',
+    confirm: 'Stop service',
+    effect: (s, n) => `Stop takes ${s} offline until you start it: its ${n === 1 ? 'container stops' : `${n} containers stop`} and requests to it fail.`,
+    progress: 'Stopping',
+    done: 'stopped',
+    settlesIn: 'inactive',
+    tone: 'danger',
+  },
+  start: {
+    label: 'Start',
+    confirm: 'Start service',
+    effect: (s) => `Start brings ${s} back: Rancher starts its containers again.`,
+    progress: 'Starting',
+    done: 'started',
+    settlesIn: 'active',
+    tone: 'default',
+  },
+  restart: {
+    label: 'Restart',
+    confirm: 'Restart service',
+    effect: (s, n) =>
+      n > 1
+        ? `Restart replaces ${s}'s ${n} containers one at a time, so it stays up while they restart.`
+        : `Restart stops and starts ${s}'s container: it is briefly unavailable.`,
+    progress: 'Restarting',
+    done: 'restarted',
+    settlesIn: 'active',
+    tone: 'default',
+  },
+  'finish-upgrade': {
+    label: 'Finish upgrade',
+    confirm: 'Finish upgrade',
+    effect: (s) => `Finish keeps the new version of ${s} and removes the old containers. After this, roll back is no longer possible.`,
+    progress: 'Finishing the upgrade of',
+    done: 'upgraded for good',
+    settlesIn: 'active',
+    tone: 'default',
+  },
+  rollback: {
+    label: 'Roll back',
+    confirm: 'Roll back upgrade',
+    effect: (s) => `Roll back returns ${s} to the configuration it had before the upgrade and removes the new containers.`,
+    progress: 'Rolling back',
+    done: 'rolled back to its previous configuration',
+    settlesIn: 'active',
+    tone: 'danger',
+  },
+};
+
+/** Which verbs the service's state allows, in the order the buttons show. */
+export function verbsFor(state: string): ServiceActionVerb[] {
+  if (state === 'upgraded') return ['finish-upgrade', 'rollback'];
+  if (state === 'inactive') return ['start'];
+  if (state === 'active' || state === 'degraded' || state === 'unhealthy') return ['restart', 'stop'];
+  return [];
+}

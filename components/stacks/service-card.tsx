@@ -1,0 +1,35 @@
+import type { Right } from '@/lib/access/rights';
+import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import { StateBadge } from './state-badge';
+import { ContainerTable } from './container-table';
+import { ServiceActions } from './service-actions';
+
+export function ServiceCard({ stackId, stackName, service, rights }: { stackId: string; stackName: string; service: ServiceView; rights: readonly Right[] }) {
+  return (
+    <article aria-labelledby={`service-${service.id}`} data-testid={`service-${service.name}`} className="rounded-lg border border-slate-200 dark:border-slate-800">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
+        <h3 id={`service-${service.id}`} className="text-base font-semibold">
+          {service.name}
+        </h3>
+        <StateBadge value={service.state} kind="state" />
+        <StateBadge value={service.healthState} kind="health" />
+        <span className="font-mono text-sm text-slate-700 dark:text-slate-300" title="Image">
+          {service.image || 'no image'}
+        </span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">scale {service.scale}</span>
+        {service.transitioning === 'yes' && service.transitioningMessage ? (
+          <span className="text-sm text-sky-800 dark:text-sky-300" aria-live="polite">
+            {service.transitioningMessage}
+          </span>
+        ) : null}
+        {service.transitioning === 'error' && service.transitioningMessage ? (
+          <span className="text-sm text-red-800 dark:text-red-300">{service.transitioningMessage}</span>
+        ) : null}
+        <div className="ml-auto">
+          <ServiceActions stackId={stackId} stackName={stackName} service={service} canOperate={rights.includes('operate')} canUpgrade={rights.includes('upgrade')} />
+        </div>
+      </div>
+      <ContainerTable stackId={stackId} containers={service.containers} serviceName={service.name} canOperate={rights.includes('operate')} />
+    </article>
+  );
+}

@@ -1,0 +1,72 @@
+'use client';
+
+import Link from 'next/link';
+import { usePathname, useRouter, useSearchParams } from 'next/navigation';
+import { useMemo } from 'react';
+import { useStacks } from '@/lib/queries/use-stacks';
+import { applyStackFilter, parseStackFilter, stackFilterParams, type StackFilter } from '@/lib/stacks/stack-filter';
+import type { StackList as StackListData } from '@/lib/stacks/stack-schemas';
+import { StackListFilters } from './stack-list-filters';
+import { StackRow } from './stack-row';
+import { EmptyStacks } from './empty-stacks';
+import { QueryError } from './query-error';
+
+/** The stacks list: search, scope, attention and sort live in the URL so a view can be shared. */
+export function StackList({ initial, uid, isStaff }: { initial: StackListData; uid: string; isStaff: boolean }) {
+  const { data, error, refetch, isFetching } = useStacks(initial);
+  const params = useSearchParams();
+  const router = useRouter();
+  const pathname = usePathname();
+  const filter = parseStackFilter(new URLSearchParams(params.toString()));
+  const rows = useMemo(() => applyStackFilter(data?.stacks ?? [], filter), [data, filter]);
+
+  function update(change: Partial<StackFilter>) {
+    router.replace(`${pathname}${stackFilterParams({ ...filter, ...change })}`, { scroll: false });
+  }
+
+  const total = data?.stacks.length ?? 0;
+  return (
+    <div className="space-y-4">
+      {isStaff ? (
+        <p className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-200">
+          Staff view: you see every stack, including stacks without an owner tag.
+        </p>
+      ) : null}
+      <StackListFilters filter={filter} onChange={update} />
+      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} /> : null}
+      {total === 0 ? (
+        <EmptyStacks uid={uid} />
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Your stacks ({rows.length} of {total} shown)</caption>
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-3 py-2">Stack</th>
+                <th scope="col" className="px-3 py-2">State</th>
+                <th scope="col" className="px-3 py-2">Health</th>
+                <th scope="col" className="px-3 py-2">Services</th>
+                <th scope="col" className="px-3 py-2">Owner</th>
+                <th scope="col" className="px-3 py-2">Group</th>
+                <th scope="col" className="px-3 py-2">Address</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+              {rows.map((stack) => (
+                <StackRow key={stack.id} stack={stack} />
+              ))}
+            </tbody>
+          </table>
+          {rows.length === 0 ? (
+            <p className="px-3 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
+              No stack matches these filters.{' '}
+              <Link href={pathname} className="text-brand-600 underline dark:text-blue-400">
+                Clear filters
+              </Link>
+            </p>
+          ) : null}
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { describeActivity, type ActivityEvent } from './activity-event';
+
+const base: ActivityEvent = {
+  id: '1', time: '2026-11-25T10:00:00.000Z', actor: 'fred', clientAddress: null, requestId: null, action: 'service.restart',
+  stackId: '1st1', stackName: 'foo-jgi-doe', serviceName: 'web', containerName: null, details: null, outcome: 'ok', code: null, durationMs: 12,
+};
+
+describe('describeActivity', () => {
+  it.each([
+    [{}, 'fred restarted web'],
+    [{ outcome: 'denied' as const, actor: 'barney', action: 'service.stop' }, 'barney tried to stop web'],
+    [{ action: 'container.restart', containerName: 'foo-jgi-doe-web-1' }, 'fred restarted container foo-jgi-doe-web-1'],
+    [{ action: 'login.success', serviceName: null }, 'fred signed in'],
+    [{ action: 'service.upgrade', outcome: 'unknown' as const }, 'fred upgraded web'],
+    [{ action: 'something.new' }, 'fred something.new web'],
+  ])('%j -> %s', (change, expected) => {
+    expect(describeActivity({ ...base, ...change })).toBe(expected);
+  });
+});

@@ -1,0 +1,54 @@
+/** An activity entry as the API sends it to the browser (the audit event, addresses kept for staff only). */
+export interface ActivityEvent {
+  id: string;
+  time: string;
+  actor: string;
+  clientAddress: string | null;
+  requestId: string | null;
+  action: string;
+  stackId: string | null;
+  stackName: string | null;
+  serviceName: string | null;
+  containerName: string | null;
+  details: Record<string, unknown> | null;
+  outcome: 'ok' | 'denied' | 'failed' | 'unknown';
+  code: string | null;
+  durationMs: number | null;
+}
+
+const verbs: Record<string, string> = {
+  'login.success': 'signed in',
+  'login.failure': 'failed to sign in',
+  logout: 'signed out',
+  'service.stop': 'stopped',
+  'service.start': 'started',
+  'service.restart': 'restarted',
+  'service.upgrade': 'upgraded',
+  'service.finish-upgrade': 'finished the upgrade of',
+  'service.rollback': 'rolled back',
+  'container.restart': 'restarted container',
+  'logs.open': 'opened the logs of',
+  'logs.close': 'closed the logs of',
+  'shell.open': 'opened a shell in',
+  'shell.close': 'closed a shell in',
+};
+
+const attempts: Record<string, string> = {
+  'service.stop': 'tried to stop',
+  'service.start': 'tried to start',
+  'service.restart': 'tried to restart',
+  'service.upgrade': 'tried to upgrade',
+  'service.finish-upgrade': 'tried to finish the upgrade of',
+  'service.rollback': 'tried to roll back',
+  'container.restart': 'tried to restart container',
+  'logs.open': 'tried to open the logs of',
+  'shell.open': 'tried to open a shell in',
+};
+
+/** "fred restarted web", "barney tried to stop db": who did what to which, in words. */
+export function describeActivity(event: ActivityEvent): string {
+  const failed = event.outcome === 'denied' || event.outcome === 'failed';
+  const verb = (failed ? attempts[event.action] : undefined) ?? verbs[event.action] ?? event.action;
+  const target = event.containerName ?? event.serviceName ?? (event.action.startsWith('login') || event.action === 'logout' ? '' : event.stackName ?? '');
+  return `${event.actor} ${verb}${target ? ` ${target}` : ''}`;
+}

@@ -1,0 +1,16 @@
+import 'server-only';
+import type { AuditStore } from '@/lib/audit/audit-store';
+import type { SessionUser } from '@/lib/auth/session-user';
+import type { Logger } from '@/lib/log/logger';
+import type { RancherBackend } from '@/lib/rancher/backend';
+
+/** Who acts and through what: everything an operation needs besides its own input. */
+export interface OperationContext {
+  user: SessionUser;
+  requestId: string;
+  clientAddress: string;
+  userAgent: string | null;
+  log: Logger;
+  backend: RancherBackend;
+  audit: AuditStore;
+}

@@ -1,0 +1,21 @@
+'use client';
+
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { StackView } from '@/lib/stacks/stack-schemas';
+import { fetchJson } from './fetch-json';
+import { stackKeys } from './stack-keys';
+import { refetchWhileBusy } from './refetch-interval';
+
+export function stackQueryOptions(stackId: string, initial?: StackView) {
+  return queryOptions({
+    queryKey: stackKeys.detail(stackId),
+    queryFn: () => fetchJson<StackView>(`/api/v1/stacks/${encodeURIComponent(stackId)}`),
+    initialData: initial,
+    refetchInterval: (query) =>
+      refetchWhileBusy(query.state.data?.services.some((s) => s.transitioning === 'yes' || s.containers.some((c) => c.state.endsWith('ing')))),
+  });
+}
+
+export function useStack(stackId: string, initial?: StackView) {
+  return useQuery(stackQueryOptions(stackId, initial));
+}

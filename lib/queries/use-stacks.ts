@@ -1,0 +1,20 @@
+'use client';
+
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { StackList } from '@/lib/stacks/stack-schemas';
+import { fetchJson } from './fetch-json';
+import { stackKeys } from './stack-keys';
+import { refetchWhileBusy } from './refetch-interval';
+
+export function stacksQueryOptions(initial?: StackList) {
+  return queryOptions({
+    queryKey: stackKeys.list(),
+    queryFn: () => fetchJson<StackList>('/api/v1/stacks'),
+    initialData: initial,
+    refetchInterval: (query) => refetchWhileBusy(query.state.data?.stacks.some((s) => s.state.endsWith('ing') || s.services.some((v) => v.state.endsWith('ing')))),
+  });
+}
+
+export function useStacks(initial?: StackList) {
+  return useQuery(stacksQueryOptions(initial));
+}

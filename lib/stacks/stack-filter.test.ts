@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import type { StackListItem } from './stack-schemas';
+import { applyStackFilter, parseStackFilter, stackFilterParams } from './stack-filter';
+
+function stack(name: string, extra: Partial<StackListItem> = {}): StackListItem {
+  return {
+    id: `1st${name.length}`,
+    name,
+    state: 'active',
+    healthState: 'healthy',
+    tags: {},
+    services: [],
+    relation: 'owner',
+    isUntagged: false,
+    hasUpgradeAwaitingFinish: false,
+    ...extra,
+  };
+}
+
+const stacks = [
+  stack('foo-jgi-doe', { relation: 'owner', services: [{ id: '1s1', name: 'web', state: 'active', healthState: 'healthy', image: 'nginx:1.25', scale: 2 }] }),
+  stack('bar-nersc', { relation: 'group', healthState: 'unhealthy', tags: { owner: 'barney' } }),
+  stack('legacy-stack', { relation: 'staff', isUntagged: true, hasUpgradeAwaitingFinish: true }),
+];
+
+describe('stack filter', () => {
+  it('round-trips through the URL', () => {
+    const filter = { query: 'nginx', scope: 'groups', sort: 'health', needsAttention: true } as const;
+    expect(parseStackFilter(new URLSearchParams(stackFilterParams(filter).slice(1)))).toEqual(filter);
+    expect(stackFilterParams({ query: '', scope: 'all', sort: 'name', needsAttention: false })).toBe('');
+  });
+
+  it('ignores unknown URL values', () => {
+    expect(parseStackFilter(new URLSearchParams('scope=everything&sort=random'))).toMatchObject({ scope: 'all', sort: 'name' });
+  });
+
+  it('filters by scope', () => {
+    const names = (scope: 'mine' | 'groups' | 'all') => applyStackFilter(stacks, { query: '', scope, sort: 'name', needsAttention: false }).map((s) => s.name);
+    expect(names('mine')).toEqual(['foo-jgi-doe']);
+    expect(names('groups')).toEqual(['bar-nersc']);
+    expect(names('all')).toEqual(['bar-nersc', 'foo-jgi-doe', 'legacy-stack']);
+  });
+
+  it('searches stack, service and image names', () => {
+    const found = (query: string) => applyStackFilter(stacks, { query, scope: 'all', sort: 'name', needsAttention: false }).map((s) => s.name);
+    expect(found('NGINX')).toEqual(['foo-jgi-doe']);
+    expect(found('legacy')).toEqual(['legacy-stack']);
+    expect(found('barney')).toEqual(['bar-nersc']);
+    expect(found('zzz')).toEqual([]);
+  });
+
+  it('keeps what needs attention and sorts the unhealthy first', () => {
+    expect(applyStackFilter(stacks, { query: '', scope: 'all', sort: 'name', needsAttention: true }).map((s) => s.name)).toEqual(['bar-nersc', 'legacy-stack']);
+    expect(applyStackFilter(stacks, { query: '', scope: 'all', sort: 'health', needsAttention: false })[0]?.name).toBe('bar-nersc');
+  });
+});

@@ -1,0 +1,31 @@
+import 'server-only';
+import { NotFoundError } from '@/lib/errors/app-error';
+import { notShared } from '@/lib/access/authorize';
+import type { AccessUser } from '@/lib/access/rights';
+import type { RancherBackend } from '@/lib/rancher/backend';
+import type { StackList, StackView } from './stack-schemas';
+import { stackDetailView, stackListView } from './stack-views';
+
+/** The stacks the user may see, by name. */
+export async function listVisibleStacks(backend: RancherBackend, user: AccessUser): Promise<StackList> {
+  const stacks = (await backend.listStacks()).flatMap((s) => stackListView(user, s) ?? []);
+  stacks.sort((a, b) => a.name.localeCompare(b.name));
+  return { stacks };
+}
+
+/** One stack with services, containers and the user's rights; 404 when absent or not shared. */
+export async function getVisibleStack(backend: RancherBackend, user: AccessUser, stackId: string): Promise<StackView> {
+  const view = stackDetailView(user, await getStackOrNotShared(backend, stackId));
+  if (!view) throw notShared(stackId);
+  return view;
+}
+
+/** The stack, with Rancher's "not found" turned into the same answer as a stack that is not shared. */
+export async function getStackOrNotShared(backend: RancherBackend, stackId: string) {
+  try {
+    return await backend.getStack(stackId);
+  } catch (err) {
+    if (err instanceof NotFoundError) throw notShared(stackId);
+    throw err;
+  }
+}
