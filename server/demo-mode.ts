@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { demoDirectory, demoEnvSchema, demoRancherKeys, type DemoEnv } from '@/lib/config/demo-env';
 import { startDemoLdap } from '@/demo/ldap-server';
+import { startSim } from '@/sim/start-sim';
 
 const secretsSchema = z.object({ NEXTAUTH_SECRET: z.string().min(32) });
 
@@ -71,6 +72,8 @@ export function demoBanner(url: string): string {
 export async function startDemoServices(demo: DemoEnv): Promise<(() => Promise<void>)[]> {
   const stops: (() => Promise<void>)[] = [];
   try {
+    const sim = await startSim({ host: '127.0.0.1', port: demo.DEMO_SIM_PORT, stepMs: demo.DEMO_STEP_MS });
+    stops.unshift(() => sim.close());
     const ldap = await startDemoLdap({ host: '127.0.0.1', port: demo.DEMO_LDAP_PORT });
     stops.unshift(() => ldap.close());
   } catch (err) {

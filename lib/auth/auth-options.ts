@@ -4,7 +4,9 @@ import CredentialsProvider from 'next-auth/providers/credentials';
 import type { JWT } from 'next-auth/jwt';
 import { env } from '@/lib/config/env';
 import { AppError, TooManyRequestsError } from '@/lib/errors/app-error';
+import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { clientAddressHeader } from '@/lib/http/client-address';
+import { requestIdHeader } from '@/lib/http/request-id';
 import { portalLogger } from '@/lib/log/portal-logger';
 import { authenticate, readGroups } from './ldap-authenticate';
 import { DirectoryUnavailableError, InvalidCredentialsError } from './ldap-errors';
@@ -16,9 +18,9 @@ export const sessionMaxAgeSeconds = 8 * 60 * 60;
 /** Groups are re-read this often, so removing someone from a group takes effect within it. */
 export const groupRefreshMs = 15 * 60 * 1000;
 
-function headerValue(headers: Record<string, unknown> | undefined, name: string): string {
+function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
   const value = headers?.[name];
-  return typeof value === 'string' && value ? value : 'unknown';
+  return typeof value === 'string' && value ? value : null;
 }
 
 function minutes(seconds: number): string {
@@ -26,24 +28,38 @@ function minutes(seconds: number): string {
   return m === 1 ? '1 minute' : `${m} minutes`;
 }
 
-async function login(username: string, password: string, address: string) {
-  const log = portalLogger().child({ login: username.slice(0, 64), address });
-  const limiter = loginRateLimiter();
+interface LoginRequest {
+  username: string;
+  password: string;
+  address: string;
+  userAgent: string | null;
+  requestId: string | null;
+}
+
+async function login({ username, password, address, userAgent, requestId }: LoginRequest) {
+  const log = portalLogger().child({ reqId: requestId, login: username.slice(0, 64), address });
+  const [limiter, audit] = await Promise.all([loginRateLimiter(), getAuditStore()]);
+  // The name as typed (cut short): a failed login has no verified uid, and staff want to see what was tried.
+  const attempt = { actor: username.trim().slice(0, 64) || '(empty)', clientAddress: address, userAgent, requestId };
   const decision = await limiter.check(username, address);
   if (!decision.allowed) {
     log.warn({ retryAfterSeconds: decision.retryAfterSeconds }, 'login refused: too many failed attempts');
+    await audit.record({ ...attempt, action: 'login.failure', outcome: 'denied', code: 'too-many-requests' });
     throw new TooManyRequestsError(`Too many attempts, wait ${minutes(decision.retryAfterSeconds)}.`, decision.retryAfterSeconds);
   }
   try {
     const person = await authenticate(ldapSettingsFromEnv(env()), username, password);
     await limiter.recordSuccess(username);
+    await audit.record({ ...attempt, actor: person.uid, action: 'login.success', outcome: 'ok', details: { groups: person.groups, isStaff: person.isStaff } });
     log.info({ uid: person.uid, isStaff: person.isStaff }, 'login succeeded');
     return { id: person.uid, uid: person.uid, name: person.name, groups: person.groups, isStaff: person.isStaff };
   } catch (err) {
     if (err instanceof InvalidCredentialsError) {
       await limiter.recordFailure(username, address);
+      await audit.record({ ...attempt, action: 'login.failure', outcome: 'denied', code: err.reason });
       log.info({ reason: err.reason }, 'login failed');
     } else if (err instanceof DirectoryUnavailableError) {
+      await audit.record({ ...attempt, action: 'login.failure', outcome: 'failed', code: 'directory-unavailable' });
       log.error({ err: err.cause }, 'login failed: directory unavailable');
     }
     throw err;
@@ -84,9 +100,14 @@ const buildAuthOptions = (): NextAuthOptions => ({
       name: 'NERSC account',
       credentials: { username: { label: 'Username', type: 'text' }, password: { label: 'Password', type: 'password' } },
       async authorize(credentials, req) {
-        const address = headerValue(req.headers, clientAddressHeader);
         try {
-          return await login(String(credentials?.username ?? ''), String(credentials?.password ?? ''), address);
+          return await login({
+            username: String(credentials?.username ?? ''),
+            password: String(credentials?.password ?? ''),
+            address: headerValue(req.headers, clientAddressHeader) ?? 'unknown',
+            userAgent: headerValue(req.headers, 'user-agent'),
+            requestId: headerValue(req.headers, requestIdHeader),
+          });
         } catch (err) {
           const outcome = loginOutcome.getStore();
           if (outcome && err instanceof AppError) outcome.refusal = err;
@@ -95,6 +116,11 @@ const buildAuthOptions = (): NextAuthOptions => ({
       },
     }),
   ],
+  events: {
+    async signOut({ token }) {
+      if (token?.uid) await (await getAuditStore()).record({ actor: token.uid, action: 'logout', outcome: 'ok' });
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       if (user) return { ...token, uid: user.uid, name: user.name, groups: user.groups, isStaff: user.isStaff, groupsCheckedAt: Date.now() };
