@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jsonPost, signIn } from '@/test/helpers/portal-session';
+import { startPortalProcess, type PortalProcess } from '@/test/helpers/portal-process';
+
+// One table decides the whole matrix: who may see which demo stack (DESIGN.md "Demo world").
+const visibleStacks: Record<string, string[]> = {
+  fred: ['foo-jgi-doe', 'bar-nersc'],
+  barney: ['foo-jgi-doe'],
+  dino: ['genome-browser', 'crashy-nersc'],
+  wilma: ['foo-jgi-doe', 'bar-nersc', 'genome-browser', 'crashy-nersc', 'isg-monitor', 'legacy-stack'],
+  pebbles: [],
+};
+const allRights = ['view', 'logs', 'operate', 'upgrade', 'shell'];
+
+interface DemoStack {
+  id: string;
+  name: string;
+  services: { id: string; name: string; state: string }[];
+}
+
+let portal: PortalProcess;
+let stacks: DemoStack[];
+const cookies: Record<string, string> = {};
+
+beforeAll(async () => {
+  portal = await startPortalProcess();
+  for (const user of Object.keys(visibleStacks)) cookies[user] = await signIn(portal.url, user);
+  const all = (await (await fetch(`${portal.url}/api/v1/stacks`, { headers: { cookie: cookies.wilma ?? '' } })).json()) as { stacks: DemoStack[] };
+  stacks = all.stacks;
+}, 300_000);
+
+afterAll(async () => {
+  await portal?.stop();
+});
+
+/** Each route with the right it needs; the action routes pick an action Rancher refuses in the current state, so nothing changes. */
+const routes: { right: string; name: string; call: (user: string, stack: DemoStack) => Promise<Response> }[] = [
+  { right: 'view', name: 'GET stack', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}`, { headers: { cookie: cookies[u] ?? '' } }) },
+  { right: 'view', name: 'GET activity', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/activity`, { headers: { cookie: cookies[u] ?? '' } }) },
+  { right: 'operate', name: 'POST start (already active)', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/start`, jsonPost(portal.url, cookies[u] ?? '')) },
+  { right: 'upgrade', name: 'POST finish-upgrade (nothing to finish)', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/finish-upgrade`, jsonPost(portal.url, cookies[u] ?? '')) },
+];
+
+describe('authorization matrix: every demo user × stack × right × route', () => {
+  it('knows all six demo stacks', () => {
+    expect(stacks.map((s) => s.name).sort()).toEqual([...visibleStacks.wilma!].sort());
+    for (const s of stacks) expect(s.services[0]?.state).toBe('active');
+  });
+
+  for (const user of Object.keys(visibleStacks)) {
+    it(`${user}: the list shows exactly the stacks ${user} may see`, async () => {
+      const res = await fetch(`${portal.url}/api/v1/stacks`, { headers: { cookie: cookies[user] ?? '' } });
+      const body = (await res.json()) as { stacks: DemoStack[] };
+      expect(body.stacks.map((s) => s.name).sort()).toEqual([...(visibleStacks[user] ?? [])].sort());
+    });
+
+    it(`${user}: each route answers by the table, and a 404 never says more than a missing stack`, async () => {
+      for (const stack of stacks) {
+        const isVisible = visibleStacks[user]?.includes(stack.name) ?? false;
+        for (const route of routes) {
+          const res = await route.call(user, stack);
+          const body = (await res.json()) as { rights?: string[]; detail?: string; status?: number };
+          const expected = !isVisible ? 404 : route.name.startsWith('GET') ? 200 : 409;
+          expect({ user, stack: stack.name, route: route.name, status: res.status }).toEqual({ user, stack: stack.name, route: route.name, status: expected });
+          if (!isVisible) expect(body.detail).toBe(`No stack ${stack.id} is shared with you.`);
+          if (isVisible && route.name === 'GET stack') expect(body.rights).toEqual(allRights);
+        }
+      }
+      // A stack id that does not exist answers exactly like one that is not shared.
+      const missing = await fetch(`${portal.url}/api/v1/stacks/1st999`, { headers: { cookie: cookies[user] ?? '' } });
+      expect(missing.status).toBe(404);
+      expect(((await missing.json()) as { detail: string }).detail).toBe('No stack 1st999 is shared with you.');
+    });
+  }
+
+  it('refuses everything to an anonymous caller with 401', async () => {
+    const stack = stacks[0]!;
+    for (const route of routes) expect((await route.call('nobody', stack)).status).toBe(401);
+    expect((await fetch(`${portal.url}/api/v1/stacks`)).status).toBe(401);
+  });
+
+  it('answers 404 for a service or container that is not in the stack of the path', async () => {
+    const foo = stacks.find((s) => s.name === 'foo-jgi-doe')!;
+    const bar = stacks.find((s) => s.name === 'bar-nersc')!;
+    const cookie = cookies.fred ?? '';
+    expect((await fetch(`${portal.url}/api/v1/stacks/${foo.id}/services/${bar.services[0]?.id}/restart`, jsonPost(portal.url, cookie))).status).toBe(404);
+    const barStack = (await (await fetch(`${portal.url}/api/v1/stacks/${bar.id}`, { headers: { cookie } })).json()) as { services: { containers: { id: string }[] }[] };
+    const barContainer = barStack.services[0]?.containers[0]?.id;
+    expect((await fetch(`${portal.url}/api/v1/stacks/${foo.id}/containers/${barContainer}/restart`, jsonPost(portal.url, cookie))).status).toBe(404);
+  });
+});
