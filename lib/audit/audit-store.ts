@@ -1,0 +1,50 @@
+import type { AttemptCounterStore } from '@/lib/rate-limit/attempt-counter-store';
+import type { AuditCompletion, AuditEvent, AuditIntent, AuditRecord } from './audit-event';
+import type { AuditFilter } from './audit-filter';
+import type { AuditDialect } from './audit-tables';
+import type { AuditChainVerdict } from './verify-audit-chain';
+import type { AuditPage } from './list-audit-events';
+
+/** An intent written before a Rancher call; `complete` records how the call ended. */
+export interface AuditHandle {
+  readonly id: string;
+  /** When the intent was written (ISO 8601 UTC). */
+  readonly time: string;
+  /**
+   * Appends the completion (its own chained row pointing at the intent). `durationMs` defaults to the time
+   * since `begin`. Throws if the intent is already completed.
+   */
+  complete(result: AuditCompletion): Promise<AuditEvent>;
+}
+
+/**
+ * The append-only, hash-chained activity record. All SQL lives behind this interface.
+ *
+ * @example
+ * const intent = await audit.begin({ actor: user.uid, requestId, action: 'service.restart', stackId, serviceId });
+ * try {
+ *   const service = await rancher.restartService(serviceId);
+ *   await intent.complete({ outcome: 'ok' });
+ * } catch (error) {
+ *   await intent.complete({ outcome: 'failed', code: rancherCodeOf(error) });
+ *   throw error;
+ * }
+ */
+export interface AuditStore {
+  readonly dialect: AuditDialect;
+  /** Writes the intent (outcome `unknown`) and resolves once it is committed: call it BEFORE Rancher. */
+  begin(intent: AuditIntent): Promise<AuditHandle>;
+  /** A one-shot event: a login, a denied attempt, a log or shell session opening or closing. */
+  record(event: AuditRecord): Promise<AuditEvent>;
+  /** Several one-shot events in one transaction (imports, benchmarks). */
+  recordBatch(events: AuditRecord[]): Promise<void>;
+  /** Newest first; a bad cursor or time is a ZodError. */
+  list(filter?: AuditFilter): Promise<AuditPage>;
+  /** Checks the whole hash chain and names the first broken row. */
+  verify(): Promise<AuditChainVerdict>;
+  /** Resolves when the database answers (readiness probe). */
+  ping(): Promise<void>;
+  /** The login rate-limit counters, kept in the same database so replicas share them. */
+  readonly attemptCounters: AttemptCounterStore;
+  close(): Promise<void>;
+}

@@ -1,0 +1,62 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { AuditStore } from '@/lib/audit/audit-store';
+import { openAuditStore } from '@/lib/audit/open-audit-store';
+import { auditBackends } from '@/test/helpers/audit-backends';
+
+describe.each(auditBackends.map((make) => [make().name, make] as const))('SqlAttemptCounterStore on %s', (_name, makeBackend) => {
+  const backend = makeBackend();
+  const opened: AuditStore[] = [];
+
+  beforeAll(() => backend.start());
+  afterAll(() => backend.stop());
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((s) => s.close()));
+  });
+
+  async function replicas(count: number) {
+    const location = await backend.freshLocation();
+    for (let i = 0; i < count; i++) opened.push(await openAuditStore(location));
+    return { location, counters: opened.map((s) => s.attemptCounters) };
+  }
+
+  it('counts failures inside the window only', async () => {
+    const { counters: [store] } = await replicas(1);
+    if (!store) throw new Error('no store');
+    await store.hit('fred', 1000, 0);
+    await store.hit('fred', 1000, 500);
+    expect(await store.hit('fred', 1000, 900)).toEqual({ count: 3, oldestAt: 0 });
+    expect(await store.peek('fred', 1000, 1200)).toEqual({ count: 2, oldestAt: 500 });
+    expect(await store.peek('fred', 1000, 5000)).toEqual({ count: 0, oldestAt: null });
+  });
+
+  it('keeps keys apart and forgets on reset', async () => {
+    const { counters: [store] } = await replicas(1);
+    if (!store) throw new Error('no store');
+    await store.hit('fred', 1000, 0);
+    await store.hit('barney', 1000, 0);
+    await store.reset('fred');
+    expect((await store.peek('fred', 1000, 1)).count).toBe(0);
+    expect((await store.peek('barney', 1000, 1)).count).toBe(1);
+  });
+
+  it('shares counts between portal replicas', async () => {
+    const { counters: [a, b] } = await replicas(2);
+    if (!a || !b) throw new Error('no store');
+    const now = Date.now();
+    await a.hit('ip:192.0.2.7', 60_000, now);
+    await b.hit('ip:192.0.2.7', 60_000, now + 1);
+    expect(await a.hit('ip:192.0.2.7', 60_000, now + 2)).toEqual({ count: 3, oldestAt: now });
+    await b.reset('ip:192.0.2.7');
+    expect((await a.peek('ip:192.0.2.7', 60_000, now + 3)).count).toBe(0);
+  });
+
+  it('sweeps expired failures of every key', async () => {
+    const { location, counters: [store] } = await replicas(1);
+    if (!store) throw new Error('no store');
+    await store.hit('gone-1', 1000, 0);
+    await store.hit('gone-2', 1000, 10);
+    await store.hit('kept', 1000, 2000);
+    const rows = (await backend.raw(location, 'select key from rate_limit_failures')) as { key: string }[];
+    expect(rows.map((r) => r.key)).toEqual(['kept']);
+  });
+});
