@@ -109,7 +109,7 @@ class CattleBackend implements RancherBackend {
         byService.set(serviceId, list);
       }
     }
-    const details = services.map((s) => toServiceDetail(s, (byService.get(s.id) ?? []).sort(byName))).sort(byName);
+    const details = services.map((s) => toServiceDetail(s, (byService.get(s.id) ?? []).sort(byName)));
     return toStackDetail(stack, details);
   }
 

@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/errors/app-error';
+// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
+import { generateFixture } from '@/sim/fixture/generate-fixture';
+// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
+import { startSim, type RunningSim } from '@/sim/start-sim';
+import type { RancherBackend } from './backend';
+import { createCattleBackend } from './cattle-backend';
+import { RancherNotFoundError, RancherUnauthorizedError, RancherUnavailableError } from './errors';
+
+// Reading the demo world (DESIGN.md) through the client, and a generated world with small pages.
+
+let sim: RunningSim;
+let backend: RancherBackend;
+
+beforeAll(async () => {
+  sim = await startSim({ stepMs: 5 });
+  backend = createCattleBackend({ url: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, projectId: sim.projectId, connectTimeoutMs: 2000, timeoutMs: 10_000 });
+});
+
+afterAll(async () => {
+  backend.close();
+  await sim.close();
+});
+
+describe('listStacks', () => {
+  it('lists the demo stacks with their tags and services', async () => {
+    const stacks = await backend.listStacks();
+    expect(stacks.map((s) => s.name).sort()).toEqual(['bar-nersc', 'crashy-nersc', 'foo-jgi-doe', 'genome-browser', 'isg-monitor', 'legacy-stack']);
+    const foo = stacks.find((s) => s.name === 'foo-jgi-doe');
+    expect(foo?.tags).toEqual({ owner: 'fred', staffOwner: 'wilma', group: 'csg', staffGroup: 'isg', fqdn: 'foo.jgi.doe.gov', other: {} });
+    expect(foo?.services.map((s) => [s.name, s.image, s.scale])).toEqual([
+      ['web', 'nginx:1.15.12-alpine', 2],
+      ['app', 'registry.spin.nersc.gov/fred/foo-app:1.4.2', 1],
+      ['db', 'mysql:5.7.24', 1],
+    ]);
+    expect(foo?.services.every((s) => s.stackId === foo.id && s.state === 'active')).toBe(true);
+    expect(stacks.find((s) => s.name === 'genome-browser')?.tags).toMatchObject({ owner: 'dino', group: 'genome', requires: 'gpfs' });
+    expect(stacks.find((s) => s.name === 'legacy-stack')?.tags).toEqual({ other: {} });
+  });
+
+  it('finds the environment itself when none is configured', async () => {
+    const own = createCattleBackend({ url: `${sim.url}/v2-beta`, accessKey: sim.accessKey, secretKey: sim.secretKey, connectTimeoutMs: 2000, timeoutMs: 10_000 });
+    expect((await own.listStacks()).length).toBe(6);
+    own.close();
+  });
+});
+
+describe('getStack, getService, getContainer', () => {
+  it('reads a stack with its services and their containers', async () => {
+    const foo = (await backend.listStacks()).find((s) => s.name === 'foo-jgi-doe');
+    const stack = await backend.getStack(foo?.id ?? '');
+    expect(stack).toMatchObject({ name: 'foo-jgi-doe', description: 'Foo project web site for JGI', tags: { owner: 'fred' } });
+    const web = stack.services.find((s) => s.name === 'web');
+    expect(web?.containers.map((c) => c.name)).toEqual(['foo-jgi-doe-web-1', 'foo-jgi-doe-web-2']);
+    expect(web?.containers.every((c) => c.serviceId === web.id && c.state === 'running' && c.startCount >= 1 && c.exitCode === null)).toBe(true);
+    expect(web?.containers.map((c) => c.hostname)).toEqual(expect.arrayContaining([expect.stringMatching(/^spin-node-0\d\.nersc\.gov$/)]));
+    expect(web?.launchConfig).toMatchObject({ imageUuid: 'docker:nginx:1.15.12-alpine', capDrop: ['ALL'], ports: ['60000:8080/tcp'], healthCheck: { port: 8080 } });
+    expect(web).toMatchObject({ transitioning: 'no', allowedVerbs: ['stop', 'restart', 'upgrade'], upgradeInProgress: false });
+    const app = stack.services.find((s) => s.name === 'app');
+    expect(app?.launchConfig?.environment).toEqual({ APP_ENV: 'production', DB_HOST: 'db', DB_NAME: 'foo' });
+
+    const service = await backend.getService(web?.id ?? '');
+    expect(service.containers.map((c) => c.id)).toEqual(web?.containers.map((c) => c.id));
+    const container = await backend.getContainer(web?.containers[0]?.id ?? '');
+    expect(container).toMatchObject({ name: 'foo-jgi-doe-web-1', stackId: stack.id, serviceId: web?.id, transitioning: 'no' });
+  });
+
+  it('answers NotFound for unknown ids, ids of another type and ids with a slash', async () => {
+    const stacks = await backend.listStacks();
+    const serviceId = stacks[0]?.services[0]?.id ?? '';
+    for (const read of [
+      () => backend.getStack('1st999'),
+      () => backend.getStack(serviceId),
+      () => backend.getService('1s999'),
+      () => backend.getService('foo-jgi-doe/web'),
+      () => backend.getContainer('1i999'),
+    ]) {
+      const err = await read().catch((e: unknown) => e);
+      expect(err).toBeInstanceOf(RancherNotFoundError);
+      expect(err).toBeInstanceOf(NotFoundError);
+      expect((err as RancherNotFoundError).rancher).toMatchObject({ status: 404, code: 'Not Found' });
+    }
+  });
+});
+
+describe('failures of the portal key or of Rancher', () => {
+  it('reports a wrong key as a server fault, not the user’s', async () => {
+    const wrong = createCattleBackend({ url: sim.url, accessKey: sim.accessKey, secretKey: 'not-the-secret', projectId: '1a5', connectTimeoutMs: 2000, timeoutMs: 5000 });
+    const err = await wrong.listStacks().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RancherUnauthorizedError);
+    expect(err).toBeInstanceOf(UpstreamError);
+    expect((err as RancherUnauthorizedError).status).toBe(502);
+    expect((err as RancherUnauthorizedError).rancher).toMatchObject({ status: 401, code: 'Unauthorized' });
+    expect((err as Error).message).toMatch(/problem on our side/);
+    wrong.close();
+  });
+
+  it('reports a Rancher that is not listening as unavailable', async () => {
+    const gone = await startSim({ stepMs: 5 });
+    await gone.close();
+    const down = createCattleBackend({ url: gone.url, accessKey: gone.accessKey, secretKey: gone.secretKey, projectId: '1a5', connectTimeoutMs: 1000, timeoutMs: 2000 });
+    const err = await down.listStacks().catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(RancherUnavailableError);
+    expect(err).toBeInstanceOf(UnavailableError);
+    expect((err as RancherUnavailableError).rancher.code).toBe('ECONNREFUSED');
+    down.close();
+  });
+});
+
+describe('pagination', () => {
+  it('follows next past 100 rows and joins services to their stacks', async () => {
+    const big = await startSim({ stepMs: 5, fixture: generateFixture({ stacks: 230, services: 3, containers: 1 }, 3), faults: { page_size: 40 } });
+    const client = createCattleBackend({ url: big.url, accessKey: big.accessKey, secretKey: big.secretKey, projectId: big.projectId, connectTimeoutMs: 2000, timeoutMs: 10_000 });
+    try {
+      const stacks = await client.listStacks();
+      expect(stacks).toHaveLength(230);
+      expect(new Set(stacks.map((s) => s.id)).size).toBe(230);
+      expect(stacks.every((s) => s.services.length === 3 && s.services.every((v) => v.stackId === s.id))).toBe(true);
+      expect(stacks.at(-1)?.name).toBe('stack-230');
+    } finally {
+      client.close();
+      await big.close();
+    }
+  });
+});
