@@ -39,6 +39,11 @@ export function prepareCheck(input: CheckInput): PreparedCheck {
   };
 
   const yaml = (name: 'dockerCompose' | 'rancherCompose', text: string | undefined): unknown => {
+    const given = input.parsed?.[name === 'dockerCompose' ? 'compose' : 'rancherCompose'];
+    if (given) {
+      sources[name] = given;
+      return given.value;
+    }
     if (text === undefined) return undefined;
     const r = parseYamlSource(text, files[name]);
     if (r.ok) {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PROFILE_IDS } from './profiles';
+import type { YamlSource } from './yaml-source';
 
 export const OPERATIONS = ['stop', 'start', 'restart', 'upgrade', 'finish-upgrade', 'rollback'] as const;
 export type OperationName = (typeof OPERATIONS)[number];
@@ -80,4 +81,6 @@ export interface CheckInput extends Omit<PolicyCheckRequest, 'current' | 'propos
   now?: string;
   /** File names reported with line and column. */
   files?: { compose?: string; rancherCompose?: string; dockerfile?: string; waivers?: string };
+  /** YAML the caller already parsed (the CLI, to report syntax errors itself), used instead of the text. */
+  parsed?: { compose?: YamlSource; rancherCompose?: YamlSource };
 }

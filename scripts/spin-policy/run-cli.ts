@@ -1,0 +1,126 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkPolicy } from '../../lib/policy/check';
+import type { PolicyResult } from '../../lib/policy/finding';
+import { isRecord } from '../../lib/policy/normalise-service';
+import { parsePolicyConfig } from '../../lib/policy/policy-config';
+import { jsonReport } from '../../lib/policy/reporters/json-report';
+import type { PolicyRun } from '../../lib/policy/reporters/policy-run';
+import { sarifReport } from '../../lib/policy/reporters/sarif-report';
+import { textReport } from '../../lib/policy/reporters/text-report';
+import { findRule, rules } from '../../lib/policy/rules/index';
+import { parseYamlSource, type YamlSource } from '../../lib/policy/yaml-source';
+import { parseCliArgs, USAGE, type CliOptions } from './cli-args';
+import { displayPath, findComposeFiles, findWaiverFile, siblingRancherCompose, stackNameFor } from './find-targets';
+
+export interface CliIo {
+  cwd: string;
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+  /** Colour the text report (stdout is a terminal and NO_COLOR is unset). */
+  color: boolean;
+  version: string;
+}
+
+/** A file that cannot be used: reported as `file:line:column: message`, exit status 2. */
+class ParseError extends Error {}
+
+function read(file: string, io: CliIo): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (err) {
+    throw new ParseError(`${displayPath(file, io.cwd)}: cannot read (${(err as NodeJS.ErrnoException).code ?? String(err)})`);
+  }
+}
+
+function yaml(file: string, io: CliIo): YamlSource {
+  const shown = displayPath(file, io.cwd);
+  const r = parseYamlSource(read(file, io), shown);
+  if (!r.ok) throw new ParseError(`${shown}:${r.error.line}:${r.error.column}: ${r.error.message}`);
+  return r.source;
+}
+
+function checkFile(composeFile: string, opts: CliOptions, io: CliIo, dockerfile: string | undefined): PolicyRun {
+  const shown = displayPath(composeFile, io.cwd);
+  const compose = yaml(composeFile, io);
+  if (!isRecord(compose.value)) throw new ParseError(`${shown}:1:1: not a compose file (expected a map with version and services)`);
+  const rancherFile = opts.rancherCompose ?? siblingRancherCompose(composeFile);
+  const rancherCompose = rancherFile ? yaml(rancherFile, io) : undefined;
+  const waiverFile = opts.waivers ?? findWaiverFile(composeFile, io.cwd);
+  let waivers: string | undefined;
+  if (waiverFile) {
+    waivers = read(waiverFile, io);
+    const r = parsePolicyConfig(waivers, undefined, (id) => findRule(id)?.waivable);
+    if (!r.ok) throw new ParseError(r.errors.map((e) => `${displayPath(waiverFile, io.cwd)}:${e.line}:${e.column}: ${e.message}`).join('\n'));
+  }
+  const result: PolicyResult = checkPolicy({
+    parsed: { compose, rancherCompose },
+    stackName: opts.stack ?? stackNameFor(composeFile),
+    stackTags: opts.stackTags,
+    profile: opts.profile,
+    waivers,
+    dockerfile,
+    dockerfileService: opts.dockerfileService,
+    files: {
+      compose: shown,
+      rancherCompose: rancherFile && displayPath(rancherFile, io.cwd),
+      waivers: waiverFile && displayPath(waiverFile, io.cwd),
+      dockerfile: opts.dockerfile && displayPath(opts.dockerfile, io.cwd),
+    },
+  });
+  return { file: shown, result };
+}
+
+/** `spin-policy` without the process: takes the arguments, returns the exit status. */
+export function runCli(argv: readonly string[], io: CliIo): number {
+  const parsed = parseCliArgs(argv);
+  if (parsed.kind === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (parsed.kind === 'version') {
+    io.stdout(`${io.version}\n`);
+    return 0;
+  }
+  if (parsed.kind === 'usage-error') {
+    io.stderr(`spin-policy: ${parsed.message}\n\n${USAGE}`);
+    return 2;
+  }
+  // Every path is taken relative to the caller's working directory, shown relative to it too.
+  const at = (p: string | undefined) => (p === undefined ? undefined : resolve(io.cwd, p));
+  const given = parsed.options;
+  const opts: CliOptions = { ...given, rancherCompose: at(given.rancherCompose), waivers: at(given.waivers), dockerfile: at(given.dockerfile) };
+  const found = findComposeFiles(given.targets.map((t) => resolve(io.cwd, t)), io.cwd);
+  if ('error' in found) {
+    io.stderr(`spin-policy: ${found.error}\n`);
+    return 2;
+  }
+  if (opts.rancherCompose && found.files.length > 1) {
+    io.stderr('spin-policy: --rancher-compose applies to one compose file; with several, each uses the rancher-compose.yml beside it\n');
+    return 2;
+  }
+  let dockerfile: string | undefined;
+  const runs: PolicyRun[] = [];
+  let failed = false;
+  try {
+    dockerfile = opts.dockerfile ? read(opts.dockerfile, io) : undefined;
+  } catch (err) {
+    io.stderr(`${(err as Error).message}\n`);
+    return 2;
+  }
+  // Every file is checked even after a bad one, so one run shows every problem.
+  for (const file of found.files) {
+    try {
+      runs.push(checkFile(file, opts, io, dockerfile));
+    } catch (err) {
+      if (!(err instanceof ParseError)) throw err;
+      io.stderr(`${err.message}\n`);
+      failed = true;
+    }
+  }
+  if (opts.format === 'json') io.stdout(`${JSON.stringify(jsonReport(runs), null, 2)}\n`);
+  else if (opts.format === 'sarif') io.stdout(`${JSON.stringify(sarifReport(runs, { rules, toolVersion: io.version }), null, 2)}\n`);
+  else if (runs.length > 0) io.stdout(textReport(runs, { color: io.color }));
+  if (failed) return 2;
+  return runs.some((r) => r.result.summary.errors > 0) ? 1 : 0;
+}
