@@ -57,6 +57,7 @@ export default defineConfig({
       DEMO_SIM_PORT: process.env.E2E_SIM_PORT,
       DEMO_LDAP_PORT: process.env.E2E_LDAP_PORT,
       DEMO_STEP_MS: '150',
+      E2E_SIM_PORT: process.env.E2E_SIM_PORT,
       DATA_DIR: process.env.E2E_DATA_DIR,
       NEXT_TELEMETRY_DISABLED: '1',
     },

@@ -1,3 +1,4 @@
+// The list streams behind a skeleton; a stack page does not, so its 404 is a real 404 status.
 export default function LoadingStacks() {
   return (
     <section className="space-y-6" aria-busy="true" aria-label="Loading stacks">

@@ -1,0 +1,78 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { storageStateOf } from './support/demo-users';
+import { simulatorAction } from './support/simulator';
+
+async function stackNames(page: Page): Promise<string[]> {
+  await page.goto('/stacks');
+  await expect(page.getByRole('heading', { level: 1, name: 'Stacks' })).toBeVisible();
+  return (await page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents()).sort();
+}
+
+async function expectNoSeriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
+  expect(serious).toEqual([]);
+}
+
+test.describe('fred', () => {
+  test.use({ storageState: storageStateOf('fred') });
+
+  test('sees his two stacks and nothing else', async ({ page }) => {
+    expect(await stackNames(page)).toEqual(['bar-nersc', 'foo-jgi-doe']);
+    await expectNoSeriousViolations(page);
+  });
+
+  test('filters to his own stacks and searches by image, in the URL', async ({ page }) => {
+    await page.goto('/stacks');
+    await page.getByLabel('Search stacks, services, images, owners').fill('mysql');
+    await expect(page).toHaveURL(/q=mysql/);
+    await expect(page.getByRole('link', { name: 'foo-jgi-doe' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'bar-nersc' })).toHaveCount(0);
+  });
+
+  test('opens a stack page with services and containers, and sees a restart made outside the portal', async ({ page }) => {
+    await page.goto('/stacks');
+    await page.getByRole('link', { name: 'foo-jgi-doe' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'foo-jgi-doe' })).toBeVisible();
+    const web = page.getByTestId('service-web');
+    await expect(web.getByText('nginx:', { exact: false })).toBeVisible();
+    const container = page.getByTestId('container-foo-jgi-doe-web-1');
+    await expect(container).toBeVisible();
+    const startsBefore = Number(await container.getByRole('cell').nth(3).textContent());
+    await expectNoSeriousViolations(page);
+
+    const url = page.url();
+    await simulatorAction('services/1s1', 'restart', { rollingRestartStrategy: { batchSize: 1, intervalMillis: 100 } });
+    await expect(container.getByRole('cell').nth(3)).toHaveText(String(startsBefore + 1), { timeout: 20_000 });
+    expect(page.url()).toBe(url);
+  });
+});
+
+test.describe('barney', () => {
+  test.use({ storageState: storageStateOf('barney') });
+  test('sees foo-jgi-doe through his group', async ({ page }) => {
+    expect(await stackNames(page)).toEqual(['foo-jgi-doe']);
+  });
+});
+
+test.describe('pebbles', () => {
+  test.use({ storageState: storageStateOf('pebbles') });
+  test('sees the empty state that says how a stack gets tagged', async ({ page }) => {
+    await page.goto('/stacks');
+    await expect(page.getByRole('heading', { name: 'No stacks are shared with you yet' })).toBeVisible();
+    await expect(page.getByText('owner:pebbles')).toBeVisible();
+    const res = await page.goto('/stacks/1st1');
+    expect(res?.status()).toBe(404);
+  });
+});
+
+test.describe('wilma (staff)', () => {
+  test.use({ storageState: storageStateOf('wilma') });
+  test('sees all six stacks, legacy-stack marked untagged', async ({ page }) => {
+    expect(await stackNames(page)).toEqual(['bar-nersc', 'crashy-nersc', 'foo-jgi-doe', 'genome-browser', 'isg-monitor', 'legacy-stack']);
+    await expect(page.getByText('Staff view')).toBeVisible();
+    await expect(page.getByTestId('stack-row-legacy-stack').getByText('untagged')).toBeVisible();
+    await expect(page.getByTestId('stack-row-foo-jgi-doe').getByText('untagged')).toHaveCount(0);
+  });
+});
