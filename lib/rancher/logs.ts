@@ -53,7 +53,10 @@ class SocketLines {
     socket.resume();
   }
 
+  /** Ends the read at once: lines still queued are dropped, as the reader asked to stop. */
   stop(): void {
+    this.queue.length = 0;
+    this.head = 0;
     this.finish(null);
     this.socket.terminate();
   }
