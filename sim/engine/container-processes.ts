@@ -11,6 +11,8 @@ import type { Outcome, ProcessRunner } from './process-runner';
 /** Steps before an active service's reconciler starts a container that stopped. */
 const reconcileSteps = 3;
 const notStarted = '0001-01-01T00:00:00Z';
+/** Runs whose traffic a log tail can still show. */
+const keptRuns = 10;
 
 /**
  * Container processes (rancher-api.md §5.4) and what a running container does by itself: its health
@@ -118,6 +120,10 @@ export class ContainerOps {
     c.healthState = c.healthCheck ? 'initializing' : null;
     c.data.dockerInspect.State = { Status: 'running', Running: true, Restarting: false, OOMKilled: false, ExitCode: 0, Error: '', StartedAt: new Date(now).toISOString(), FinishedAt: notStarted };
     if (!runtime) return;
+    if (runtime.startedAt !== null && runtime.stoppedAt !== null) {
+      runtime.previousRuns.push({ startedAt: runtime.startedAt, stoppedAt: runtime.stoppedAt });
+      if (runtime.previousRuns.length > keptRuns) runtime.previousRuns.shift();
+    }
     runtime.startedAt = now;
     runtime.stoppedAt = null;
     if (profile) appendStartup(c, runtime, profile, now);

@@ -24,6 +24,7 @@ export function batches<T>(items: T[], size: number): T[][] {
 }
 
 const stopRule = containerActions.stop;
+const runningStates = new Set(['active', 'activating', 'updating-active']);
 
 /** Service processes other than the upgrade family (rancher-api.md §5.2). */
 export class ServiceOps {
@@ -70,10 +71,11 @@ export class ServiceOps {
     });
   }
 
-  /** A PUT that changes `scale`: an active service converges at once, an inactive one on activate. */
+  /** A PUT that changes `scale`: a running service converges at once (taking over an activate or an
+   * earlier scale), an inactive one when it is next activated. */
   scale(service: ServiceRecord, scale: number): Promise<Outcome> | null {
     service.scale = scale;
-    if (service.state !== 'active') {
+    if (!runningStates.has(service.state)) {
       this.world.changed(service);
       return null;
     }

@@ -55,11 +55,9 @@ function lineTime(startedAt: number, period: number, k: number, seed: number): {
   return { ms, nanos: Math.floor((exact - ms) * 1e6) };
 }
 
-/** Traffic lines of the current (or last) run with times in (afterMs, untilMs], at most `limit`, newest kept. */
-export function trafficBetween(container: ContainerRecord, runtime: ContainerRuntime, profile: ServiceProfile, afterMs: number, untilMs: number, limit: number): LogEntry[] {
-  const start = runtime.startedAt;
-  if (start === null || profile.logRate <= 0 || limit <= 0) return [];
-  const end = Math.min(untilMs, runtime.stoppedAt ?? untilMs);
+/** Traffic lines of one run with times in (afterMs, untilMs], at most `limit`, newest kept. */
+function runTraffic(container: ContainerRecord, profile: ServiceProfile, start: number, stop: number | null, afterMs: number, untilMs: number, limit: number): LogEntry[] {
+  const end = Math.min(untilMs, stop ?? untilMs);
   const period = 1000 / profile.logRate;
   const seed = containerNumber(container) * 2654435761 + start;
   let last = Math.floor((end - start) / period + 0.5);
@@ -71,6 +69,19 @@ export function trafficBetween(container: ContainerRecord, runtime: ContainerRun
     if (at.ms <= afterMs) continue;
     const line = trafficLine(profile.logStyle, (seed + k * 7919) >>> 0, at.ms);
     out.push({ seq: -1, ms: at.ms, nanos: at.nanos, stream: line.stream, text: line.text });
+  }
+  return out;
+}
+
+/** Traffic lines of the container's runs, newest run first, with times in (afterMs, untilMs], at most `limit`. */
+export function trafficBetween(container: ContainerRecord, runtime: ContainerRuntime, profile: ServiceProfile, afterMs: number, untilMs: number, limit: number): LogEntry[] {
+  if (profile.logRate <= 0 || limit <= 0 || runtime.startedAt === null) return [];
+  const runs = [...runtime.previousRuns, { startedAt: runtime.startedAt, stoppedAt: runtime.stoppedAt }];
+  let out: LogEntry[] = [];
+  for (let i = runs.length - 1; i >= 0 && out.length < limit; i -= 1) {
+    const run = runs[i];
+    if (!run || (run.stoppedAt !== null && run.stoppedAt <= afterMs)) break;
+    out = [...runTraffic(container, profile, run.startedAt, run.stoppedAt, afterMs, untilMs, limit - out.length), ...out];
   }
   return out;
 }

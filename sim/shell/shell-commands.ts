@@ -97,7 +97,7 @@ const ls: Command = (sh, args) => {
       continue;
     }
     if (targets.length > 1) out += `${path}:\n`;
-    const entries = [...node.children.entries()].filter(([n]) => all || !n.startsWith('.')).sort(([a], [b]) => a.localeCompare(b));
+    const entries = [...node.children.entries()].filter(([n]) => all || !n.startsWith('.')).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
     const names = all ? ['.', '..', ...entries.map(([n]) => n)] : entries.map(([n]) => n);
     if (long) {
       out += `total ${entries.length * 4}\n`;

@@ -208,7 +208,7 @@ export function createContainerRecord(
       },
     },
   };
-  return { container, runtime: { serviceId: service.id, launchConfigName, startedAt: null, stoppedAt: null, lifecycle: null, nextSeq: 0 } };
+  return { container, runtime: { serviceId: service.id, launchConfigName, startedAt: null, stoppedAt: null, previousRuns: [], lifecycle: null, nextSeq: 0 } };
 }
 
 /** How an image behaves when the fixture does not say: alpine images have only sh. */

@@ -205,6 +205,8 @@ export interface ContainerRuntime {
   /** Epoch ms of the last run's start and end (end null while it runs; both null before the first). */
   startedAt: number | null;
   stoppedAt: number | null;
+  /** Earlier runs, oldest first (a few), so a tail after a restart still shows what came before. */
+  previousRuns: { startedAt: number; stoppedAt: number }[];
   /** Lines written on start, stop and crash, oldest first; created on first use to keep big worlds small. */
   lifecycle: LogEntry[] | null;
   nextSeq: number;

@@ -8,7 +8,8 @@ import type { FaultySocket } from './socket-faults';
 
 // /v1/logs/ (rancher-api.md §6.2): the tail (about 100 lines whatever was asked, unless the
 // log_tail_honour_lines knob is on), then, when following, new lines as they are written. The socket
-// closes after the tail when not following, and when the container stops.
+// closes after the tail when not following, and when the container stops. With the `binary`
+// subprotocol the same bytes go out as binary frames.
 
 const tickMs = 200;
 /** Past this much unsent data the reader is too slow and steady traffic lines are skipped. */
@@ -47,7 +48,8 @@ function floodFrames(count: number, at: number, start: number, tty: boolean): st
   return frames;
 }
 
-export function serveLogs(env: ApiEnv, socket: FaultySocket, claims: LogsClaims, container: ContainerRecord): void {
+export function serveLogs(env: ApiEnv, socket: FaultySocket, claims: LogsClaims, container: ContainerRecord, binary: boolean): void {
+  const send = (frame: string) => socket.send(binary ? Buffer.from(frame, 'utf8') : frame);
   const runtime = env.world.containerRuntime.get(container.id);
   const service = env.world.serviceOfContainer(container.id);
   const profile = (service && env.world.serviceProfiles.get(service.id)) ?? profileForImage(container.imageUuid);
@@ -60,7 +62,7 @@ export function serveLogs(env: ApiEnv, socket: FaultySocket, claims: LogsClaims,
   const since = sinceMs(claims.since);
   const count = faults.log_tail_honour_lines ? Math.min(claims.lines, 100_000) : 100;
   const now = Date.now();
-  for (const frame of lineFrames(logTail(container, runtime, profile, count, now).filter((e) => e.ms >= since), tty)) socket.send(frame);
+  for (const frame of lineFrames(logTail(container, runtime, profile, count, now).filter((e) => e.ms >= since), tty)) send(frame);
   if (!claims.follow || runtime.stoppedAt !== null || container.state !== 'running') {
     socket.close(1000);
     return;
@@ -75,11 +77,11 @@ export function serveLogs(env: ApiEnv, socket: FaultySocket, claims: LogsClaims,
     const slow = socket.ws.bufferedAmount > maxBuffered;
     const expected = Math.ceil(((at - cursor) * profile.logRate) / 1000) + 2;
     const traffic = slow ? [] : trafficBetween(container, runtime, profile, cursor, at, expected);
-    for (const frame of lineFrames([...events, ...traffic].sort(byTime), tty)) socket.send(frame);
+    for (const frame of lineFrames([...events, ...traffic].sort(byTime), tty)) send(frame);
     const lps = env.faults.value.log_flood_lps;
     if (lps > 0 && !slow) {
       const due = Math.floor(((at - now) * lps) / 1000) - flooded;
-      for (const frame of floodFrames(due, at, flooded, tty)) socket.send(frame);
+      for (const frame of floodFrames(due, at, flooded, tty)) send(frame);
       flooded += Math.max(0, due);
     }
     cursor = at;

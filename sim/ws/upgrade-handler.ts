@@ -55,7 +55,7 @@ export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { ha
         refuse(socket, 401, 'Failed authentication');
         return;
       }
-      accept(req, socket, head, (s, binary) => (claims.purpose === 'logs' ? serveLogs(env, s, claims, container) : serveExec(env, s, claims, container, binary)));
+      accept(req, socket, head, (s, binary) => (claims.purpose === 'logs' ? serveLogs(env, s, claims, container, binary) : serveExec(env, s, claims, container, binary)));
       return;
     }
     const scoped = /^\/v2-beta(?:\/projects\/([^/]+))?\/subscribe$/.exec(path);
