@@ -6,6 +6,7 @@ import { isDemoMode } from '@/lib/config/demo-env';
 import { createLogger } from '@/lib/log/logger';
 import { demoBanner, demoEnvironment, startDemoServices } from './demo-mode';
 import { createPortalServer } from './portal-server';
+import { logsRoute } from './relays/logs-relay';
 
 // Bundled to dist/server.cjs, or run from server/ by tsx: the project root is one folder up either way.
 const projectRoot = resolve(__dirname, '..');
@@ -29,7 +30,7 @@ async function main(): Promise<void> {
   const portal = createPortalServer({
     log,
     handle: (req, res) => handle(req, res),
-    routes: [],
+    routes: [logsRoute],
     allowedOrigins: [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS],
     trustProxy: config.TRUST_PROXY,
     isDev,

@@ -5,7 +5,7 @@ import { WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
 import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
-import { clientAddressHeader } from '@/lib/http/client-address';
+import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/http/client-address';
 import { trackInFlight } from './graceful-shutdown';
 import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
 
@@ -30,10 +30,6 @@ export interface PortalServer {
   close(): Promise<void>;
 }
 
-function firstHeader(value: string | string[] | undefined): string | undefined {
-  return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
-}
-
 /**
  * The custom server in front of Next: request ids, client address, security headers, the health check
  * and request logging for every response; websocket upgrades go through the upgrade router.
@@ -43,8 +39,8 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
   const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(req.headers[requestIdHeader]);
-    const isSecure = Boolean((req.socket as TLSSocket).encrypted) || (trustProxy && firstHeader(req.headers['x-forwarded-proto']) === 'https');
-    const address = (trustProxy && firstHeader(req.headers['x-forwarded-for'])) || req.socket.remoteAddress || 'unknown';
+    const isSecure = Boolean((req.socket as TLSSocket).encrypted) || (trustProxy && firstHeaderValue(req.headers['x-forwarded-proto']) === 'https');
+    const address = clientAddressOf(req, trustProxy);
     const nonce = newNonce();
     const headers = securityHeaders({ nonce, isSecure, isDev: options.isDev });
 
@@ -88,6 +84,7 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
       wss,
       log,
       allowedOrigins: options.allowedOrigins,
+      trustProxy,
       passThrough: options.nextUpgrade ? { pattern: /^\/_next\//, handle: options.nextUpgrade } : undefined,
     }),
   );

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
+import { clientAddressOf } from '@/lib/http/client-address';
 import { isSameOrigin } from '@/lib/http/origin';
 import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 
@@ -12,6 +13,7 @@ export interface UpgradeContext {
   /** The path's captured groups, e.g. the container id of /api/v1/containers/{id}/logs. */
   params: string[];
   requestId: string;
+  clientAddress: string;
   log: Logger;
   /** Completes the handshake; the socket is then tracked for shutdown. */
   accept(): Promise<WebSocket>;
@@ -50,6 +52,7 @@ export function createUpgradeHandler(options: {
   wss: WebSocketServer;
   log: Logger;
   allowedOrigins: readonly string[];
+  trustProxy: boolean;
   passThrough?: { pattern: RegExp; handle(req: IncomingMessage, socket: Duplex, head: Buffer): void };
 }) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
@@ -79,6 +82,7 @@ export function createUpgradeHandler(options: {
       url,
       params,
       requestId,
+      clientAddress: clientAddressOf(req, options.trustProxy),
       log: log.child({ route: route.name }),
       accept: () => new Promise((resolve) => options.wss.handleUpgrade(req, socket, head, (ws) => resolve(ws))),
       reject: (status, detail) => rejectUpgrade(socket, status, detail, requestId),

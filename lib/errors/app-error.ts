@@ -3,6 +3,11 @@
  * statuses. `detail` says what the person can do next.
  */
 export abstract class AppError extends Error {
+  /**
+   * The custom server and Next's build each bundle this module, and singletons (the Rancher backend)
+   * are shared between them, so `instanceof` can fail on a real AppError: `isAppError` checks this.
+   */
+  readonly isAppError = true;
   abstract readonly status: number;
   abstract readonly type: string;
   abstract readonly title: string;
@@ -81,4 +86,14 @@ export class UnavailableError extends AppError {
   readonly status = 503;
   readonly type = 'unavailable';
   readonly title = 'Service unavailable';
+}
+
+/** Whether `err` is an AppError from either bundle (see `AppError.isAppError`). */
+export function isAppError(err: unknown): err is AppError {
+  return typeof err === 'object' && err !== null && (err as { isAppError?: unknown }).isAppError === true && typeof (err as { status?: unknown }).status === 'number';
+}
+
+/** Whether `err` is an AppError with this HTTP status. */
+export function hasStatus(err: unknown, status: number): err is AppError {
+  return isAppError(err) && err.status === status;
 }

@@ -1,5 +1,5 @@
 import { ZodError } from 'zod';
-import { AppError, TooManyRequestsError } from './app-error';
+import { isAppError } from './app-error';
 
 /** RFC 9457 problem details, the body of every error the portal answers. */
 export interface Problem {
@@ -24,7 +24,7 @@ function zodPath(path: PropertyKey[]): string {
  */
 export function toProblem(err: unknown, requestId?: string): { problem: Problem; isUnexpected: boolean } {
   const instance = requestId;
-  if (err instanceof AppError) {
+  if (isAppError(err)) {
     const { errors, ...extensions } = err.extra ?? {};
     return {
       problem: { ...extensions, type: err.type, title: err.title, status: err.status, detail: err.message, instance, ...(errors ? { errors } : {}) },
@@ -52,6 +52,6 @@ export function toProblem(err: unknown, requestId?: string): { problem: Problem;
 export function problemResponse(err: unknown, requestId?: string): { response: Response; isUnexpected: boolean } {
   const { problem, isUnexpected } = toProblem(err, requestId);
   const headers = new Headers({ 'content-type': problemContentType });
-  if (err instanceof TooManyRequestsError) headers.set('retry-after', String(err.retryAfterSeconds));
+  if (isAppError(err) && err.status === 429 && 'retryAfterSeconds' in err) headers.set('retry-after', String(err.retryAfterSeconds));
   return { response: new Response(JSON.stringify(problem), { status: problem.status, headers }), isUnexpected };
 }

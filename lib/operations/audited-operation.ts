@@ -2,7 +2,7 @@ import 'server-only';
 import { authorize } from '@/lib/access/authorize';
 import type { Right } from '@/lib/access/rights';
 import type { AuditAction, AuditIntent } from '@/lib/audit/audit-event';
-import { AppError, NotFoundError } from '@/lib/errors/app-error';
+import { hasStatus, isAppError, NotFoundError } from '@/lib/errors/app-error';
 import type { ServiceDetail, StackDetail } from '@/lib/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 import type { OperationContext } from './operation-context';
@@ -27,7 +27,7 @@ interface OperationSpec<T> {
 }
 
 function codeOf(err: unknown): string {
-  if (err instanceof AppError) {
+  if (isAppError(err)) {
     const rancher = (err as { rancher?: { code?: string } }).rancher;
     return rancher?.code ?? err.type;
   }
@@ -50,7 +50,7 @@ export async function auditedOperation<T>(ctx: OperationContext, spec: Operation
     authorize(ctx.user, spec.right, stack);
     target = { stack, ...locate(stack, spec) };
   } catch (err) {
-    if (err instanceof AppError && (err.status === 403 || err.status === 404)) {
+    if (hasStatus(err, 403) || hasStatus(err, 404)) {
       await ctx.audit.record({ ...who, ...where, outcome: 'denied', code: err.type });
       ctx.log.info({ action: spec.action, stackId: spec.stackId, status: err.status }, 'operation denied');
     }

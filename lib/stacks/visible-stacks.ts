@@ -1,5 +1,5 @@
 import 'server-only';
-import { NotFoundError } from '@/lib/errors/app-error';
+import { hasStatus } from '@/lib/errors/app-error';
 import { notShared } from '@/lib/access/authorize';
 import type { AccessUser } from '@/lib/access/rights';
 import type { RancherBackend } from '@/lib/rancher/backend';
@@ -25,7 +25,7 @@ export async function getStackOrNotShared(backend: RancherBackend, stackId: stri
   try {
     return await backend.getStack(stackId);
   } catch (err) {
-    if (err instanceof NotFoundError) throw notShared(stackId);
+    if (hasStatus(err, 404)) throw notShared(stackId);
     throw err;
   }
 }

@@ -27,9 +27,10 @@ export async function ensurePortalBuilt(): Promise<void> {
  * Starts the built portal (dist/server.cjs) as `npm start` runs it, on free loopback ports and with a
  * throwaway data folder. Demo mode unless `env` sets RANCHER_URL.
  */
-export async function startPortalProcess(env: Record<string, string> = {}): Promise<PortalProcess> {
+export async function startPortalProcess(env: Record<string, string> | ((port: number) => Record<string, string>) = {}): Promise<PortalProcess> {
   await ensurePortalBuilt();
   const port = await freePort();
+  const extraEnv = typeof env === 'function' ? env(port) : env;
   const dataDir = mkdtempSync(join(tmpdir(), 'spin-portal-test-'));
   const child = spawn(process.execPath, [join(root, 'dist/server.cjs')], {
     cwd: root,
@@ -43,7 +44,7 @@ export async function startPortalProcess(env: Record<string, string> = {}): Prom
       DEMO_SIM_PORT: String(await freePort()),
       DEMO_LDAP_PORT: String(await freePort()),
       DEMO_STEP_MS: '20',
-      ...env,
+      ...extraEnv,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -82,4 +83,18 @@ export async function startPortalProcess(env: Record<string, string> = {}): Prom
       return code;
     },
   };
+}
+
+/** Production-mode settings pointing a portal at a simulator and a directory that a test started itself. */
+export function productionEnv(options: { rancherUrl: string; accessKey: string; secretKey: string; ldapUrl: string }): (port: number) => Record<string, string> {
+  return (port) => ({
+    RANCHER_URL: options.rancherUrl,
+    RANCHER_ACCESS_KEY: options.accessKey,
+    RANCHER_SECRET_KEY: options.secretKey,
+    LDAP_URL: options.ldapUrl,
+    LDAP_BASE_DN: 'dc=nersc,dc=gov',
+    LDAP_USER_DN_TEMPLATE: 'uid={uid},ou=people,dc=nersc,dc=gov',
+    NEXTAUTH_SECRET: 'integration-test-secret-of-forty-characters',
+    NEXTAUTH_URL: `http://127.0.0.1:${port}`,
+  });
 }

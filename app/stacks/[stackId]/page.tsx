@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StackDetail } from '@/components/stacks/stack-detail';
 import { requireUser } from '@/lib/auth/session';
-import { NotFoundError } from '@/lib/errors/app-error';
+import { hasStatus } from '@/lib/errors/app-error';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 import { stackIdParam } from '@/lib/stacks/stack-schemas';
 import { getVisibleStack } from '@/lib/stacks/visible-stacks';
@@ -16,7 +16,7 @@ export default async function StackPage({ params }: { params: Promise<{ stackId:
   const parsed = stackIdParam.safeParse({ stackId });
   if (!parsed.success) notFound();
   const stack = await getVisibleStack(rancherBackend(), user, parsed.data.stackId).catch((err: unknown) => {
-    if (err instanceof NotFoundError) notFound();
+    if (hasStatus(err, 404)) notFound();
     throw err;
   });
   return (

@@ -1,0 +1,50 @@
+import 'server-only';
+import { authorize } from '@/lib/access/authorize';
+import type { Right } from '@/lib/access/rights';
+import type { AuditAction } from '@/lib/audit/audit-event';
+import { hasStatus, NotFoundError } from '@/lib/errors/app-error';
+import type { ContainerDetail, StackDetail } from '@/lib/rancher/types';
+import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
+import type { OperationContext } from './operation-context';
+
+const containerId = /^1i\d+$/;
+
+export interface ContainerAccess {
+  container: ContainerDetail;
+  stack: StackDetail;
+  serviceName: string | null;
+}
+
+/**
+ * Who may open a container's logs or shell: the container's stack decides, as for every other action.
+ * A container that does not exist answers exactly like one on a stack that is not shared (404), and a
+ * refusal is recorded as a denied `action`.
+ */
+export async function authorizeContainer(ctx: OperationContext, id: string, right: Right, action: AuditAction): Promise<ContainerAccess> {
+  try {
+    if (!containerId.test(id)) throw notSharedContainer(id);
+    const container = await ctx.backend.getContainer(id);
+    const stack = await getStackOrNotShared(ctx.backend, container.stackId);
+    authorize(ctx.user, right, stack);
+    const serviceName = stack.services.find((s) => s.id === container.serviceId)?.name ?? null;
+    return { container, stack, serviceName };
+  } catch (err) {
+    if (!hasStatus(err, 403) && !hasStatus(err, 404)) throw err;
+    await ctx.audit.record({
+      actor: ctx.user.uid,
+      clientAddress: ctx.clientAddress,
+      userAgent: ctx.userAgent,
+      requestId: ctx.requestId,
+      action,
+      containerId: id,
+      outcome: 'denied',
+      code: err.type,
+    });
+    // Absent, or on a stack that is not shared: the same words either way.
+    throw hasStatus(err, 404) ? notSharedContainer(id) : err;
+  }
+}
+
+function notSharedContainer(id: string): NotFoundError {
+  return new NotFoundError(`No container ${id} is shared with you.`);
+}

@@ -1,0 +1,108 @@
+import type { WebSocket } from 'ws';
+import { z } from 'zod';
+import { authorizeContainer } from '@/lib/operations/container-access';
+import type { LogLine } from '@/lib/rancher/types';
+import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
+import { relayContext, rejectWith } from './relay-context';
+
+const query = z.object({
+  tail: z
+    .union([z.literal('all'), z.coerce.number().int().min(0).max(100_000)])
+    .default(100)
+    .transform((t) => (t === 'all' ? 100_000 : t)),
+  follow: z.enum(['0', '1', 'true', 'false']).default('1').transform((f) => f === '1' || f === 'true'),
+});
+
+/** Above this many bytes waiting for the browser, stop reading from Rancher. */
+const highWaterBytes = 256 * 1024;
+/** A browser that stays behind this long loses lines instead of holding the stream back without end. */
+const maxStallMs = 1_000;
+
+function waitForDrain(ws: WebSocket, ms: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const tick = () => {
+      if (ws.readyState !== ws.OPEN || ws.bufferedAmount < highWaterBytes / 2) return resolve(true);
+      if (Date.now() - started >= ms) return resolve(false);
+      setTimeout(tick, 10);
+    };
+    tick();
+  });
+}
+
+/**
+ * Relays a container's log lines to the browser as DESIGN.md's JSON frames. A slow browser first holds
+ * the stream back (Rancher is not read while the socket's buffer is full); if it stays behind, lines
+ * are dropped and counted in one `{"type":"dropped"}` frame, so memory per connection stays bounded.
+ */
+async function relay(ws: WebSocket, lines: AsyncIterable<LogLine>, counts: { sent: number; dropped: number }): Promise<void> {
+  let dropping = false;
+  let gap = 0;
+  for await (const line of lines) {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount >= highWaterBytes) {
+      if (!dropping) dropping = !(await waitForDrain(ws, maxStallMs));
+      if (dropping && ws.bufferedAmount >= highWaterBytes / 2) {
+        gap++;
+        counts.dropped++;
+        continue;
+      }
+    }
+    if (dropping) {
+      ws.send(JSON.stringify({ type: 'dropped', count: gap }));
+      dropping = false;
+      gap = 0;
+    }
+    ws.send(JSON.stringify(line));
+    counts.sent++;
+  }
+}
+
+async function handle(upgrade: UpgradeContext): Promise<void> {
+  const ctx = await relayContext(upgrade);
+  if (!ctx) return;
+  const parsed = query.safeParse(Object.fromEntries(upgrade.url.searchParams));
+  if (!parsed.success) return upgrade.reject(400, 'tail must be a number of lines or "all"; follow 0 or 1.');
+  const containerId = upgrade.params[0] ?? '';
+  let access;
+  try {
+    access = await authorizeContainer(ctx, containerId, 'logs', 'logs.open');
+  } catch (err) {
+    return rejectWith(upgrade, err);
+  }
+
+  const ws = await upgrade.accept();
+  const opened = Date.now();
+  const where = { stackId: access.stack.id, stackName: access.stack.name, serviceId: access.container.serviceId ?? null, serviceName: access.serviceName, containerId, containerName: access.container.name };
+  const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId };
+  await ctx.audit.record({ ...who, ...where, action: 'logs.open', outcome: 'ok', details: { tail: parsed.data.tail, follow: parsed.data.follow } });
+
+  const abort = new AbortController();
+  ws.on('close', () => abort.abort());
+  ws.on('error', () => abort.abort());
+  const counts = { sent: 0, dropped: 0 };
+  let failure: string | null = null;
+  try {
+    await relay(ws, ctx.backend.openLogs(containerId, { tail: parsed.data.tail, follow: parsed.data.follow, signal: abort.signal }), counts);
+    if (ws.readyState === ws.OPEN) ws.close(1000, parsed.data.follow ? 'the container stopped' : 'end of log');
+  } catch (err) {
+    if (!abort.signal.aborted) {
+      failure = err instanceof Error ? err.message : String(err);
+      ctx.log.warn({ containerId, err: failure }, 'log relay failed');
+      if (ws.readyState === ws.OPEN) ws.close(1011, 'Rancher stopped sending logs; reconnect to resume.');
+    }
+  } finally {
+    abort.abort();
+    await ctx.audit.record({
+      ...who,
+      ...where,
+      action: 'logs.close',
+      outcome: failure ? 'failed' : 'ok',
+      code: failure ? 'upstream' : null,
+      durationMs: Date.now() - opened,
+      details: { linesSent: counts.sent, linesDropped: counts.dropped },
+    });
+  }
+}
+
+export const logsRoute: UpgradeRoute = { name: 'logs', pattern: /^\/api\/v1\/containers\/([^/]+)\/logs$/, handle };

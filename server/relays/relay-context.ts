@@ -1,0 +1,33 @@
+import { getAuditStore } from '@/lib/audit/get-audit-store';
+import { sessionUserFromHeaders } from '@/lib/auth/session-token';
+import { isAppError } from '@/lib/errors/app-error';
+import type { OperationContext } from '@/lib/operations/operation-context';
+import { rancherBackend } from '@/lib/stacks/rancher-backend';
+import type { UpgradeContext } from '../upgrade-router';
+
+/**
+ * The operation context of a websocket upgrade: the session cookie's user (401 without one), the
+ * process's Rancher backend and audit store. Null when the upgrade has been refused.
+ */
+export async function relayContext(upgrade: UpgradeContext): Promise<OperationContext | null> {
+  const user = await sessionUserFromHeaders(upgrade.req.headers);
+  if (!user) {
+    upgrade.reject(401, 'Sign in to open logs and shells.');
+    return null;
+  }
+  return {
+    user,
+    requestId: upgrade.requestId,
+    clientAddress: upgrade.clientAddress,
+    userAgent: upgrade.req.headers['user-agent'] ?? null,
+    log: upgrade.log.child({ uid: user.uid }),
+    backend: rancherBackend(),
+    audit: await getAuditStore(),
+  };
+}
+
+/** Refuses an upgrade with the status and words of an AppError; anything else is rethrown (500). */
+export function rejectWith(upgrade: UpgradeContext, err: unknown): void {
+  if (isAppError(err)) upgrade.reject(err.status, err.message);
+  else throw err;
+}
