@@ -7,6 +7,7 @@ import { createLogger } from '@/lib/log/logger';
 import { demoBanner, demoEnvironment, startDemoServices } from './demo-mode';
 import { createPortalServer } from './portal-server';
 import { logsRoute } from './relays/logs-relay';
+import { shellRoute } from './relays/shell-relay';
 
 // Bundled to dist/server.cjs, or run from server/ by tsx: the project root is one folder up either way.
 const projectRoot = resolve(__dirname, '..');
@@ -30,7 +31,7 @@ async function main(): Promise<void> {
   const portal = createPortalServer({
     log,
     handle: (req, res) => handle(req, res),
-    routes: [logsRoute],
+    routes: [logsRoute, shellRoute],
     allowedOrigins: [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS],
     trustProxy: config.TRUST_PROXY,
     isDev,

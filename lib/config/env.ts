@@ -45,6 +45,11 @@ export const envSchema = z
     NEXTAUTH_SECRET: z.string().min(32, 'expected a random secret of at least 32 characters'),
     NEXTAUTH_URL: httpUrl,
 
+    // A shell with no keystroke for this long is closed (warned a minute before, or halfway for short
+    // timeouts); none outlives the maximum.
+    SHELL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(30 * 60_000),
+    SHELL_MAX_SESSION_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(8 * 3_600_000),
+
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'expected a postgres:// URL'),
     SQLITE_PATH: optionalText,
   })

@@ -12,10 +12,11 @@ export interface PortalWorld {
  * A portal process in production mode against a simulator and a demo directory that this test process
  * owns, so the test can turn the simulator's fault knobs while the portal runs.
  */
-export async function startPortalWorld(simOptions: SimOptions = {}): Promise<PortalWorld> {
+export async function startPortalWorld(simOptions: SimOptions = {}, portalEnv: Record<string, string> = {}): Promise<PortalWorld> {
   const sim = await startSim({ stepMs: 20, ...simOptions });
   const ldap = await startDemoLdap({ port: 0 });
-  const portal = await startPortalProcess(productionEnv({ rancherUrl: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, ldapUrl: ldap.url }));
+  const settings = productionEnv({ rancherUrl: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, ldapUrl: ldap.url });
+  const portal = await startPortalProcess((port) => ({ ...settings(port), ...portalEnv }));
   return {
     sim,
     portal,

@@ -1,0 +1,136 @@
+import type { RawData, WebSocket } from 'ws';
+import { z } from 'zod';
+import { env } from '@/lib/config/env';
+import { authorizeContainer } from '@/lib/operations/container-access';
+import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
+import { relayContext, rejectWith } from './relay-context';
+import { openShell } from './shell-session';
+
+const size = z.coerce.number().int().min(1).max(1000);
+const query = z.object({ cols: size.default(80), rows: size.default(24) });
+const control = z.discriminatedUnion('type', [z.object({ type: z.literal('resize'), cols: size, rows: size })]);
+
+/** Above this many bytes waiting for the browser, stop reading the container's output. */
+const highWaterBytes = 512 * 1024;
+const keepAliveMs = 30_000;
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
+function send(ws: WebSocket, message: Record<string, unknown>): void {
+  if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
+}
+
+async function handle(upgrade: UpgradeContext): Promise<void> {
+  const ctx = await relayContext(upgrade);
+  if (!ctx) return;
+  const parsed = query.safeParse(Object.fromEntries(upgrade.url.searchParams));
+  if (!parsed.success) return upgrade.reject(400, 'cols and rows must be whole numbers from 1 to 1000.');
+  const containerId = upgrade.params[0] ?? '';
+  let access;
+  try {
+    access = await authorizeContainer(ctx, containerId, 'shell', 'shell.open');
+  } catch (err) {
+    return rejectWith(upgrade, err);
+  }
+
+  const config = env();
+  const ws = await upgrade.accept();
+  const opened = Date.now();
+  const counts = { bytesIn: 0, bytesOut: 0 };
+  const where = { stackId: access.stack.id, stackName: access.stack.name, serviceId: access.container.serviceId ?? null, serviceName: access.serviceName, containerId, containerName: access.container.name };
+  const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId };
+
+  let shell;
+  try {
+    shell = await openShell(ctx.backend, containerId, parsed.data);
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await ctx.audit.record({ ...who, ...where, action: 'shell.open', outcome: 'failed', code: 'upstream' });
+    send(ws, { type: 'error', message: `The shell could not be opened: ${message}` });
+    ws.close(1011, 'shell could not be opened');
+    return;
+  }
+  await ctx.audit.record({ ...who, ...where, action: 'shell.open', outcome: 'ok', details: { shell: shell.shell, cols: parsed.data.cols, rows: parsed.data.rows } });
+  send(ws, { type: 'ready', shell: shell.shell, idleTimeoutMs: config.SHELL_IDLE_TIMEOUT_MS, maxSessionMs: config.SHELL_MAX_SESSION_MS });
+
+  const { session } = shell;
+  let closeReason = 'closed by the user';
+  let lastInput = Date.now();
+  let warned = false;
+
+  shell.attach((data) => {
+    counts.bytesOut += data.length;
+    if (ws.readyState !== ws.OPEN) return;
+    ws.send(data);
+    // The browser is behind: stop reading the container until it catches up.
+    if (ws.bufferedAmount > highWaterBytes) session.pause();
+  });
+  session.onClose((code) => {
+    if (code === 1000 || code === 1005) {
+      closeReason = 'the shell exited';
+      send(ws, { type: 'exit', code: 0 });
+      ws.close(1000, 'shell exited');
+    } else {
+      closeReason = 'the connection to the container was lost';
+      send(ws, { type: 'error', message: 'The connection to the container was lost. Reconnect to open a new shell.' });
+      ws.close(1011, 'container connection lost');
+    }
+  });
+  ws.on('message', (data: RawData, isBinary: boolean) => {
+    const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
+    if (isBinary) {
+      counts.bytesIn += bytes.length;
+      lastInput = Date.now();
+      warned = false;
+      session.write(bytes);
+      return;
+    }
+    const message = control.safeParse(parseJson(bytes.toString('utf8')));
+    if (message.success) session.resize(message.data.cols, message.data.rows);
+    else send(ws, { type: 'error', message: 'Unknown control message: send {"type":"resize","cols":N,"rows":N}.' });
+  });
+
+  const timers = setInterval(() => {
+    const now = Date.now();
+    if (ws.bufferedAmount < highWaterBytes / 2) session.resume();
+    const idleFor = now - lastInput;
+    if (now - opened >= config.SHELL_MAX_SESSION_MS) {
+      closeReason = 'the maximum session length was reached';
+      send(ws, { type: 'error', message: 'This shell reached the maximum session length and was closed.' });
+      ws.close(4000, 'maximum session length');
+    } else if (idleFor >= config.SHELL_IDLE_TIMEOUT_MS) {
+      closeReason = 'idle timeout';
+      send(ws, { type: 'error', message: 'This shell was idle too long and was closed.' });
+      ws.close(4001, 'idle timeout');
+    } else if (!warned && idleFor >= config.SHELL_IDLE_TIMEOUT_MS - Math.min(60_000, config.SHELL_IDLE_TIMEOUT_MS / 2)) {
+      warned = true;
+      send(ws, { type: 'warning', message: 'This shell closes in one minute unless you type something.' });
+    }
+  }, 250);
+  const pings = setInterval(() => ws.ping(), keepAliveMs);
+
+  ws.on('close', () => {
+    clearInterval(timers);
+    clearInterval(pings);
+    session.close();
+    ctx.log.info({ containerId, reason: closeReason, ...counts }, 'shell closed');
+    ctx.audit
+      .record({
+      ...who,
+      ...where,
+      action: 'shell.close',
+      outcome: 'ok',
+      durationMs: Date.now() - opened,
+        details: { shell: shell.shell, reason: closeReason, bytesIn: counts.bytesIn, bytesOut: counts.bytesOut },
+      })
+      .catch((err: unknown) => ctx.log.error({ err, containerId }, 'could not record the end of a shell session'));
+  });
+}
+
+export const shellRoute: UpgradeRoute = { name: 'shell', pattern: /^\/api\/v1\/containers\/([^/]+)\/shell$/, handle };
