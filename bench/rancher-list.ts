@@ -54,7 +54,11 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   return performance.now() - started;
 }
 
-/** Median wall time of each side; alternating which goes first cancels drift (GC, JIT, timers). */
+/**
+ * Median wall time of each side, and the median of the per-round ratios: the two runs of a round sit
+ * side by side in time, so a busy moment on the machine slows both. Alternating which goes first
+ * cancels drift (GC, JIT, timers).
+ */
 async function compare(rounds: number, client: () => Promise<unknown>, raw: () => Promise<unknown>): Promise<{ clientMs: number; rawMs: number; ratio: number }> {
   for (let i = 0; i < warmups; i++) {
     await raw();
@@ -67,8 +71,9 @@ async function compare(rounds: number, client: () => Promise<unknown>, raw: () =
     rawMs.push(await timed(raw));
     if (i % 2 === 0) clientMs.push(await timed(client));
   }
+  const ratios = clientMs.map((ms, i) => ms / (rawMs[i] ?? ms));
   const round = (n: number, places: number) => Math.round(n * 10 ** places) / 10 ** places;
-  return { clientMs: round(median(clientMs), 1), rawMs: round(median(rawMs), 1), ratio: round(median(clientMs) / median(rawMs), 3) };
+  return { clientMs: round(median(clientMs), 1), rawMs: round(median(rawMs), 1), ratio: round(median(ratios), 3) };
 }
 
 /** Serves recorded pages byte for byte, their links pointed at itself. */
