@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+const stringMap = z.record(z.string().min(1, 'names cannot be empty').max(256), z.string().max(65_536).nullable());
+const stringList = z.array(z.string().max(4096)).max(256);
+
+/**
+ * The launchConfig fields an upgrade may change, as a JSON merge patch: a field replaces the current
+ * one, `environment` and `labels` merge key by key, and `null` removes a field or a key. Everything
+ * else is kept from the running service (Rancher replaces the launchConfig whole, so the server sends
+ * the merged result). The form and the route share this schema.
+ */
+export const launchConfigChange = z
+  .object({
+    imageUuid: z
+      .string()
+      .regex(/^docker:\S+$/, 'expected docker:<image reference>, e.g. docker:nginx:1.27')
+      .max(512)
+      .optional(),
+    environment: stringMap.nullable().optional(),
+    labels: stringMap.nullable().optional(),
+    command: stringList.nullable().optional(),
+    entryPoint: stringList.nullable().optional(),
+    workingDir: z.string().max(4096).nullable().optional(),
+    user: z.string().max(256).nullable().optional(),
+    capAdd: stringList.nullable().optional(),
+    capDrop: stringList.nullable().optional(),
+    privileged: z.boolean().nullable().optional(),
+    dataVolumes: stringList.nullable().optional(),
+    ports: stringList.nullable().optional(),
+    tty: z.boolean().nullable().optional(),
+    stdinOpen: z.boolean().nullable().optional(),
+  })
+  .strict();
+export type LaunchConfigChange = z.infer<typeof launchConfigChange>;
+
+export const upgradeInput = z
+  .object({
+    launchConfig: launchConfigChange.refine((change) => Object.keys(change).length > 0, 'say what to change'),
+    /** Start the new container before stopping the old one (Rancher's "start before stopping"). */
+    startFirst: z.boolean().optional(),
+    batchSize: z.number().int().min(1).max(100).optional(),
+    intervalMillis: z.number().int().min(0).max(600_000).optional(),
+  })
+  .strict();
+export type UpgradeInput = z.infer<typeof upgradeInput>;
