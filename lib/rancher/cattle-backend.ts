@@ -140,14 +140,9 @@ class CattleBackend implements RancherBackend {
           message: `${service.type} has no launchConfig`,
         });
       }
-      const launchConfig = mergeLaunchConfig(service.launchConfig, change.launchConfig);
-      // Rancher wants `docker:` + the image reference; the portal speaks plain references.
-      if (typeof launchConfig.imageUuid === 'string' && !launchConfig.imageUuid.startsWith('docker:')) {
-        launchConfig.imageUuid = `docker:${launchConfig.imageUuid}`;
-      }
       return {
         inServiceStrategy: {
-          launchConfig,
+          launchConfig: mergeLaunchConfig(service.launchConfig, change.launchConfig),
           batchSize: change.batchSize ?? 1,
           intervalMillis: change.intervalMillis ?? 2000,
           startFirst: change.startFirst ?? false,

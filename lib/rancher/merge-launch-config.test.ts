@@ -35,6 +35,11 @@ describe('mergeLaunchConfig', () => {
     expect(merged.imageUuid).toBe('docker:nginx:1.27');
   });
 
+  it('gives a plain image reference the docker: prefix', () => {
+    expect(mergeLaunchConfig(current, { imageUuid: 'nginx:1.27' }).imageUuid).toBe('docker:nginx:1.27');
+    expect(mergeLaunchConfig(current, { imageUuid: 'docker:nginx:1.27' }).imageUuid).toBe('docker:nginx:1.27');
+  });
+
   it('merges nested maps such as healthCheck', () => {
     expect(mergeLaunchConfig(current, { healthCheck: { interval: 5000 } }).healthCheck).toEqual({ port: 8080, interval: 5000, strategy: 'recreate' });
   });
