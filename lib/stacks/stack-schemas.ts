@@ -63,7 +63,19 @@ export const stackView = stackListItem.omit({ services: true }).extend({
   rights: z.array(z.enum(rights)),
 });
 
+/** One service with its launchConfig: what the upgrade form edits and the Config tab shows. */
+export const serviceDetailView = serviceView.extend({
+  launchConfig: z.record(z.string(), z.unknown()).nullable(),
+  previousLaunchConfig: z.record(z.string(), z.unknown()).nullable(),
+});
+
+export const serviceIdParam = z.object({
+  stackId: z.string().regex(/^1st\d+$/, 'expected a Rancher stack id such as 1st5'),
+  serviceId: z.string().regex(/^1s\d+$/, 'expected a Rancher service id such as 1s12'),
+});
+
 export type StackListItem = z.infer<typeof stackListItem>;
+export type ServiceDetailView = z.infer<typeof serviceDetailView>;
 export type StackList = z.infer<typeof stackList>;
 export type ServiceView = z.infer<typeof serviceView>;
 export type ContainerView = z.infer<typeof containerView>;

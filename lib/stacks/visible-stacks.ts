@@ -1,10 +1,10 @@
 import 'server-only';
-import { hasStatus } from '@/lib/errors/app-error';
+import { hasStatus, NotFoundError } from '@/lib/errors/app-error';
 import { notShared } from '@/lib/access/authorize';
 import type { AccessUser } from '@/lib/access/rights';
 import type { RancherBackend } from '@/lib/rancher/backend';
-import type { StackList, StackView } from './stack-schemas';
-import { stackDetailView, stackListView } from './stack-views';
+import type { ServiceDetailView, StackList, StackView } from './stack-schemas';
+import { serviceView, stackDetailView, stackListView } from './stack-views';
 
 /** The stacks the user may see, by name. */
 export async function listVisibleStacks(backend: RancherBackend, user: AccessUser): Promise<StackList> {
@@ -28,4 +28,14 @@ export async function getStackOrNotShared(backend: RancherBackend, stackId: stri
     if (hasStatus(err, 404)) throw notShared(stackId);
     throw err;
   }
+}
+
+/** A stack page's data plus one of its services with its launchConfig; 404 when absent or not shared. */
+export async function getVisibleService(backend: RancherBackend, user: AccessUser, stackId: string, serviceId: string): Promise<{ stack: StackView; service: ServiceDetailView }> {
+  const detail = await getStackOrNotShared(backend, stackId);
+  const stack = stackDetailView(user, detail);
+  const service = detail.services.find((s) => s.id === serviceId);
+  if (!stack) throw notShared(stackId);
+  if (!service) throw new NotFoundError(`No service ${serviceId} in stack ${stack.name}.`);
+  return { stack, service: { ...serviceView(service), launchConfig: service.launchConfig, previousLaunchConfig: service.previousLaunchConfig ?? null } };
 }
