@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { containerTags, tagColourIndex } from './container-tags';
+import { containerTags, sharedNamePrefix, tagColourIndex } from './container-tags';
 
 describe('containerTags', () => {
   const cases = [
@@ -17,5 +17,18 @@ describe('containerTags', () => {
 describe('tagColourIndex', () => {
   it('cycles through the palette', () => {
     expect([0, 1, 7, 8, 9].map(tagColourIndex)).toEqual([0, 1, 7, 0, 1]);
+  });
+});
+
+describe('sharedNamePrefix', () => {
+  it.each([
+    [['foo-jgi-doe-web-1', 'foo-jgi-doe-web-2'], 'foo-jgi-doe-web'],
+    [['foo-jgi-doe-web-1', 'foo-jgi-doe-web-12'], 'foo-jgi-doe-web'],
+    [['stack-web-1', 'stack-worker-1'], 'stack'],
+    [['app-1'], 'app-1'],
+    [['abc', 'xyz'], ''],
+    [[], ''],
+  ])('%j', (names, prefix) => {
+    expect(sharedNamePrefix(names)).toBe(prefix);
   });
 });

@@ -23,3 +23,23 @@ export const tagColourCount = 8;
 export function tagColourIndex(index: number): number {
   return ((index % tagColourCount) + tagColourCount) % tagColourCount;
 }
+
+/**
+ * What the names have in common, cut at a dash: a name for a merged view's download.
+ *
+ * @example sharedNamePrefix(['foo-jgi-doe-web-1', 'foo-jgi-doe-web-2']) // 'foo-jgi-doe-web'
+ */
+export function sharedNamePrefix(names: readonly string[]): string {
+  const [first, ...rest] = names;
+  if (first === undefined) return '';
+  if (rest.length === 0) return first;
+  let length = first.length;
+  for (const name of rest) {
+    let i = 0;
+    while (i < length && i < name.length && name[i] === first[i]) i++;
+    length = i;
+  }
+  const shared = first.slice(0, length);
+  const isWholePart = rest.every((name) => name.length === length || name[length] === '-') && (first.length === length || first[length] === '-');
+  return (isWholePart ? shared : shared.slice(0, Math.max(0, shared.lastIndexOf('-')))).replace(/-+$/, '');
+}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { lineEntry } from './fixtures/log-entries';
 import type { LogEntry } from './log-entry';
 import { compileSearch } from './log-search';
-import { collectSearchResults, MatchCache, matchAt, matchOrdinal, stepMatch, type SearchResults } from './search-results';
+import { collectSearchResults, MatchCache, matchAt, matchOrdinal, pointerOfEntry, stepMatch, type SearchResults } from './search-results';
 
 function results(lines: string[], query: string): { view: LogEntry[]; found: SearchResults; cache: MatchCache } {
   const view = lines.map((line, i) => lineEntry(i + 1, i, line));
@@ -70,5 +70,16 @@ describe('stepMatch', () => {
   });
   it('has nowhere to go without matches', () => {
     expect(stepMatch(results(lines, 'zzz').found, null, 1, 0)).toBeNull();
+  });
+});
+
+describe('pointerOfEntry', () => {
+  it('follows a line as rows before it leave, and loses it once it left', () => {
+    const { view } = results(lines, 'error');
+    const entry = view[3];
+    if (entry?.kind !== 'line') throw new Error('fixture');
+    expect(pointerOfEntry(view, entry, 0)).toEqual({ row: 3, occurrence: 0 });
+    expect(pointerOfEntry(view.slice(2), entry, 0)).toEqual({ row: 1, occurrence: 0 });
+    expect(pointerOfEntry(view.slice(4), entry, 0)).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import type { LogEntry, LogLineEntry, RowList } from './log-entry';
+import { type LogEntry, type LogLineEntry, rowOfEntry, type RowList } from './log-entry';
 import { findMatches, type MatchRange } from './log-search';
 
 /** The matches of one search across a view, in view order. */
@@ -98,4 +98,10 @@ export function stepMatch(results: SearchResults, from: MatchPointer | null, dir
   const i = lowerBound(results.rows, row);
   if (direction === 1) return matchAt(results, i < results.rows.length ? (results.starts[i] as number) + 1 : 1);
   return matchAt(results, i > 0 ? (results.starts[i] as number) : results.total);
+}
+
+/** Where a match held by its line sits in the view now (rows come and go), or null once its line left it. */
+export function pointerOfEntry(view: RowList<LogEntry>, entry: LogLineEntry, occurrence: number): MatchPointer | null {
+  const row = rowOfEntry(view, entry);
+  return view.at(row) === entry ? { row, occurrence } : null;
 }

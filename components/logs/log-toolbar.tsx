@@ -1,0 +1,58 @@
+import type { LogPreferences } from '@/lib/logs/log-preferences';
+import { type TailSize, tailSizes } from '@/lib/logs/log-socket-url';
+import type { TimeZoneChoice } from '@/lib/logs/log-time';
+import { type StreamChoice, streamChoices } from '@/lib/logs/log-view';
+import { SelectField } from './select-field';
+
+const tailLabels: Record<TailSize, string> = { '100': '100', '500': '500', '1000': '1,000', all: 'All' };
+const tailOptions = tailSizes.map((value) => ({ value, label: tailLabels[value] }));
+const streamLabels: Record<StreamChoice, string> = { all: 'stdout and stderr', stdout: 'stdout only', stderr: 'stderr only' };
+const streamOptions = streamChoices.map((value) => ({ value, label: streamLabels[value] }));
+const zoneOptions: { value: TimeZoneChoice; label: string }[] = [
+  { value: 'local', label: 'Local' },
+  { value: 'utc', label: 'UTC' },
+];
+
+export interface LogToolbarProps {
+  preferences: LogPreferences;
+  streams: StreamChoice;
+  onChange: (change: Partial<LogPreferences>) => void;
+  isFollowing: boolean;
+  onFollowingChange: (isFollowing: boolean) => void;
+  onDownload: () => void;
+  canDownload: boolean;
+}
+
+function Check({ label, checked, onChange, shortcut }: { label: string; checked: boolean; onChange: (checked: boolean) => void; shortcut: string }) {
+  return (
+    <label className="inline-flex items-center gap-1.5 text-sm" title={`Shortcut: ${shortcut}`}>
+      <input type="checkbox" checked={checked} onChange={(event) => onChange(event.target.checked)} className="h-4 w-4 accent-brand-600" />
+      {label}
+    </label>
+  );
+}
+
+/** The log view's settings: lines to load, streams, follow, stamps, wrap, and the download. */
+export function LogToolbar({ preferences, streams, onChange, isFollowing, onFollowingChange, onDownload, canDownload }: LogToolbarProps) {
+  return (
+    <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
+      <SelectField label="Lines" value={preferences.tail} options={tailOptions} onChange={(tail) => onChange({ tail })} describedBy="log-tail-note" />
+      <SelectField label="Streams" value={streams} options={streamOptions} onChange={(choice) => onChange({ streams: choice })} />
+      <Check label="Follow" checked={isFollowing} onChange={onFollowingChange} shortcut="f, or End in the log" />
+      <Check label="Timestamps" checked={preferences.timestamps} onChange={(timestamps) => onChange({ timestamps })} shortcut="t" />
+      <SelectField label="Time zone" value={preferences.timeZone} options={zoneOptions} disabled={!preferences.timestamps} onChange={(timeZone) => onChange({ timeZone })} />
+      <Check label="Wrap lines" checked={preferences.wrap} onChange={(wrap) => onChange({ wrap })} shortcut="w" />
+      <button
+        type="button"
+        onClick={onDownload}
+        disabled={!canDownload}
+        className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
+      >
+        Download
+      </button>
+      <p id="log-tail-note" className="w-full text-xs text-slate-500 dark:text-slate-400">
+        Rancher 1.6 sends only about the last 100 lines of a container, whatever number is asked for; newer lines then arrive live.
+      </p>
+    </div>
+  );
+}

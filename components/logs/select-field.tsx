@@ -1,0 +1,40 @@
+import { useId } from 'react';
+
+export interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly { value: T; label: string }[];
+  onChange: (value: T) => void;
+  disabled?: boolean;
+  describedBy?: string;
+}
+
+/**
+ * A select with its label beside it (not around it, so the select's accessible name is the label alone,
+ * without its options' text).
+ */
+export function SelectField<T extends string>({ label, value, options, onChange, disabled, describedBy }: SelectFieldProps<T>) {
+  const id = useId();
+  return (
+    <span className="inline-flex items-center gap-1.5 text-sm">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        value={value}
+        disabled={disabled}
+        aria-describedby={describedBy}
+        onChange={(event) => {
+          const chosen = options.find((option) => option.value === event.target.value);
+          if (chosen) onChange(chosen.value);
+        }}
+        className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900"
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </span>
+  );
+}
