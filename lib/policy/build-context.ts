@@ -3,7 +3,8 @@ import { normaliseCompose, rancherComposeServices, type ComposeDoc } from './com
 import { dockerfileUser, parseDockerfile } from './dockerfile';
 import type { PolicyInputName, RawFinding } from './finding';
 import { parseImageRef, type ImageRef } from './image-ref';
-import { isRecord, normaliseService } from './normalise-service';
+import { isRecord } from './field-reader';
+import { normaliseService } from './normalise-service';
 import { parsePolicyConfig, type Waiver } from './policy-config';
 import { DEFAULT_PROFILE, profiles } from './profiles';
 import type { RuleContext, RunAs } from './rule-context';
@@ -122,6 +123,7 @@ export function prepareCheck(input: CheckInput): PreparedCheck {
     allowedIdentities: input.allowedIdentities ?? null,
     attestations: input.attestations ?? {},
     trustedHubNamespaces: trusted,
+    secretDescriptions: input.secretDescriptions ?? {},
     waivers,
     now: Number.isNaN(nowParsed) ? Date.now() : nowParsed,
     problems,

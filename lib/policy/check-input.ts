@@ -70,6 +70,8 @@ export interface CheckInput extends Omit<PolicyCheckRequest, 'current' | 'propos
   operation?: { op: OperationName; service?: string };
   /** secretId → secret name, for launchConfig secret references. */
   secretNames?: Readonly<Record<string, string>>;
+  /** Secret name → the description stored with the Rancher secret (it should name its owner). */
+  secretDescriptions?: Readonly<Record<string, string>>;
   actor?: PolicyActor;
   /** The actor's uid/gids plus the collaboration accounts of their projects, from LDAP. */
   allowedIdentities?: { uids: readonly number[]; gids: readonly number[]; names?: readonly string[] };

@@ -1,6 +1,7 @@
 import type { RawFinding } from './finding';
 import { pointer } from './json-pointer';
-import { isRecord, normaliseService } from './normalise-service';
+import { isRecord } from './field-reader';
+import { normaliseService } from './normalise-service';
 import type { ServiceSpec } from './service-spec';
 
 export interface TopLevelVolume {

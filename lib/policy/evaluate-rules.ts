@@ -1,6 +1,6 @@
 import type { Locator } from './build-context';
 import type { Finding, PolicyInputName, PolicyResult, RawFinding } from './finding';
-import { comparePointers } from './json-pointer';
+import { compareSegments, parsePointer } from './json-pointer';
 import { waiverMatches, waiverSpecificity } from './policy-config';
 import { ruleDocs, ruleSeverity, type Rule } from './rule';
 import type { RuleContext } from './rule-context';
@@ -38,8 +38,11 @@ function applyWaivers(f: Finding, rule: Rule, ctx: RuleContext): Finding {
   return { ...f, severity: 'info', waived: { waiverId: best.id, reason: best.reason, expires: best.expires } };
 }
 
-export function compareFindings(a: Finding, b: Finding): number {
-  return INPUT_ORDER.indexOf(a.input) - INPUT_ORDER.indexOf(b.input) || comparePointers(a.path, b.path) || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0);
+/** Order: input, pointer (segment by segment), rule id; each pointer is split once. */
+function sortFindings(findings: Finding[]): Finding[] {
+  const keyed = findings.map((f) => ({ f, input: INPUT_ORDER.indexOf(f.input), segments: parsePointer(f.path) }));
+  keyed.sort((a, b) => a.input - b.input || compareSegments(a.segments, b.segments) || (a.f.ruleId < b.f.ruleId ? -1 : a.f.ruleId > b.f.ruleId ? 1 : 0));
+  return keyed.map((k) => k.f);
 }
 
 /** Runs the rules on a prepared context: severities by profile, waivers, locations, order, summary. */
@@ -55,12 +58,12 @@ export function evaluateRules(
     if (severity === 'off') continue;
     for (const raw of rule.check(ctx)) findings.push(applyWaivers(toFinding(rule, raw, severity, locate, files[raw.input]), rule, ctx));
   }
-  findings.sort(compareFindings);
+  const sorted = sortFindings(findings);
   let errors = 0;
   let warnings = 0;
-  for (const f of findings) {
+  for (const f of sorted) {
     if (f.severity === 'error') errors++;
     else if (f.severity === 'warning') warnings++;
   }
-  return { schemaVersion: 1, profile: ctx.profile.id, findings, summary: { errors, warnings }, blocked: errors > 0 };
+  return { schemaVersion: 1, profile: ctx.profile.id, findings: sorted, summary: { errors, warnings }, blocked: errors > 0 };
 }

@@ -1,6 +1,7 @@
 /** RFC 6901 escaping: label keys and environment names may contain `/` and `~`. */
 export function escapePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
+  const s = String(segment);
+  return s.includes('~') || s.includes('/') ? s.replace(/~/g, '~0').replace(/\//g, '~1') : s;
 }
 
 /** Joins segments onto a base pointer (`''` is the whole document). */
@@ -20,8 +21,11 @@ export function parsePointer(p: string): string[] {
 
 /** Orders pointers segment by segment, numbers numerically, so `/x/2` comes before `/x/10`. */
 export function comparePointers(a: string, b: string): number {
-  const pa = parsePointer(a);
-  const pb = parsePointer(b);
+  return compareSegments(parsePointer(a), parsePointer(b));
+}
+
+/** `comparePointers` on already split pointers, for sorting many findings. */
+export function compareSegments(pa: readonly string[], pb: readonly string[]): number {
   const n = Math.min(pa.length, pb.length);
   for (let i = 0; i < n; i++) {
     const x = pa[i] as string;

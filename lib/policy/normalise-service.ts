@@ -1,10 +1,11 @@
 import { effectiveCapabilities, normaliseCapability } from './capabilities';
+import { FieldReader, isRecord, scalarText } from './field-reader';
 import { parseMode } from './file-mode';
 import type { RawFinding } from './finding';
-import { parseImageRef } from './image-ref';
+import { parseImageRef, type ImageRef } from './image-ref';
 import { pointer } from './json-pointer';
 import { parsePortMapping } from './port-spec';
-import type { CapEntry, Entry, KeyValue, MountEntry, NamespaceEntry, PortEntry, SecretEntry, ServiceSpec, SpecField, SpecInput } from './service-spec';
+import type { CapEntry, Entry, MountEntry, NamespaceEntry, PortEntry, SecretEntry, ServiceSpec, SpecField, SpecInput } from './service-spec';
 import { parseUserSpec } from './user-spec';
 import { parseVolumeMount } from './volume-mount';
 
@@ -29,14 +30,6 @@ const NAMESPACE_FIELDS: readonly [SpecField, NamespaceEntry['kind']][] = [
   ['networkMode', 'network'], ['pidMode', 'pid'], ['ipcMode', 'ipc'], ['usernsMode', 'userns'], ['uts', 'uts'],
 ];
 
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
-function scalarText(v: unknown): string | null {
-  return typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : null;
-}
-
 export interface NormaliseOptions {
   name: string;
   input: SpecInput;
@@ -46,162 +39,137 @@ export interface NormaliseOptions {
   secretNames?: Readonly<Record<string, string>>;
 }
 
+function readImage(reader: FieldReader, dialect: SpecDialect): { image: Entry<string> | null; imageRef: ImageRef | null } {
+  let image = reader.text('image');
+  if (image && dialect === 'launchConfig') {
+    if (!image.value.startsWith('docker:')) {
+      reader.problem(image.path, `imageUuid "${image.value}" must start with "docker:"`);
+      return { image: null, imageRef: null };
+    }
+    image = { value: image.value.slice('docker:'.length), path: image.path };
+  }
+  if (!image) return { image: null, imageRef: null };
+  const r = parseImageRef(image.value);
+  if (!r.ok) reader.problem(image.path, r.reason);
+  return { image, imageRef: r.ok ? r.ref : null };
+}
+
+function readPrivileged(reader: FieldReader): Entry<boolean> | null {
+  const v = reader.get('privileged');
+  if (typeof v === 'boolean') return { value: v, path: reader.path('privileged') };
+  if (v !== null && v !== undefined) reader.problem(reader.path('privileged'), 'expected true or false');
+  return null;
+}
+
+function readVolumes(reader: FieldReader): MountEntry[] {
+  const out: MountEntry[] = [];
+  const items = reader.list('volumes');
+  for (let index = 0; index < items.length; index++) {
+    const e = items[index] as Entry<unknown>;
+    if (isRecord(e.value)) {
+      reader.problem(e.path, 'the long volume syntax is compose v3; write src:dst[:ro]');
+      continue;
+    }
+    const s = scalarText(e.value);
+    const r = s === null ? null : parseVolumeMount(s);
+    if (!r) reader.problem(e.path, 'expected src:dst[:options]');
+    else if (!r.ok) reader.problem(e.path, r.reason);
+    else out.push(Object.assign(r.mount, { path: e.path, index }));
+  }
+  return out;
+}
+
+function readPorts(reader: FieldReader): PortEntry[] {
+  const out: PortEntry[] = [];
+  const items = reader.list('ports');
+  for (let index = 0; index < items.length; index++) {
+    const e = items[index] as Entry<unknown>;
+    if (isRecord(e.value)) {
+      reader.problem(e.path, 'the long port syntax is compose v3; write "host:container"');
+      continue;
+    }
+    const r = typeof e.value === 'string' || typeof e.value === 'number' ? parsePortMapping(e.value) : null;
+    if (!r) reader.problem(e.path, 'expected "[ip:]host:container[/protocol]"');
+    else if (!r.ok) reader.problem(e.path, r.reason);
+    else out.push(Object.assign(r.mapping, { path: e.path, index }));
+  }
+  return out;
+}
+
+function readUser(reader: FieldReader): ServiceSpec['user'] {
+  const e = reader.text('user');
+  if (!e || e.value.trim() === '') return null;
+  const r = parseUserSpec(e.value);
+  if (r.ok) return { value: e.value, path: e.path, spec: r.spec };
+  reader.problem(e.path, r.reason);
+  return null;
+}
+
+function readSecrets(reader: FieldReader, opts: NormaliseOptions): SecretEntry[] {
+  const out: SecretEntry[] = [];
+  const items = reader.list('secrets');
+  for (let index = 0; index < items.length; index++) {
+    const e = items[index] as Entry<unknown>;
+    const s = readSecret(e.value, opts, e.path, index);
+    if (typeof s === 'string') reader.problem(e.path, s);
+    else out.push(s);
+  }
+  return out;
+}
+
+function readNamespaces(reader: FieldReader, raw: Record<string, unknown>, opts: NormaliseOptions): NamespaceEntry[] {
+  const out: NamespaceEntry[] = [];
+  for (const [f, kind] of NAMESPACE_FIELDS) {
+    const e = reader.text(f);
+    if (e) out.push({ kind, value: e.value, path: e.path });
+  }
+  // Compose v1 spelled network_mode as `net`.
+  if (opts.dialect === 'compose' && typeof raw.net === 'string') out.push({ kind: 'network', value: raw.net, path: pointer(opts.path, 'net') });
+  return out;
+}
+
+function readCaps(reader: FieldReader, f: 'capAdd' | 'capDrop'): CapEntry[] {
+  const out: CapEntry[] = [];
+  for (const e of reader.textList(f)) out.push({ name: normaliseCapability(e.value), raw: e.value, path: e.path });
+  return out;
+}
+
 /**
  * Reads one compose service or launchConfig into a ServiceSpec. Anything that cannot be read becomes
  * an `input-malformed` problem at its exact pointer and is left out, so the other rules still run.
  */
 export function normaliseService(raw: Record<string, unknown>, opts: NormaliseOptions): { spec: ServiceSpec; problems: RawFinding[] } {
-  const names = FIELD_NAMES[opts.dialect];
-  const problems: RawFinding[] = [];
-  const fieldPath = (f: SpecField) => pointer(opts.path, names[f]);
-  const problem = (path: string, reason: string) =>
-    problems.push({ input: opts.input, path, service: opts.name, message: `Cannot check ${path}: ${reason}.` });
-  const get = (f: SpecField) => raw[names[f]];
-
-  function text(f: SpecField): Entry<string> | null {
-    const v = get(f);
-    if (v === null || v === undefined) return null;
-    const s = scalarText(v);
-    if (s === null) problem(fieldPath(f), 'expected a string');
-    return s === null ? null : { value: s, path: fieldPath(f) };
-  }
-
-  function list(f: SpecField): Entry<unknown>[] {
-    const v = get(f);
-    if (v === null || v === undefined) return [];
-    if (!Array.isArray(v)) {
-      problem(fieldPath(f), 'expected a list');
-      return [];
-    }
-    return v.map((value, i) => ({ value, path: pointer(fieldPath(f), i) }));
-  }
-
-  function textList(f: SpecField): Entry<string>[] {
-    const out: Entry<string>[] = [];
-    for (const e of list(f)) {
-      const s = scalarText(e.value);
-      if (s === null) problem(e.path, 'expected a string');
-      else out.push({ value: s, path: e.path });
-    }
-    return out;
-  }
-
-  function keyValues(f: SpecField): { entries: KeyValue[]; form: 'map' | 'list' | 'none' } {
-    const v = get(f);
-    if (v === null || v === undefined) return { entries: [], form: 'none' };
-    if (Array.isArray(v)) {
-      const entries: KeyValue[] = [];
-      for (const e of textList(f)) {
-        const eq = e.value.indexOf('=');
-        entries.push(eq < 0 ? { key: e.value, value: null, path: e.path } : { key: e.value.slice(0, eq), value: e.value.slice(eq + 1), path: e.path });
-      }
-      return { entries, form: 'list' };
-    }
-    if (!isRecord(v)) {
-      problem(fieldPath(f), 'expected a map or a list of KEY=VALUE');
-      return { entries: [], form: 'none' };
-    }
-    const entries: KeyValue[] = [];
-    for (const [key, value] of Object.entries(v)) {
-      const path = pointer(fieldPath(f), key);
-      const s = value === null ? null : scalarText(value);
-      if (value !== null && s === null) problem(path, 'expected a string value');
-      else entries.push({ key, value: s, path });
-    }
-    return { entries, form: 'map' };
-  }
-
-  const caps = (f: SpecField): CapEntry[] => textList(f).map((e) => ({ name: normaliseCapability(e.value), raw: e.value, path: e.path }));
-
-  let image = text('image');
-  let imageRef = null;
-  if (image && opts.dialect === 'launchConfig') {
-    if (!image.value.startsWith('docker:')) {
-      problem(image.path, `imageUuid "${image.value}" must start with "docker:"`);
-      image = null;
-    } else image = { value: image.value.slice('docker:'.length), path: image.path };
-  }
-  if (image) {
-    const r = parseImageRef(image.value);
-    if (r.ok) imageRef = r.ref;
-    else problem(image.path, r.reason);
-  }
-
-  const build = get('build');
-  const privilegedRaw = get('privileged');
-  let privileged: Entry<boolean> | null = null;
-  if (typeof privilegedRaw === 'boolean') privileged = { value: privilegedRaw, path: fieldPath('privileged') };
-  else if (privilegedRaw !== null && privilegedRaw !== undefined) problem(fieldPath('privileged'), 'expected true or false');
-
-  const volumes: MountEntry[] = [];
-  list('volumes').forEach((e, index) => {
-    if (isRecord(e.value)) return problem(e.path, 'the long volume syntax is compose v3; write src:dst[:ro]');
-    const s = scalarText(e.value);
-    const r = s === null ? null : parseVolumeMount(s);
-    if (!r) problem(e.path, 'expected src:dst[:options]');
-    else if (!r.ok) problem(e.path, r.reason);
-    else volumes.push({ ...r.mount, path: e.path, index });
-  });
-
-  const ports: PortEntry[] = [];
-  list('ports').forEach((e, index) => {
-    if (isRecord(e.value)) return problem(e.path, 'the long port syntax is compose v3; write "host:container"');
-    const s = typeof e.value === 'string' || typeof e.value === 'number' ? e.value : null;
-    const r = s === null ? null : parsePortMapping(s);
-    if (!r) problem(e.path, 'expected "[ip:]host:container[/protocol]"');
-    else if (!r.ok) problem(e.path, r.reason);
-    else ports.push({ ...r.mapping, path: e.path, index });
-  });
-
-  const userEntry = text('user');
-  let user: ServiceSpec['user'] = null;
-  if (userEntry && userEntry.value.trim() !== '') {
-    const r = parseUserSpec(userEntry.value);
-    if (r.ok) user = { ...userEntry, spec: r.spec };
-    else problem(userEntry.path, r.reason);
-  }
-
-  const secrets: SecretEntry[] = [];
-  list('secrets').forEach((e, index) => {
-    const s = readSecret(e.value, opts, e.path, index);
-    if (typeof s === 'string') problem(e.path, s);
-    else secrets.push(s);
-  });
-
-  const namespaces: NamespaceEntry[] = [];
-  for (const [f, kind] of NAMESPACE_FIELDS) {
-    const e = text(f);
-    if (e) namespaces.push({ kind, value: e.value, path: e.path });
-  }
-  // Compose v1 spelled network_mode as `net`.
-  if (opts.dialect === 'compose' && typeof raw.net === 'string') namespaces.push({ kind: 'network', value: raw.net, path: pointer(opts.path, 'net') });
-
-  const env = keyValues('env');
-  const labels = keyValues('labels');
-  const capAdd = caps('capAdd');
-  const capDrop = caps('capDrop');
+  const reader = new FieldReader(raw, FIELD_NAMES[opts.dialect], opts.path, opts.input, opts.name);
+  const { image, imageRef } = readImage(reader, opts.dialect);
+  const build = reader.get('build');
+  const privileged = readPrivileged(reader);
+  const volumes = readVolumes(reader);
+  const env = reader.keyValues('env');
+  const labels = reader.keyValues('labels');
+  const capAdd = readCaps(reader, 'capAdd');
+  const capDrop = readCaps(reader, 'capDrop');
   const spec: ServiceSpec = {
     name: opts.name,
     input: opts.input,
     path: opts.path,
-    fieldPath,
+    fieldPath: reader.path.bind(reader),
     forms: { env: env.form, labels: labels.form },
     image,
     imageRef,
-    build: build === null || build === undefined ? null : { value: build, path: fieldPath('build') },
+    build: build === null || build === undefined ? null : { value: build, path: reader.path('build') },
     env: env.entries,
     labels: labels.entries,
     capAdd,
     capDrop,
     privileged,
-    devices: textList('devices'),
-    securityOpt: textList('securityOpt'),
+    devices: reader.textList('devices'),
+    securityOpt: reader.textList('securityOpt'),
     volumes,
-    ports,
-    user,
-    groupAdd: textList('groupAdd'),
-    secrets,
-    namespaces,
+    ports: readPorts(reader),
+    user: readUser(reader),
+    groupAdd: reader.textList('groupAdd'),
+    secrets: readSecrets(reader, opts),
+    namespaces: readNamespaces(reader, raw, opts),
     effectiveCaps: effectiveCapabilities(
       capAdd.map((c) => c.name),
       capDrop.map((c) => c.name),
@@ -209,7 +177,7 @@ export function normaliseService(raw: Record<string, unknown>, opts: NormaliseOp
     ),
     externalMounts: volumes.filter((v) => v.external),
   };
-  return { spec, problems };
+  return { spec, problems: reader.problems };
 }
 
 function readSecret(v: unknown, opts: NormaliseOptions, path: string, index: number): SecretEntry | string {

@@ -42,6 +42,8 @@ export interface RuleContext {
   allowedIdentities: CheckInput['allowedIdentities'] | null;
   attestations: NonNullable<CheckInput['attestations']>;
   trustedHubNamespaces: readonly string[];
+  /** Secret name → description of the Rancher secret, when the portal looked them up. */
+  secretDescriptions: Readonly<Record<string, string>>;
   waivers: readonly Waiver[];
   now: number;
   /** Inputs that could not be read, reported by `input-malformed`. */

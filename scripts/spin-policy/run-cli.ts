@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { checkPolicy } from '../../lib/policy/check';
 import type { PolicyResult } from '../../lib/policy/finding';
-import { isRecord } from '../../lib/policy/normalise-service';
+import { isRecord } from '../../lib/policy/field-reader';
 import { parsePolicyConfig } from '../../lib/policy/policy-config';
 import { jsonReport } from '../../lib/policy/reporters/json-report';
 import type { PolicyRun } from '../../lib/policy/reporters/policy-run';

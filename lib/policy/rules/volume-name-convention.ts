@@ -1,6 +1,7 @@
 import { composeYaml } from '../compose-yaml';
 import type { RawFinding } from '../finding';
 import { defineRule } from '../rule';
+import type { ServiceSpec } from '../service-spec';
 
 export const volumeNameConvention = defineRule({
   id: 'volume-name-convention',
@@ -28,9 +29,13 @@ export const volumeNameConvention = defineRule({
     const stack = ctx.stack.name;
     if (!c || !stack) return [];
     const out: RawFinding[] = [];
+    const mountedBy = new Map<string, ServiceSpec[]>();
+    for (const s of c.services) {
+      for (const m of s.volumes) if (m.kind === 'named' && m.source !== null) mountedBy.set(m.source, [...(mountedBy.get(m.source) ?? []), s]);
+    }
     for (const v of c.volumes) {
       if (v.driver !== 'rancher-nfs') continue;
-      const users = c.services.filter((s) => s.volumes.some((m) => m.kind === 'named' && m.source === v.name));
+      const users = mountedBy.get(v.name) ?? [];
       if (users.some((s) => v.name === `${s.name}.${stack}`)) continue;
       const service = users[0]?.name ?? '<service>';
       out.push({ input: 'dockerCompose', path: v.path, message: `Name Rancher NFS volume ${v.name} ${service}.${stack}.` });
