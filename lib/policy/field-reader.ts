@@ -47,32 +47,31 @@ export class FieldReader {
     return s === null ? null : { value: s, path: this.path(f) };
   }
 
-  list(f: SpecField): Entry<unknown>[] {
+  /** The field's items with the pointer of the list; null when absent or not a list (a problem then). */
+  private items(f: SpecField): { base: string; values: unknown[] } | null {
     const v = this.get(f);
-    if (v === null || v === undefined) return [];
+    if (v === null || v === undefined) return null;
     const base = this.path(f);
-    if (!Array.isArray(v)) {
-      this.problem(base, 'expected a list');
-      return [];
-    }
+    if (Array.isArray(v)) return { base, values: v };
+    this.problem(base, 'expected a list');
+    return null;
+  }
+
+  list(f: SpecField): Entry<unknown>[] {
+    const items = this.items(f);
     const out: Entry<unknown>[] = [];
-    for (let i = 0; i < v.length; i++) out.push({ value: v[i], path: `${base}/${i}` });
+    if (items) for (let i = 0; i < items.values.length; i++) out.push({ value: items.values[i], path: `${items.base}/${i}` });
     return out;
   }
 
   textList(f: SpecField): Entry<string>[] {
-    const v = this.get(f);
-    if (v === null || v === undefined) return [];
-    const base = this.path(f);
-    if (!Array.isArray(v)) {
-      this.problem(base, 'expected a list');
-      return [];
-    }
+    const items = this.items(f);
     const out: Entry<string>[] = [];
-    for (let i = 0; i < v.length; i++) {
-      const s = scalarText(v[i]);
-      if (s === null) this.problem(`${base}/${i}`, 'expected a string');
-      else out.push({ value: s, path: `${base}/${i}` });
+    if (!items) return out;
+    for (let i = 0; i < items.values.length; i++) {
+      const s = scalarText(items.values[i]);
+      if (s === null) this.problem(`${items.base}/${i}`, 'expected a string');
+      else out.push({ value: s, path: `${items.base}/${i}` });
     }
     return out;
   }

@@ -61,39 +61,46 @@ function readPrivileged(reader: FieldReader): Entry<boolean> | null {
   return null;
 }
 
-function readVolumes(reader: FieldReader): MountEntry[] {
-  const out: MountEntry[] = [];
-  const items = reader.list('volumes');
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/**
+ * Volumes and ports: short-syntax strings parsed one by one. A map item is compose v3's long syntax,
+ * which Rancher 1.6 does not read.
+ */
+function readShortSyntax<T extends object>(
+  reader: FieldReader,
+  f: 'volumes' | 'ports',
+  longSyntax: string,
+  parse: (v: string | number) => Parsed<T>,
+): (T & { path: string; index: number })[] {
+  const out: (T & { path: string; index: number })[] = [];
+  const items = reader.list(f);
   for (let index = 0; index < items.length; index++) {
     const e = items[index] as Entry<unknown>;
     if (isRecord(e.value)) {
-      reader.problem(e.path, 'the long volume syntax is compose v3; write src:dst[:ro]');
+      reader.problem(e.path, `the long ${f === 'ports' ? 'port' : 'volume'} syntax is compose v3; write ${longSyntax}`);
       continue;
     }
-    const s = scalarText(e.value);
-    const r = s === null ? null : parseVolumeMount(s);
-    if (!r) reader.problem(e.path, 'expected src:dst[:options]');
+    const r = typeof e.value === 'string' || typeof e.value === 'number' ? parse(e.value) : null;
+    if (!r) reader.problem(e.path, `expected ${longSyntax}`);
     else if (!r.ok) reader.problem(e.path, r.reason);
-    else out.push(Object.assign(r.mount, { path: e.path, index }));
+    else out.push(Object.assign(r.value, { path: e.path, index }));
   }
   return out;
 }
 
+function readVolumes(reader: FieldReader): MountEntry[] {
+  return readShortSyntax(reader, 'volumes', 'src:dst[:ro]', (v) => {
+    const r = parseVolumeMount(String(v));
+    return r.ok ? { ok: true, value: r.mount } : r;
+  });
+}
+
 function readPorts(reader: FieldReader): PortEntry[] {
-  const out: PortEntry[] = [];
-  const items = reader.list('ports');
-  for (let index = 0; index < items.length; index++) {
-    const e = items[index] as Entry<unknown>;
-    if (isRecord(e.value)) {
-      reader.problem(e.path, 'the long port syntax is compose v3; write "host:container"');
-      continue;
-    }
-    const r = typeof e.value === 'string' || typeof e.value === 'number' ? parsePortMapping(e.value) : null;
-    if (!r) reader.problem(e.path, 'expected "[ip:]host:container[/protocol]"');
-    else if (!r.ok) reader.problem(e.path, r.reason);
-    else out.push(Object.assign(r.mapping, { path: e.path, index }));
-  }
-  return out;
+  return readShortSyntax(reader, 'ports', '"[ip:]host:container[/protocol]"', (v) => {
+    const r = parsePortMapping(v);
+    return r.ok ? { ok: true, value: r.mapping } : r;
+  });
 }
 
 function readUser(reader: FieldReader): ServiceSpec['user'] {
