@@ -1,34 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ConflictError } from '@/lib/errors/app-error';
-// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
-import { startSim, type RunningSim } from '@/sim/start-sim';
-import type { RancherBackend } from './backend';
-import { createCattleBackend } from './cattle-backend';
+import { contractSimForFile } from './contract-harness';
 import { RancherConflictError, RancherNotAllowedInStateError } from './errors';
 import type { ResourceChange, ServiceDetail, StackDetail } from './types';
 
 // Service and container actions on the demo world, watched to the end through the event feed.
 
-let sim: RunningSim;
-let backend: RancherBackend;
-
-beforeAll(async () => {
-  sim = await startSim({ stepMs: 5 });
-  backend = createCattleBackend({ url: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, projectId: sim.projectId, connectTimeoutMs: 2000, timeoutMs: 10_000 });
-});
-
-afterEach(() => {
-  sim.faults.reset();
-});
-
-afterAll(async () => {
-  backend.close();
-  await sim.close();
-});
+const world = contractSimForFile();
 
 async function stack(name: string): Promise<StackDetail> {
-  const summary = (await backend.listStacks()).find((s) => s.name === name);
-  return backend.getStack(summary?.id ?? '');
+  const summary = (await world.backend.listStacks()).find((s) => s.name === name);
+  return world.backend.getStack(summary?.id ?? '');
 }
 
 async function service(stackName: string, serviceName: string): Promise<ServiceDetail> {
@@ -37,24 +19,24 @@ async function service(stackName: string, serviceName: string): Promise<ServiceD
   return found;
 }
 
-const settle = (id: string) => backend.waitForSettled(id, { timeoutMs: 15_000 });
+const settle = (id: string) => world.backend.waitForSettled(id, { timeoutMs: 15_000 });
 
 describe('stop, start, restart', () => {
   it('stops and starts a service, refusing a restart while it is stopped', async () => {
     const kv = await service('bar-nersc', 'kv');
-    const stopping = await backend.serviceAction(kv.id, 'stop');
+    const stopping = await world.backend.serviceAction(kv.id, 'stop');
     expect(stopping).toMatchObject({ id: kv.id, state: 'deactivating', transitioning: 'yes' });
     const stopped = await settle(kv.id);
     expect(stopped).toMatchObject({ state: 'inactive', transitioning: 'no', allowedVerbs: expect.arrayContaining(['start']) });
     expect(stopped.containers.every((c) => c.state === 'stopped')).toBe(true);
 
-    const refused = await backend.serviceAction(kv.id, 'restart').catch((e: unknown) => e);
+    const refused = await world.backend.serviceAction(kv.id, 'restart').catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(RancherNotAllowedInStateError);
     expect(refused).toBeInstanceOf(ConflictError);
     expect((refused as RancherNotAllowedInStateError).status).toBe(409);
     expect((refused as Error).message).toBe('The service is stopped: start it instead.');
 
-    expect(await backend.serviceAction(kv.id, 'start')).toMatchObject({ state: 'activating', transitioning: 'yes' });
+    expect(await world.backend.serviceAction(kv.id, 'start')).toMatchObject({ state: 'activating', transitioning: 'yes' });
     const started = await settle(kv.id);
     expect(started).toMatchObject({ state: 'active', transitioning: 'no' });
     expect(started.containers.every((c) => c.state === 'running')).toBe(true);
@@ -63,9 +45,9 @@ describe('stop, start, restart', () => {
   it('restarts a service in batches, each container starting once more, and the feed tells', async () => {
     const web = await service('foo-jgi-doe', 'web');
     const changes: ResourceChange[] = [];
-    const subscription = backend.subscribe((change) => changes.push(change));
+    const subscription = world.backend.subscribe((change) => changes.push(change));
     try {
-      const restarting = await backend.serviceAction(web.id, 'restart', { batchSize: 1, intervalMillis: 10 });
+      const restarting = await world.backend.serviceAction(web.id, 'restart', { batchSize: 1, intervalMillis: 10 });
       expect(restarting).toMatchObject({ state: 'restarting', transitioning: 'yes' });
       const done = await settle(web.id);
       expect(done).toMatchObject({ state: 'active', transitioning: 'no' });
@@ -82,10 +64,10 @@ describe('stop, start, restart', () => {
   it('restarts one container', async () => {
     const db = await service('foo-jgi-doe', 'db');
     const container = db.containers[0];
-    const restarting = await backend.restartContainer(container?.id ?? '');
+    const restarting = await world.backend.restartContainer(container?.id ?? '');
     expect(restarting).toMatchObject({ id: container?.id, stackId: db.stackId, serviceId: db.id, transitioning: 'yes' });
     for (let i = 0; i < 200; i++) {
-      const now = await backend.getContainer(container?.id ?? '');
+      const now = await world.backend.getContainer(container?.id ?? '');
       if (now.transitioning === 'no') {
         expect(now).toMatchObject({ state: 'running', startCount: (container?.startCount ?? 0) + 1 });
         return;
@@ -99,18 +81,18 @@ describe('stop, start, restart', () => {
 describe('Rancher refusing an action after the portal checked', () => {
   it('maps 422 (a state race) to NotAllowedInState keeping Rancher’s code', async () => {
     const app = await service('bar-nersc', 'web');
-    sim.faults.patch({ force_422: 1 });
-    const err = await backend.serviceAction(app.id, 'restart').catch((e: unknown) => e);
+    world.sim.faults.patch({ force_422: 1 });
+    const err = await world.backend.serviceAction(app.id, 'restart').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherNotAllowedInStateError);
     expect((err as RancherNotAllowedInStateError).rancher.status).toBe(422);
     expect(['ActionNotAvailable', 'InvalidState']).toContain((err as RancherNotAllowedInStateError).rancher.code);
-    expect((await backend.getService(app.id)).state).toBe('active');
+    expect((await world.backend.getService(app.id)).state).toBe('active');
   });
 
   it('maps 409 to Conflict', async () => {
     const app = await service('bar-nersc', 'web');
-    sim.faults.patch({ conflict_409: 1 });
-    const err = await backend.serviceAction(app.id, 'restart').catch((e: unknown) => e);
+    world.sim.faults.patch({ conflict_409: 1 });
+    const err = await world.backend.serviceAction(app.id, 'restart').catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherConflictError);
     expect(err).toBeInstanceOf(ConflictError);
     expect((err as RancherConflictError).rancher).toMatchObject({ status: 409, code: 'Conflict' });

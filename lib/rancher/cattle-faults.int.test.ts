@@ -1,53 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
-import { startSim, type RunningSim } from '@/sim/start-sim';
-import type { RancherBackend } from './backend';
-import { createCattleBackend, type CattleBackendOptions } from './cattle-backend';
+import { describe, expect, it, vi } from 'vitest';
+import { contractSimForFile } from './contract-harness';
 import { RancherUnavailableError } from './errors';
 import type { ResourceChange, ServiceDetail } from './types';
 
 // The simulator's fault knobs against the client: 5xx answers, latency, dropped event sockets.
 
-let sim: RunningSim;
-let backend: RancherBackend;
-
-function connect(options: Partial<CattleBackendOptions> = {}): RancherBackend {
-  return createCattleBackend({
-    url: sim.url,
-    accessKey: sim.accessKey,
-    secretKey: sim.secretKey,
-    projectId: sim.projectId,
-    connectTimeoutMs: 2000,
-    timeoutMs: 10_000,
-    tuning: { retry: { tries: 3, baseDelayMs: 5 }, reconnectDelayMs: 20, pollMs: 50, safetyPollMs: 5000 },
-    ...options,
-  });
-}
-
-beforeAll(async () => {
-  sim = await startSim({ stepMs: 5 });
-  backend = connect();
-});
-
-afterEach(() => {
-  vi.restoreAllMocks();
-  sim.faults.reset();
-});
-
-afterAll(async () => {
-  backend.close();
-  await sim.close();
-});
+const world = contractSimForFile();
 
 async function anyService(): Promise<ServiceDetail> {
-  const first = (await backend.listStacks()).find((s) => s.name === 'foo-jgi-doe')?.services.find((s) => s.name === 'web');
-  return backend.getService(first?.id ?? '');
+  const first = (await world.backend.listStacks()).find((s) => s.name === 'foo-jgi-doe')?.services.find((s) => s.name === 'web');
+  return world.backend.getService(first?.id ?? '');
 }
 
 /** Makes the simulator's 5xx knob answer `statuses` in turn for requests to `path`, then nothing. */
 function inject(path: string, statuses: (500 | 503 | null)[]): string[] {
   const hits: string[] = [];
-  vi.spyOn(sim.faults, 'injected5xx').mockImplementation((requestPath) => {
+  vi.spyOn(world.sim.faults, 'injected5xx').mockImplementation((requestPath) => {
     if (!requestPath.endsWith(path)) return null;
     hits.push(requestPath);
     return statuses[hits.length - 1] ?? null;
@@ -59,14 +27,14 @@ describe('5xx answers', () => {
   it('retries a GET answered 503 and gets the service on the third try', async () => {
     const web = await anyService();
     const hits = inject(`/services/${web.id}`, [503, 503]);
-    await expect(backend.getService(web.id)).resolves.toMatchObject({ id: web.id });
+    await expect(world.backend.getService(web.id)).resolves.toMatchObject({ id: web.id });
     expect(hits).toHaveLength(3);
   });
 
   it('gives up after three tries with Unavailable', async () => {
     const web = await anyService();
     const hits = inject(`/services/${web.id}`, [503, 503, 503, 503]);
-    const err = await backend.getService(web.id).catch((e: unknown) => e);
+    const err = await world.backend.getService(web.id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherUnavailableError);
     expect((err as RancherUnavailableError).rancher).toMatchObject({ status: 503 });
     expect((err as RancherUnavailableError).status).toBe(503);
@@ -76,7 +44,7 @@ describe('5xx answers', () => {
   it('does not retry a 500', async () => {
     const web = await anyService();
     const hits = inject(`/services/${web.id}`, [500]);
-    await expect(backend.getService(web.id)).rejects.toMatchObject({ status: 502, rancher: { status: 500 } });
+    await expect(world.backend.getService(web.id)).rejects.toMatchObject({ status: 502, rancher: { status: 500 } });
     expect(hits).toHaveLength(1);
   });
 
@@ -84,19 +52,19 @@ describe('5xx answers', () => {
     const web = await anyService();
     // The portal GETs the service (to check the action is offered), then POSTs the action to the same path.
     const hits = inject(`/services/${web.id}`, [null, 503]);
-    await expect(backend.serviceAction(web.id, 'restart')).rejects.toBeInstanceOf(RancherUnavailableError);
+    await expect(world.backend.serviceAction(web.id, 'restart')).rejects.toBeInstanceOf(RancherUnavailableError);
     expect(hits).toHaveLength(2);
-    expect((await backend.getService(web.id)).state).toBe('active');
+    expect((await world.backend.getService(web.id)).state).toBe('active');
   });
 });
 
 describe('latency', () => {
   it('rides out latency within the timeout and reports a slower answer as unavailable', async () => {
     const web = await anyService();
-    const quick = connect({ timeoutMs: 1000 });
-    sim.faults.patch({ latency_ms: [{ path: `/services/${web.id}`, ms: 200 }] });
+    const quick = world.connect({ timeoutMs: 1000 });
+    world.sim.faults.patch({ latency_ms: [{ path: `/services/${web.id}`, ms: 200 }] });
     await expect(quick.getService(web.id)).resolves.toMatchObject({ id: web.id });
-    sim.faults.patch({ latency_ms: [{ path: `/services/${web.id}`, ms: 2500 }] });
+    world.sim.faults.patch({ latency_ms: [{ path: `/services/${web.id}`, ms: 2500 }] });
     const started = Date.now();
     const err = await quick.getService(web.id).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherUnavailableError);
@@ -109,9 +77,9 @@ describe('latency', () => {
 describe('dropped event socket', () => {
   it('reconnects and keeps delivering changes; a settle wait still ends', async () => {
     const web = await anyService();
-    const client = connect();
+    const client = world.connect();
     // Each subscribe socket dies after its second frame (a ping, then one event).
-    sim.faults.patch({ ws_drop_after_frames: 2 });
+    world.sim.faults.patch({ ws_drop_after_frames: 2 });
     const changes: ResourceChange[] = [];
     const subscription = client.subscribe((change) => changes.push(change));
     try {
@@ -130,8 +98,8 @@ describe('dropped event socket', () => {
 
   it('falls back to polling while the event socket is refused', async () => {
     const web = await anyService();
-    const client = connect();
-    sim.faults.patch({ ws_refuse_status: 502 });
+    const client = world.connect();
+    world.sim.faults.patch({ ws_refuse_status: 502 });
     await client.serviceAction(web.id, 'restart', { batchSize: 2, intervalMillis: 10 });
     await expect(client.waitForSettled(web.id, { timeoutMs: 10_000 })).resolves.toMatchObject({ state: 'active', transitioning: 'no' });
     client.close();

@@ -1,31 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/errors/app-error';
-// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
-import { generateFixture } from '@/sim/fixture/generate-fixture';
-// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
-import { startSim, type RunningSim } from '@/sim/start-sim';
-import type { RancherBackend } from './backend';
-import { createCattleBackend } from './cattle-backend';
+import { startContractSim, contractSimForFile } from './contract-harness';
 import { RancherNotFoundError, RancherUnauthorizedError, RancherUnavailableError } from './errors';
 
 // Reading the demo world (DESIGN.md) through the client, and a generated world with small pages.
 
-let sim: RunningSim;
-let backend: RancherBackend;
-
-beforeAll(async () => {
-  sim = await startSim({ stepMs: 5 });
-  backend = createCattleBackend({ url: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, projectId: sim.projectId, connectTimeoutMs: 2000, timeoutMs: 10_000 });
-});
-
-afterAll(async () => {
-  backend.close();
-  await sim.close();
-});
+const world = contractSimForFile();
 
 describe('listStacks', () => {
   it('lists the demo stacks with their tags and services', async () => {
-    const stacks = await backend.listStacks();
+    const stacks = await world.backend.listStacks();
     expect(stacks.map((s) => s.name).sort()).toEqual(['bar-nersc', 'crashy-nersc', 'foo-jgi-doe', 'genome-browser', 'isg-monitor', 'legacy-stack']);
     const foo = stacks.find((s) => s.name === 'foo-jgi-doe');
     expect(foo?.tags).toEqual({ owner: 'fred', staffOwner: 'wilma', group: 'csg', staffGroup: 'isg', fqdn: 'foo.jgi.doe.gov', other: {} });
@@ -40,16 +24,15 @@ describe('listStacks', () => {
   });
 
   it('finds the environment itself when none is configured', async () => {
-    const own = createCattleBackend({ url: `${sim.url}/v2-beta`, accessKey: sim.accessKey, secretKey: sim.secretKey, connectTimeoutMs: 2000, timeoutMs: 10_000 });
+    const own = world.connect({ url: `${world.sim.url}/v2-beta`, projectId: undefined });
     expect((await own.listStacks()).length).toBe(6);
-    own.close();
   });
 });
 
 describe('getStack, getService, getContainer', () => {
   it('reads a stack with its services and their containers', async () => {
-    const foo = (await backend.listStacks()).find((s) => s.name === 'foo-jgi-doe');
-    const stack = await backend.getStack(foo?.id ?? '');
+    const foo = (await world.backend.listStacks()).find((s) => s.name === 'foo-jgi-doe');
+    const stack = await world.backend.getStack(foo?.id ?? '');
     expect(stack).toMatchObject({ name: 'foo-jgi-doe', description: 'Foo project web site for JGI', tags: { owner: 'fred' } });
     const web = stack.services.find((s) => s.name === 'web');
     expect(web?.containers.map((c) => c.name)).toEqual(['foo-jgi-doe-web-1', 'foo-jgi-doe-web-2']);
@@ -60,21 +43,21 @@ describe('getStack, getService, getContainer', () => {
     const app = stack.services.find((s) => s.name === 'app');
     expect(app?.launchConfig?.environment).toEqual({ APP_ENV: 'production', DB_HOST: 'db', DB_NAME: 'foo' });
 
-    const service = await backend.getService(web?.id ?? '');
+    const service = await world.backend.getService(web?.id ?? '');
     expect(service.containers.map((c) => c.id)).toEqual(web?.containers.map((c) => c.id));
-    const container = await backend.getContainer(web?.containers[0]?.id ?? '');
+    const container = await world.backend.getContainer(web?.containers[0]?.id ?? '');
     expect(container).toMatchObject({ name: 'foo-jgi-doe-web-1', stackId: stack.id, serviceId: web?.id, transitioning: 'no' });
   });
 
   it('answers NotFound for unknown ids, ids of another type and ids with a slash', async () => {
-    const stacks = await backend.listStacks();
+    const stacks = await world.backend.listStacks();
     const serviceId = stacks[0]?.services[0]?.id ?? '';
     for (const read of [
-      () => backend.getStack('1st999'),
-      () => backend.getStack(serviceId),
-      () => backend.getService('1s999'),
-      () => backend.getService('foo-jgi-doe/web'),
-      () => backend.getContainer('1i999'),
+      () => world.backend.getStack('1st999'),
+      () => world.backend.getStack(serviceId),
+      () => world.backend.getService('1s999'),
+      () => world.backend.getService('foo-jgi-doe/web'),
+      () => world.backend.getContainer('1i999'),
     ]) {
       const err = await read().catch((e: unknown) => e);
       expect(err).toBeInstanceOf(RancherNotFoundError);
@@ -86,20 +69,19 @@ describe('getStack, getService, getContainer', () => {
 
 describe('failures of the portal key or of Rancher', () => {
   it('reports a wrong key as a server fault, not the user’s', async () => {
-    const wrong = createCattleBackend({ url: sim.url, accessKey: sim.accessKey, secretKey: 'not-the-secret', projectId: '1a5', connectTimeoutMs: 2000, timeoutMs: 5000 });
+    const wrong = world.connect({ secretKey: 'not-the-secret' });
     const err = await wrong.listStacks().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherUnauthorizedError);
     expect(err).toBeInstanceOf(UpstreamError);
     expect((err as RancherUnauthorizedError).status).toBe(502);
     expect((err as RancherUnauthorizedError).rancher).toMatchObject({ status: 401, code: 'Unauthorized' });
     expect((err as Error).message).toMatch(/problem on our side/);
-    wrong.close();
   });
 
   it('reports a Rancher that is not listening as unavailable', async () => {
-    const gone = await startSim({ stepMs: 5 });
+    const gone = await startContractSim();
     await gone.close();
-    const down = createCattleBackend({ url: gone.url, accessKey: gone.accessKey, secretKey: gone.secretKey, projectId: '1a5', connectTimeoutMs: 1000, timeoutMs: 2000 });
+    const down = gone.connect();
     const err = await down.listStacks().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherUnavailableError);
     expect(err).toBeInstanceOf(UnavailableError);
@@ -110,8 +92,8 @@ describe('failures of the portal key or of Rancher', () => {
 
 describe('pagination', () => {
   it('follows next past 100 rows and joins services to their stacks', async () => {
-    const big = await startSim({ stepMs: 5, fixture: generateFixture({ stacks: 230, services: 3, containers: 1 }, 3), faults: { page_size: 40 } });
-    const client = createCattleBackend({ url: big.url, accessKey: big.accessKey, secretKey: big.secretKey, projectId: big.projectId, connectTimeoutMs: 2000, timeoutMs: 10_000 });
+    const big = await startContractSim({ generate: { stacks: 230, services: 3, containers: 1 }, faults: { page_size: 40 } });
+    const client = big.connect();
     try {
       const stacks = await client.listStacks();
       expect(stacks).toHaveLength(230);
@@ -119,7 +101,6 @@ describe('pagination', () => {
       expect(stacks.every((s) => s.services.length === 3 && s.services.every((v) => v.stackId === s.id))).toBe(true);
       expect(stacks.at(-1)?.name).toBe('stack-230');
     } finally {
-      client.close();
       await big.close();
     }
   });

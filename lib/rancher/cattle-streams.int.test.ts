@@ -1,34 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
-import { startSim, type RunningSim } from '@/sim/start-sim';
-import type { RancherBackend } from './backend';
-import { createCattleBackend } from './cattle-backend';
+import { describe, expect, it } from 'vitest';
+import { contractSimForFile } from './contract-harness';
 import { RancherNotAllowedInStateError, RancherUnavailableError } from './errors';
 import { sortableTs } from './log-frame';
 import type { ContainerSummary, ExecSession, LogLine } from './types';
 
 // Container logs and shells over the simulator's hostAccess websockets.
 
-let sim: RunningSim;
-let backend: RancherBackend;
-
-beforeAll(async () => {
-  sim = await startSim({ stepMs: 5 });
-  backend = createCattleBackend({ url: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, projectId: sim.projectId, connectTimeoutMs: 2000, timeoutMs: 10_000 });
-});
-
-afterEach(() => {
-  sim.faults.reset();
-});
-
-afterAll(async () => {
-  backend.close();
-  await sim.close();
-});
+const world = contractSimForFile();
 
 async function container(stackName: string, serviceName: string): Promise<ContainerSummary> {
-  const summary = (await backend.listStacks()).find((s) => s.name === stackName);
-  const stack = await backend.getStack(summary?.id ?? '');
+  const summary = (await world.backend.listStacks()).find((s) => s.name === stackName);
+  const stack = await world.backend.getStack(summary?.id ?? '');
   const found = stack.services.find((s) => s.name === serviceName)?.containers[0];
   if (!found) throw new Error(`no container in ${stackName}/${serviceName}`);
   return found;
@@ -51,7 +33,7 @@ describe('openLogs', () => {
   it('reads Rancher’s 100-line tail and ends', async () => {
     const web = await container('foo-jgi-doe', 'web');
     const lines: LogLine[] = [];
-    for await (const line of backend.openLogs(web.id, { tail: 20 })) lines.push(line);
+    for await (const line of world.backend.openLogs(web.id, { tail: 20 })) lines.push(line);
     expect(lines).toHaveLength(100);
     expect(isIncreasing(lines)).toBe(true);
     expect(lines.every((l) => /^\d{4}-\d\d-\d\dT[\d:.]+Z$/.test(l.ts) && (l.stream === 'stdout' || l.stream === 'stderr'))).toBe(true);
@@ -60,16 +42,16 @@ describe('openLogs', () => {
 
   it('honours a longer tail when Rancher does', async () => {
     const web = await container('foo-jgi-doe', 'web');
-    sim.faults.patch({ log_tail_honour_lines: true });
-    expect(await take(backend.openLogs(web.id, { tail: 150 }), 1000)).toHaveLength(150);
+    world.sim.faults.patch({ log_tail_honour_lines: true });
+    expect(await take(world.backend.openLogs(web.id, { tail: 150 }), 1000)).toHaveLength(150);
   });
 
   it('follows new lines until the signal aborts', async () => {
     const web = await container('foo-jgi-doe', 'web');
-    sim.faults.patch({ log_flood_lps: 200 });
+    world.sim.faults.patch({ log_flood_lps: 200 });
     const controller = new AbortController();
     const lines: LogLine[] = [];
-    for await (const line of backend.openLogs(web.id, { follow: true, signal: controller.signal })) {
+    for await (const line of world.backend.openLogs(web.id, { follow: true, signal: controller.signal })) {
       lines.push(line);
       if (lines.length === 160) controller.abort();
     }
@@ -80,8 +62,8 @@ describe('openLogs', () => {
   it('reopens a dropped follow stream without repeating lines', async () => {
     const web = await container('foo-jgi-doe', 'web');
     // Every logs socket dies after 130 frames (the tail is 100); the flood keeps new lines coming.
-    sim.faults.patch({ ws_drop_after_frames: 130, log_flood_lps: 300 });
-    const lines = await take(backend.openLogs(web.id, { follow: true }), 400);
+    world.sim.faults.patch({ ws_drop_after_frames: 130, log_flood_lps: 300 });
+    const lines = await take(world.backend.openLogs(web.id, { follow: true }), 400);
     expect(lines).toHaveLength(400);
     const keys = lines.map((l) => `${l.ts} ${l.line}`);
     expect(new Set(keys).size).toBe(keys.length);
@@ -89,8 +71,8 @@ describe('openLogs', () => {
 
   it('fails when every socket is refused, after one fresh token', async () => {
     const web = await container('foo-jgi-doe', 'web');
-    sim.faults.patch({ ws_refuse_status: 401 });
-    const err = await take(backend.openLogs(web.id, {}), 1).catch((e: unknown) => e);
+    world.sim.faults.patch({ ws_refuse_status: 401 });
+    const err = await take(world.backend.openLogs(web.id, {}), 1).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherUnavailableError);
     expect((err as RancherUnavailableError).rancher).toMatchObject({ status: 401, code: 'TokenRejected' });
   });
@@ -110,7 +92,7 @@ describe('openExec', () => {
 
   it('runs a shell: bytes both ways, resize, exit closes with 1000', async () => {
     const app = await container('foo-jgi-doe', 'app');
-    const session = await backend.openExec(app.id, { cols: 100, rows: 30, command: ['/bin/sh'] });
+    const session = await world.backend.openExec(app.id, { cols: 100, rows: 30, command: ['/bin/sh'] });
     const out = output(session);
     const closed = new Promise<number>((resolve) => session.onClose(resolve));
     session.write('echo hello-from-portal\r');
@@ -125,7 +107,7 @@ describe('openExec', () => {
 
   it('runs one command and closes', async () => {
     const app = await container('foo-jgi-doe', 'app');
-    const session = await backend.openExec(app.id, { cols: 80, rows: 24, command: ['cat', '/etc/hostname'] });
+    const session = await world.backend.openExec(app.id, { cols: 80, rows: 24, command: ['cat', '/etc/hostname'] });
     const out = output(session);
     await expect(new Promise<number>((resolve) => session.onClose(resolve))).resolves.toBe(1000);
     expect(out.text().trim().length).toBeGreaterThan(0);
@@ -133,13 +115,13 @@ describe('openExec', () => {
 
   it('refuses a shell in a stopped container', async () => {
     const kv = await container('bar-nersc', 'kv');
-    const summary = (await backend.listStacks()).find((s) => s.name === 'bar-nersc')?.services.find((s) => s.name === 'kv');
-    await backend.serviceAction(summary?.id ?? '', 'stop');
-    await backend.waitForSettled(summary?.id ?? '', { timeoutMs: 10_000 });
-    const err = await backend.openExec(kv.id, { cols: 80, rows: 24, command: ['/bin/sh'] }).catch((e: unknown) => e);
+    const summary = (await world.backend.listStacks()).find((s) => s.name === 'bar-nersc')?.services.find((s) => s.name === 'kv');
+    await world.backend.serviceAction(summary?.id ?? '', 'stop');
+    await world.backend.waitForSettled(summary?.id ?? '', { timeoutMs: 10_000 });
+    const err = await world.backend.openExec(kv.id, { cols: 80, rows: 24, command: ['/bin/sh'] }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherNotAllowedInStateError);
     expect((err as Error).message).toBe('Rancher cannot open a shell in the container while it is stopped.');
     // Logs of a stopped container can still be read.
-    expect((await take(backend.openLogs(kv.id, {}), 1000)).length).toBeGreaterThan(0);
+    expect((await take(world.backend.openLogs(kv.id, {}), 1000)).length).toBeGreaterThan(0);
   });
 });

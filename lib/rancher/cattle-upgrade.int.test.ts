@@ -1,35 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-// eslint-disable-next-line import/no-restricted-paths -- contract tests run the real client against the simulator over sockets
-import { startSim, type RunningSim } from '@/sim/start-sim';
-import type { RancherBackend } from './backend';
-import { createCattleBackend } from './cattle-backend';
+import { describe, expect, it } from 'vitest';
+import { contractSimForFile } from './contract-harness';
 import { RancherNotAllowedInStateError, RancherSettleTimeoutError } from './errors';
 import type { LaunchConfig, ServiceDetail } from './types';
 
 // Upgrades send Rancher the whole launchConfig; these tests read it back from the simulator.
 
-let sim: RunningSim;
-let backend: RancherBackend;
-
-beforeAll(async () => {
-  sim = await startSim({ stepMs: 5 });
-  backend = createCattleBackend({ url: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, projectId: sim.projectId, connectTimeoutMs: 2000, timeoutMs: 10_000 });
-});
-
-afterEach(() => {
-  sim.faults.reset();
-});
-
-afterAll(async () => {
-  backend.close();
-  await sim.close();
-});
+const world = contractSimForFile();
 
 async function service(stackName: string, serviceName: string): Promise<ServiceDetail> {
-  const summary = (await backend.listStacks()).find((s) => s.name === stackName);
+  const summary = (await world.backend.listStacks()).find((s) => s.name === stackName);
   const found = summary?.services.find((s) => s.name === serviceName);
   if (!found) throw new Error(`no ${stackName}/${serviceName}`);
-  return backend.getService(found.id);
+  return world.backend.getService(found.id);
 }
 
 /** The server stamps a new `version` on each upgrade (rancher-api.md §4); every other field must survive. */
@@ -38,12 +20,12 @@ function withoutVersion(config: LaunchConfig | null | undefined): Record<string,
   return rest;
 }
 
-const settle = (id: string) => backend.waitForSettled(id, { timeoutMs: 15_000 });
+const settle = (id: string) => world.backend.waitForSettled(id, { timeoutMs: 15_000 });
 
 describe('upgrade', () => {
   it('changes one env var and keeps every other launchConfig field, then finishes', async () => {
     const before = await service('foo-jgi-doe', 'app');
-    const upgrading = await backend.upgrade(before.id, { launchConfig: { environment: { DB_NAME: 'foo2' } }, batchSize: 1, intervalMillis: 10 });
+    const upgrading = await world.backend.upgrade(before.id, { launchConfig: { environment: { DB_NAME: 'foo2' } }, batchSize: 1, intervalMillis: 10 });
     expect(upgrading).toMatchObject({ state: 'upgrading', transitioning: 'yes', upgradeInProgress: true });
 
     const upgraded = await settle(before.id);
@@ -56,13 +38,13 @@ describe('upgrade', () => {
     // The old container is stopped and kept until the upgrade is finished.
     expect(upgraded.containers.map((c) => c.state).sort()).toEqual(['running', 'stopped']);
 
-    for (const act of [() => backend.serviceAction(before.id, 'restart'), () => backend.upgrade(before.id, { launchConfig: { user: 'root' } })]) {
+    for (const act of [() => world.backend.serviceAction(before.id, 'restart'), () => world.backend.upgrade(before.id, { launchConfig: { user: 'root' } })]) {
       const refused = await act().catch((e: unknown) => e);
       expect(refused).toBeInstanceOf(RancherNotAllowedInStateError);
       expect((refused as Error).message).toMatch(/finish or roll back the upgrade first/);
     }
 
-    expect(await backend.finishUpgrade(before.id)).toMatchObject({ state: 'finishing-upgrade', transitioning: 'yes' });
+    expect(await world.backend.finishUpgrade(before.id)).toMatchObject({ state: 'finishing-upgrade', transitioning: 'yes' });
     const finished = await settle(before.id);
     expect(finished).toMatchObject({ state: 'active', upgradeInProgress: false, allowedVerbs: ['stop', 'restart', 'upgrade'] });
     expect(finished.containers.map((c) => c.state)).toEqual(['running']);
@@ -71,12 +53,12 @@ describe('upgrade', () => {
 
   it('takes a plain image reference and rolls back to the previous one', async () => {
     const before = await service('bar-nersc', 'web');
-    await backend.upgrade(before.id, { launchConfig: { imageUuid: 'nginx:1.16.1-alpine' }, intervalMillis: 10 });
+    await world.backend.upgrade(before.id, { launchConfig: { imageUuid: 'nginx:1.16.1-alpine' }, intervalMillis: 10 });
     const upgraded = await settle(before.id);
     expect(upgraded).toMatchObject({ state: 'upgraded', image: 'nginx:1.16.1-alpine' });
     expect(upgraded.launchConfig?.imageUuid).toBe('docker:nginx:1.16.1-alpine');
 
-    expect(await backend.rollback(before.id)).toMatchObject({ state: 'rolling-back', transitioning: 'yes' });
+    expect(await world.backend.rollback(before.id)).toMatchObject({ state: 'rolling-back', transitioning: 'yes' });
     const rolledBack = await settle(before.id);
     expect(rolledBack).toMatchObject({ state: 'active', image: before.image, upgradeInProgress: false });
     expect(withoutVersion(rolledBack.launchConfig)).toEqual(withoutVersion(before.launchConfig));
@@ -84,37 +66,37 @@ describe('upgrade', () => {
 
   it('refuses to finish or roll back when nothing was upgraded', async () => {
     const kv = await service('bar-nersc', 'kv');
-    await expect(backend.finishUpgrade(kv.id)).rejects.toThrow('The service has no upgrade to finish.');
-    await expect(backend.rollback(kv.id)).rejects.toThrow('The service has no upgrade to roll back.');
+    await expect(world.backend.finishUpgrade(kv.id)).rejects.toThrow('The service has no upgrade to finish.');
+    await expect(world.backend.rollback(kv.id)).rejects.toThrow('The service has no upgrade to roll back.');
   });
 
   it('hands back a failed upgrade, which then rolls back', async () => {
     const monitor = await service('isg-monitor', 'app');
-    sim.faults.patch({ upgrade_fail: true });
-    await backend.upgrade(monitor.id, { launchConfig: { imageUuid: 'registry.spin.nersc.gov/wilma/monitor:broken' }, intervalMillis: 10 });
+    world.sim.faults.patch({ upgrade_fail: true });
+    await world.backend.upgrade(monitor.id, { launchConfig: { imageUuid: 'registry.spin.nersc.gov/wilma/monitor:broken' }, intervalMillis: 10 });
     const failed = await settle(monitor.id);
     expect(failed).toMatchObject({ state: 'upgrading', transitioning: 'error', allowedVerbs: expect.arrayContaining(['rollback']) });
     expect(failed.transitioningMessage).toMatch(/^Failed to start instance isg-monitor-app-/);
-    sim.faults.reset();
+    world.sim.faults.reset();
 
-    await backend.rollback(monitor.id);
+    await world.backend.rollback(monitor.id);
     const back = await settle(monitor.id);
     expect(back).toMatchObject({ state: 'active', transitioning: 'no', image: monitor.image });
   });
 
   it('gives up waiting on a transition that never ends, saying how the service looked', async () => {
     const kv = await service('bar-nersc', 'kv');
-    sim.faults.patch({ stuck_transition: 'yes' });
-    await backend.serviceAction(kv.id, 'restart', { intervalMillis: 10 });
-    const err = await backend.waitForSettled(kv.id, { timeoutMs: 300 }).catch((e: unknown) => e);
+    world.sim.faults.patch({ stuck_transition: 'yes' });
+    await world.backend.serviceAction(kv.id, 'restart', { intervalMillis: 10 });
+    const err = await world.backend.waitForSettled(kv.id, { timeoutMs: 300 }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherSettleTimeoutError);
     expect((err as RancherSettleTimeoutError).lastSeen).toMatchObject({ state: 'restarting', transitioning: 'yes' });
   });
 
   it('hands back a transition that ended in error', async () => {
     const web = await service('genome-browser', 'web');
-    sim.faults.patch({ stuck_transition: 'error', stuck_message: 'Timeout waiting for instance to start' });
-    await backend.serviceAction(web.id, 'restart', { intervalMillis: 10 });
+    world.sim.faults.patch({ stuck_transition: 'error', stuck_message: 'Timeout waiting for instance to start' });
+    await world.backend.serviceAction(web.id, 'restart', { intervalMillis: 10 });
     const failed = await settle(web.id);
     expect(failed).toMatchObject({ transitioning: 'error', transitioningMessage: 'Timeout waiting for instance to start' });
   });
