@@ -83,3 +83,8 @@ export function parsePortMapping(value: string | number): PortMappingResult {
 export function formatRange(r: PortRange): string {
   return r.start === r.end ? String(r.start) : `${r.start}-${r.end}`;
 }
+
+/** A port bound to 127.0.0.0/8 or ::1 is reachable only from the Spin host itself, not through its firewall. */
+export function isLoopback(hostIp: string | null): boolean {
+  return hostIp !== null && (hostIp === '::1' || hostIp === 'localhost' || /^127\./.test(hostIp));
+}

@@ -1,5 +1,5 @@
 import type { RawFinding } from '../finding';
-import { formatRange } from '../port-spec';
+import { formatRange, isLoopback } from '../port-spec';
 import { classifyRange } from '../profiles';
 import { defineRule } from '../rule';
 import type { ServiceSpec } from '../service-spec';
@@ -37,7 +37,7 @@ export const diffNewPort = defineRule({
     const before = publishedHostPorts(u.current);
     const out: RawFinding[] = [];
     for (const p of u.proposed.ports) {
-      if (p.host === null) continue;
+      if (p.host === null || isLoopback(p.hostIp)) continue;
       for (const run of classifyRange(ctx.profile, p.host, p.protocol)) {
         let fresh = false;
         for (let n = run.range.start; n <= run.range.end && !fresh; n++) fresh = !before.has(`${n}/${p.protocol}`);

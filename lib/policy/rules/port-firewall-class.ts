@@ -1,6 +1,6 @@
 import { composeYaml } from '../compose-yaml';
 import type { RawFinding } from '../finding';
-import { formatRange } from '../port-spec';
+import { formatRange, isLoopback } from '../port-spec';
 import { classifyRange } from '../profiles';
 import { defineRule } from '../rule';
 
@@ -30,6 +30,7 @@ export const portFirewallClass = defineRule({
     { name: 'MongoDB in 2018', input: { compose: composeYaml("db:\n  image: mongo:3.6\n  ports: ['27017:27017']"), profile: '2018-10' }, expect: [{ path: '/services/db/ports/0', severity: 'warning' }] },
     { name: 'UDP', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['60001:60001/udp']") }, expect: [{ path: '/services/app/ports/0', severity: 'warning' }] },
     { name: 'Rancher picks the host port', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['8080']") }, expect: [{ path: '/services/app/ports/0', severity: 'info' }] },
+    { name: 'loopback only', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['127.0.0.1:9000:9000']") }, expect: [{ path: '/services/app/ports/0', severity: 'info' }] },
     { name: 'privileged port left to its rule', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['22:2222']") }, expect: [] },
   ],
   check(ctx) {
@@ -43,6 +44,10 @@ export const portFirewallClass = defineRule({
         }
         const from = Math.max(p.host.start, 1024);
         if (from > p.host.end) continue;
+        if (isLoopback(p.hostIp)) {
+          out.push({ ...at, severity: 'info', message: `Port ${formatRange(p.host)} is bound to ${p.hostIp}, so only the Spin host itself can reach it.` });
+          continue;
+        }
         for (const run of classifyRange(ctx.profile, { start: from, end: p.host.end }, p.protocol)) {
           const port = formatRange(run.range);
           out.push(
