@@ -1,0 +1,37 @@
+'use client';
+
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { buttonClass, sectionClass } from './form-styles';
+
+/** Same image, pulled again: for a rebuilt image pushed under the tag the service already runs. */
+export function RedeploySection({ serviceName, stackName, image, isDisabled, onRedeploy }: { serviceName: string; stackName: string; image: string; isDisabled: boolean; onRedeploy: () => void }) {
+  const [isAsking, setAsking] = useState(false);
+  const why = `Rancher pulls the image when it upgrades a service but may reuse a node's cached copy when it restarts one, so redeploy after pushing a new build of ${image}.`;
+  return (
+    <section className={sectionClass} aria-labelledby="redeploy-title">
+      <h3 id="redeploy-title" className="text-sm font-semibold">
+        Pull the same image again
+      </h3>
+      <p className="text-sm text-slate-700 dark:text-slate-300">{why}</p>
+      <button type="button" className={buttonClass} disabled={isDisabled} onClick={() => setAsking(true)}>
+        Redeploy
+      </button>
+      <ConfirmDialog
+        open={isAsking}
+        title={`Redeploy ${serviceName} in stack ${stackName}?`}
+        confirmLabel="Redeploy"
+        onConfirm={() => {
+          setAsking(false);
+          onRedeploy();
+        }}
+        onCancel={() => setAsking(false)}
+      >
+        <p>
+          Redeploy upgrades {serviceName} to the same image, {image}, with the label io.rancher.container.pull_image: always, so every node pulls it again and
+          replaces the containers. Finish or roll back afterwards, as with any upgrade.
+        </p>
+      </ConfirmDialog>
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+'use client';
+
+import { useState } from 'react';
+import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { verbCopy } from '@/components/stacks/service-action-copy';
+import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
+import { joinImage, splitImage } from '@/lib/upgrade/image-parts';
+import { ContainerHealthList } from './container-health-list';
+import { buttonClass, primaryButtonClass, sectionClass } from './form-styles';
+
+type Verb = 'finish-upgrade' | 'rollback';
+
+function imageOf(config: Record<string, unknown> | null): string | null {
+  return typeof config?.imageUuid === 'string' ? joinImage(splitImage(config.imageUuid)) : null;
+}
+
+/**
+ * Replaces the form while the service is `upgraded`: what runs now and what it replaced, the containers
+ * with their health, and Finish or Roll back, each behind a confirm that says what it does.
+ */
+export function UpgradeAwaitingFinish({ service, stackName, isBusy, onAction }: { service: ServiceDetailView; stackName: string; isBusy: boolean; onAction: (verb: Verb) => void }) {
+  const [asking, setAsking] = useState<Verb | null>(null);
+  const now = imageOf(service.launchConfig);
+  const before = imageOf(service.previousLaunchConfig);
+  const copy = asking ? verbCopy[asking] : null;
+  return (
+    <section className={sectionClass} aria-labelledby="upgrade-awaiting-title">
+      <h3 id="upgrade-awaiting-title" className="text-base font-semibold">
+        Check the new version
+      </h3>
+      <p className="text-sm">
+        {now ? (
+          <>
+            Running <code className="font-mono">{now}</code>
+            {before && before !== now ? (
+              <>
+                {' '}
+                (was <code className="font-mono">{before}</code>)
+              </>
+            ) : null}
+            .{' '}
+          </>
+        ) : null}
+        Rancher keeps the old containers stopped until you finish, so rolling back is quick.
+      </p>
+      <ContainerHealthList containers={service.containers} />
+      <div className="flex flex-wrap gap-2">
+        <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => setAsking('finish-upgrade')}>
+          Finish upgrade
+        </button>
+        <button type="button" className={buttonClass} disabled={isBusy} onClick={() => setAsking('rollback')}>
+          Roll back
+        </button>
+      </div>
+      <ConfirmDialog
+        open={copy !== null}
+        title={copy ? `${copy.confirm} of ${service.name} in stack ${stackName}?` : ''}
+        confirmLabel={copy?.label ?? ''}
+        tone={copy?.tone}
+        onConfirm={() => {
+          if (asking) onAction(asking);
+          setAsking(null);
+        }}
+        onCancel={() => setAsking(null)}
+      >
+        {copy ? <p>{copy.effect(service.name, service.containers.length)}</p> : null}
+      </ConfirmDialog>
+    </section>
+  );
+}

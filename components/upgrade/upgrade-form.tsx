@@ -1,0 +1,134 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { upgradeDiff } from '@/lib/audit/upgrade-diff';
+import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
+import { buildUpgrade } from '@/lib/upgrade/build-upgrade';
+import { checkProposed, type UpgradeContext } from '@/lib/upgrade/check-proposed';
+import { describeRollout } from '@/lib/upgrade/describe-rollout';
+import type { FormField } from '@/lib/upgrade/form-field';
+import { groupIssues, noIssues } from '@/lib/upgrade/group-issues';
+import { joinImage, splitImage } from '@/lib/upgrade/image-parts';
+import { formStateFrom, type UpgradeFormState } from '@/lib/upgrade/upgrade-form-state';
+import { AdvancedYamlEditor } from './advanced-yaml-editor';
+import { FieldIssues } from './field-issues';
+import { buttonClass, primaryButtonClass } from './form-styles';
+import { ImageFields } from './image-fields';
+import { KeyValueEditor } from './key-value-editor';
+import { RolloutOptions } from './rollout-options';
+import { UpgradePreview } from './upgrade-preview';
+import { useDebouncedValue } from './use-debounced-value';
+
+/** The policy check waits this long after the last keystroke (ux.md U3: findings as the user types). */
+const checkDelayMs = 150;
+
+function blockReason({ hasInput, isUnchanged, isChecking, isPreviewing, errors, needsAck }: { hasInput: boolean; isUnchanged: boolean; isChecking: boolean; isPreviewing: boolean; errors: number; needsAck: boolean }): string | null {
+  if (isUnchanged) return 'Change a field first (or use Redeploy to pull the same image again).';
+  if (!hasInput) return 'Fix the problems marked above first.';
+  if (isChecking) return 'Checking against Spin policy…';
+  if (errors > 0) return `Spin policy blocks this upgrade: fix the ${errors === 1 ? 'error' : `${errors} errors`} marked above.`;
+  if (!isPreviewing) return 'Preview the change first.';
+  if (needsAck) return 'Tick "I understand the warnings" to go on.';
+  return null;
+}
+
+/**
+ * The upgrade form: image and tag, environment, labels, advanced YAML and rollout. Policy findings are
+ * computed as the user types and shown by the field at fault; Preview shows the diff, and only then does
+ * Upgrade post, when no error remains and any warning was acknowledged.
+ */
+export function UpgradeForm({ current, context, scale, isSending, onUpgrade }: { current: Record<string, unknown>; context: UpgradeContext; scale: number; isSending: boolean; onUpgrade: (input: UpgradeInput) => void }) {
+  const id = useId();
+  const [form, setForm] = useState<UpgradeFormState>(() => formStateFrom(current));
+  const [isPreviewing, setPreviewing] = useState(false);
+  const [previewRequests, setPreviewRequests] = useState(0);
+  const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  const previewRef = useRef<HTMLElement>(null);
+  const edit = (patch: Partial<UpgradeFormState>) => setForm((old) => ({ ...old, ...patch }));
+
+  const built = useMemo(() => buildUpgrade(current, form), [current, form]);
+  const checked = useDebouncedValue(built.proposed, checkDelayMs);
+  const policy = useMemo(() => checkProposed(context, current, checked), [context, current, checked]);
+  const isChecking = checked !== built.proposed;
+  const findings = useMemo(() => (built.isUnchanged ? [] : policy.findings), [built.isUnchanged, policy.findings]);
+
+  const shown = useMemo(() => {
+    const fields = new Set<FormField>(['image', 'tag', 'env', 'labels', 'advanced', 'rollout']);
+    for (const row of form.env) if (row.name.trim()) fields.add(`env:${row.name.trim()}`);
+    for (const row of form.labels) if (row.name.trim()) fields.add(`label:${row.name.trim()}`);
+    return fields;
+  }, [form.env, form.labels]);
+  const issues = useMemo(() => groupIssues(findings, built.problems, shown), [findings, built.problems, shown]);
+  const issuesOf = (field: FormField) => issues.get(field) ?? noIssues;
+
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const warningKey = warnings.map((f) => `${f.ruleId} ${f.path}`).sort().join('|');
+  const isAcknowledged = warnings.length === 0 || acknowledged === warningKey;
+  const errors = built.isUnchanged ? 0 : policy.summary.errors;
+  const reason = blockReason({ hasInput: built.input !== null, isUnchanged: built.isUnchanged, isChecking, isPreviewing, errors, needsAck: !isAcknowledged });
+  const changes = useMemo(() => (isPreviewing ? upgradeDiff(current, built.proposed) : []), [isPreviewing, current, built.proposed]);
+
+  useEffect(() => {
+    if (previewRequests > 0) previewRef.current?.focus();
+  }, [previewRequests]);
+
+  const currentImage = joinImage(splitImage(typeof current.imageUuid === 'string' ? current.imageUuid : ''));
+  return (
+    <form
+      className="space-y-4"
+      aria-label="Upgrade"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        if (reason === null && built.input && !isSending) onUpgrade(built.input);
+      }}
+    >
+      <ImageFields image={form.image} tag={form.tag} currentImage={currentImage} onChange={edit} imageIssues={issuesOf('image')} tagIssues={issuesOf('tag')} />
+      <KeyValueEditor kind="variable" legend="Environment variables" rows={form.env} onChange={(env) => edit({ env })} issuesOf={issuesOf} />
+      <KeyValueEditor kind="label" legend="Labels" rows={form.labels} onChange={(labels) => edit({ labels })} issuesOf={issuesOf} />
+      <AdvancedYamlEditor text={form.advanced} onChange={(advanced) => edit({ advanced })} issues={issuesOf('advanced')} />
+      <RolloutOptions value={form} onChange={edit} issues={issuesOf('rollout')} />
+      <FieldIssues issues={issuesOf('general')} />
+
+      {isPreviewing && built.input ? <UpgradePreview ref={previewRef} changes={changes} summary={policy.summary} rollout={describeRollout(built.input, scale)} /> : null}
+
+      <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={built.input === null}
+          onClick={() => {
+            setPreviewing(true);
+            setPreviewRequests((n) => n + 1);
+          }}
+        >
+          Preview
+        </button>
+        {warnings.length > 0 ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" className="size-4" checked={isAcknowledged} onChange={(e) => setAcknowledged(e.target.checked ? warningKey : null)} />I understand the warnings
+          </label>
+        ) : null}
+        <button type="submit" className={primaryButtonClass} disabled={reason !== null || isSending} aria-describedby={reason ? `${id}-reason` : undefined}>
+          Upgrade
+        </button>
+        <button
+          type="button"
+          className={buttonClass}
+          disabled={built.isUnchanged}
+          onClick={() => {
+            setForm(formStateFrom(current));
+            setPreviewing(false);
+          }}
+        >
+          Discard changes
+        </button>
+        {reason ? (
+          <p id={`${id}-reason`} className="text-sm text-slate-700 dark:text-slate-300">
+            {reason}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

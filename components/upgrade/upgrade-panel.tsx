@@ -1,0 +1,117 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useServiceAction } from '@/lib/queries/use-service-action';
+import { serviceQueryOptions } from '@/lib/queries/use-service';
+import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
+import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
+import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
+import { joinImage, splitImage } from '@/lib/upgrade/image-parts';
+import { redeployUpgrade } from '@/lib/upgrade/redeploy-change';
+import { upgradeStatusText, type UpgradeStep } from '@/lib/upgrade/upgrade-status-text';
+import { useUpgradeService } from '@/lib/upgrade/use-upgrade-service';
+import { ContainerHealthList } from './container-health-list';
+import { RedeploySection } from './redeploy-section';
+import { UpgradeAwaitingFinish } from './upgrade-awaiting-finish';
+import { UpgradeForm } from './upgrade-form';
+import { UpgradeRefusalNotice } from './upgrade-refusal-notice';
+import { UpgradeStatus } from './upgrade-status';
+
+export interface UpgradePanelProps {
+  stackId: string;
+  stackName: string;
+  stackTags: StackView['tags'];
+  stackServices: { name: string; state: string }[];
+  service: ServiceDetailView;
+}
+
+function subscribeSecond(listener: () => void): () => void {
+  const timer = setInterval(listener, 1000);
+  return () => clearInterval(timer);
+}
+
+/**
+ * The service page's Upgrade tab: form → Preview → Upgrade → live progress → Finish or Roll back, plus
+ * Redeploy. While the service is `upgraded`, the form gives way to the Finish / Roll back box; while
+ * Rancher moves it, to the progress. `service` is expected to be the live (polled) service.
+ */
+export function UpgradePanel({ stackId, stackName, stackTags, stackServices, service }: UpgradePanelProps) {
+  const qc = useQueryClient();
+  const upgrade = useUpgradeService(stackId, service.id);
+  const action = useServiceAction(stackId);
+  const [step, setStep] = useState<UpgradeStep | null>(null);
+  const [sending, setSending] = useState<UpgradeStep['kind'] | null>(null);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const seconds = useSyncExternalStore(subscribeSecond, () => Math.floor(Date.now() / 1000), () => 0);
+
+  // A stable object per configuration, so polling the same service does not re-run the policy check.
+  const configKey = JSON.stringify(service.launchConfig);
+  const current = useMemo(() => JSON.parse(configKey) as Record<string, unknown> | null, [configKey]);
+  const servicesKey = JSON.stringify(stackServices);
+  const tagsKey = JSON.stringify(stackTags);
+  const context = useMemo<UpgradeContext>(
+    () => ({ serviceName: service.name, stackName, stackTags: JSON.parse(tagsKey) as StackView['tags'], stackServices: JSON.parse(servicesKey) as UpgradeContext['stackServices'] }),
+    [service.name, stackName, tagsKey, servicesKey],
+  );
+
+  const isBusy = sending !== null || service.transitioning === 'yes' || service.state.endsWith('ing');
+  const phase = !current ? 'none' : service.state === 'upgraded' ? 'awaiting' : isBusy ? 'busy' : 'form';
+  const status = upgradeStatusText({ service, step, sending, now: seconds * 1000 });
+  const error = upgrade.error ?? action.error;
+
+  // The button that was pressed disappears with its phase; keep the keyboard user in the panel.
+  useEffect(() => {
+    if (typeof document !== 'undefined' && (document.activeElement === document.body || document.activeElement === null)) headingRef.current?.focus();
+  }, [phase]);
+
+  function begin(kind: UpgradeStep['kind']) {
+    const containersBefore = service.containers.map((c) => c.id);
+    upgrade.reset();
+    action.reset();
+    setStep(null);
+    setSending(kind);
+    return { onSuccess: () => setStep({ kind, startedAt: Date.now(), containersBefore }), onSettled: () => setSending(null) };
+  }
+
+  function send(kind: 'upgrade' | 'redeploy', input: UpgradeInput) {
+    upgrade.mutate(input, begin(kind));
+  }
+
+  function act(verb: 'finish-upgrade' | 'rollback') {
+    const { onSuccess, onSettled } = begin(verb);
+    action.mutate(
+      { serviceId: service.id, verb },
+      {
+        onSuccess: (answer) => {
+          qc.setQueryData<ServiceDetailView>(serviceQueryOptions(stackId, service.id).queryKey, (old) => (old ? { ...old, ...answer } : old));
+          onSuccess();
+        },
+        onSettled,
+      },
+    );
+  }
+
+  const redeploy = current ? redeployUpgrade(current) : null;
+  const image = current && typeof current.imageUuid === 'string' ? joinImage(splitImage(current.imageUuid)) : '';
+  return (
+    <section aria-labelledby="upgrade-panel-title" className="space-y-4">
+      <h2 id="upgrade-panel-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
+        Upgrade {service.name}
+      </h2>
+      <UpgradeStatus status={status} />
+      {error ? <UpgradeRefusalNotice error={error} /> : null}
+      {phase === 'none' ? <p className="text-sm">{service.name} has no launch configuration of its own (it may be a load balancer or an external service), so there is nothing to upgrade here.</p> : null}
+      {phase === 'awaiting' ? <UpgradeAwaitingFinish service={service} stackName={stackName} isBusy={isBusy} onAction={act} /> : null}
+      {phase === 'busy' ? (
+<ContainerHealthList containers={service.containers} />
+      ) : null}
+      {phase === 'form' && current ? (
+        <>
+          <UpgradeForm key={configKey} current={current} context={context} scale={service.scale} isSending={sending !== null} onUpgrade={(input) => send('upgrade', input)} />
+          <RedeploySection serviceName={service.name} stackName={stackName} image={image} isDisabled={!redeploy || isBusy} onRedeploy={() => redeploy && send('redeploy', redeploy)} />
+        </>
+      ) : null}
+    </section>
+  );
+}
