@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeShellStatus } from './shell-status';
+import { describeShellStatus, disconnectNotice } from './shell-status';
 
 describe('describeShellStatus', () => {
   it.each([
@@ -10,5 +10,15 @@ describe('describeShellStatus', () => {
     [{ state: 'closed', reason: 'the connection dropped', retryAt: 5 } as const, 'Closed: the connection dropped — opening a new shell…'],
   ])('%j reads %s', (status, text) => {
     expect(describeShellStatus(status)).toBe(text);
+  });
+});
+
+describe('disconnectNotice', () => {
+  it('tells the user how to get a new shell', () => {
+    expect(disconnectNotice({ state: 'closed', reason: 'the shell exited', retryAt: null })).toBe('Disconnected (the shell exited) — press Enter to reconnect');
+  });
+
+  it('says a new shell is on its way while the automatic retry waits', () => {
+    expect(disconnectNotice({ state: 'closed', reason: 'the connection dropped', retryAt: 1 })).toBe('Disconnected (the connection dropped) — opening a new shell…');
   });
 });

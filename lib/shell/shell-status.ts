@@ -17,3 +17,8 @@ export function describeShellStatus(status: ShellStatus): string {
       return status.retryAt === null ? `Closed: ${status.reason}` : `Closed: ${status.reason} — opening a new shell…`;
   }
 }
+
+/** The line written into the terminal when a shell ends, so the screen says what happened (ux.md S4). */
+export function disconnectNotice(status: Extract<ShellStatus, { state: 'closed' }>): string {
+  return `Disconnected (${status.reason}) — ${status.retryAt === null ? 'press Enter to reconnect' : 'opening a new shell…'}`;
+}

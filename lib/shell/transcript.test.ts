@@ -23,8 +23,8 @@ describe('dimmedTranscript', () => {
     expect(dimmedTranscript(lines)).toBe(dimmed('abcdefgh\r\nnext') + dimmed(newSessionLine));
   });
 
-  it('writes only the divider when the screen was empty', () => {
-    expect(dimmedTranscript([{ text: '', isWrapped: false }])).toBe(dimmed(newSessionLine));
+  it('writes nothing, not even the divider, when the screen was empty', () => {
+    expect(dimmedTranscript([{ text: '', isWrapped: false }, { text: '  ', isWrapped: false }])).toBe('');
   });
 
   it('uses the exact divider text the user sees', () => {

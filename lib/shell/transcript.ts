@@ -14,7 +14,8 @@ const undim = '\x1b[22m';
 /**
  * What to write into a freshly reset terminal so an earlier session's output stays on screen, dimmed,
  * above the "— new session —" line (ux.md S4). Colours are dropped: only the text is kept, joined back
- * into logical lines so it re-wraps at the new width. Blank rows after the last output are left out.
+ * into logical lines so it re-wraps at the new width. Blank rows after the last output are left out,
+ * and a screen with nothing on it needs no divider (empty string).
  */
 export function dimmedTranscript(lines: readonly TranscriptLine[]): string {
   const logical: string[] = [];
@@ -25,6 +26,6 @@ export function dimmedTranscript(lines: readonly TranscriptLine[]): string {
   }
   while (logical.length > 0 && logical[logical.length - 1]?.trim() === '') logical.pop();
   const earlier = logical.map((line) => line.trimEnd());
-  const body = earlier.length > 0 ? `${dim}${earlier.join('\r\n')}${undim}\r\n` : '';
-  return `${body}${dim}${newSessionLine}${undim}\r\n`;
+  if (earlier.length === 0) return '';
+  return `${dim}${earlier.join('\r\n')}${undim}\r\n${dim}${newSessionLine}${undim}\r\n`;
 }

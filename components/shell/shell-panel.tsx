@@ -1,0 +1,112 @@
+'use client';
+
+import '@xterm/xterm/css/xterm.css';
+import { useId, useRef, useState } from 'react';
+import { initialContainer, orderContainers, type ShellContainer } from '@/lib/shell/container-order';
+import { maxFontSize, minFontSize } from '@/lib/shell/font-size';
+import { shellKeyHelp } from '@/lib/shell/shell-keys';
+import { describeShellStatus } from '@/lib/shell/shell-status';
+import { PasteConfirm } from './paste-confirm';
+import { useFontSize } from './use-font-size';
+import { usePrefersDark } from './use-prefers-dark';
+import { useShellTerminal } from './use-shell-terminal';
+
+export interface ShellPanelProps {
+  containers: ShellContainer[];
+  /** The container to open first; otherwise the first running one. */
+  initialContainerId?: string;
+}
+
+const buttonClass =
+  'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
+
+/**
+ * A terminal in one of a service's containers (ux.md S1-S6): container picker, connection status,
+ * text size, reconnect into a new shell, and the notice of what the portal records.
+ */
+export function ShellPanel({ containers, initialContainerId }: ShellPanelProps) {
+  const ordered = orderContainers(containers);
+  const [containerId, setContainerId] = useState(() => initialContainer(containers, initialContainerId)?.id);
+  const { fontSize, step } = useFontSize();
+  const isDark = usePrefersDark();
+  const [isScreenReaderMode, setScreenReaderMode] = useState(false);
+  const reconnectRef = useRef<HTMLButtonElement>(null);
+  const pickerId = useId();
+  const { hostRef, status, warning, pendingPaste, reconnect, resolvePaste } = useShellTerminal({
+    containerId,
+    fontSize,
+    isDark,
+    isScreenReaderMode,
+    onFontStep: step,
+    leaveTo: reconnectRef,
+  });
+
+  if (ordered.length === 0) {
+    return <p className="text-sm text-slate-700 dark:text-slate-300">This service has no containers to open a shell in.</p>;
+  }
+  const only = ordered.length === 1 ? ordered[0] : undefined;
+
+  return (
+    <section aria-label="Shell" className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        {only ? (
+          <span>
+            Container: <span className="font-mono">{only.name}</span>
+          </span>
+        ) : (
+          <span className="flex items-center gap-1">
+            <label htmlFor={pickerId}>Container</label>
+            <select
+              id={pickerId}
+              value={containerId}
+              onChange={(event) => setContainerId(event.target.value)}
+              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
+            >
+              {ordered.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.state === 'running' ? c.name : `${c.name} (${c.state})`}
+                </option>
+              ))}
+            </select>
+          </span>
+        )}
+        <p role="status" aria-live="polite" data-testid="shell-status" className="text-slate-700 dark:text-slate-300">
+          {describeShellStatus(status)}
+        </p>
+        <span className="ml-auto flex items-center gap-1">
+          <button type="button" aria-label="Smaller text" onClick={() => step(-1)} disabled={fontSize <= minFontSize} className={buttonClass}>
+            A−
+          </button>
+          <span className="w-10 text-center tabular-nums" aria-hidden="true">
+            {fontSize} px
+          </span>
+          <button type="button" aria-label="Larger text" onClick={() => step(1)} disabled={fontSize >= maxFontSize} className={buttonClass}>
+            A+
+          </button>
+        </span>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={isScreenReaderMode} onChange={(event) => setScreenReaderMode(event.target.checked)} />
+          Screen reader mode
+        </label>
+        <button ref={reconnectRef} type="button" onClick={reconnect} className={buttonClass}>
+          Reconnect
+        </button>
+      </div>
+      {warning ? (
+        <p role="alert" data-testid="shell-warning" className="rounded bg-amber-100 px-2 py-1 text-sm text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+          {warning}
+        </p>
+      ) : null}
+      {pendingPaste ? <PasteConfirm check={pendingPaste.check} onAnswer={resolvePaste} /> : null}
+      <div
+        ref={hostRef}
+        data-testid="terminal"
+        className="h-[60vh] min-h-64 overflow-hidden rounded border border-slate-300 bg-white p-1 dark:border-slate-700 dark:bg-slate-950"
+      />
+      <p className="text-xs text-slate-600 dark:text-slate-400">
+        Shell sessions are recorded (who, which container, when, how long, bytes each way); keystrokes and output are not.{' '}
+        {shellKeyHelp.map(({ keys, does }) => `${keys}: ${does}`).join(' · ')}.
+      </p>
+    </section>
+  );
+}

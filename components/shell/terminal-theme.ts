@@ -1,0 +1,51 @@
+import type { ITheme } from '@xterm/xterm';
+
+// The page's slate tokens (globals.css follows prefers-color-scheme); ANSI colours darkened on light
+// backgrounds so yellow and white output stays readable.
+export const lightTerminalTheme: ITheme = {
+  background: '#ffffff',
+  foreground: '#0f172a',
+  cursor: '#0f172a',
+  cursorAccent: '#ffffff',
+  selectionBackground: '#bfdbfe',
+  black: '#0f172a',
+  red: '#b91c1c',
+  green: '#15803d',
+  yellow: '#a16207',
+  blue: '#1d4ed8',
+  magenta: '#a21caf',
+  cyan: '#0e7490',
+  white: '#475569',
+  brightBlack: '#334155',
+  brightRed: '#dc2626',
+  brightGreen: '#16a34a',
+  brightYellow: '#ca8a04',
+  brightBlue: '#2563eb',
+  brightMagenta: '#c026d3',
+  brightCyan: '#0891b2',
+  brightWhite: '#1e293b',
+};
+
+export const darkTerminalTheme: ITheme = {
+  background: '#020617',
+  foreground: '#e2e8f0',
+  cursor: '#e2e8f0',
+  cursorAccent: '#020617',
+  selectionBackground: '#334155',
+  black: '#1e293b',
+  red: '#f87171',
+  green: '#4ade80',
+  yellow: '#facc15',
+  blue: '#60a5fa',
+  magenta: '#e879f9',
+  cyan: '#22d3ee',
+  white: '#cbd5e1',
+  brightBlack: '#64748b',
+  brightRed: '#fca5a5',
+  brightGreen: '#86efac',
+  brightYellow: '#fde047',
+  brightBlue: '#93c5fd',
+  brightMagenta: '#f0abfc',
+  brightCyan: '#67e8f9',
+  brightWhite: '#f8fafc',
+};
