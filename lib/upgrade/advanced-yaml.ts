@@ -61,14 +61,12 @@ export function advancedYamlFrom(launchConfig: Record<string, unknown>): string 
 export function parseAdvancedYaml(text: string): AdvancedParse {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    return { ok: false, problems: doc.errors.map((e) => ({ line: e.linePos?.[0].line ?? null, message: e.message.split('\n')[0] ?? e.message })) };
-  }
+  const lineOf = (offset: number | undefined) => (offset === undefined ? null : lines.linePos(offset).line);
+  if (doc.errors.length > 0) return { ok: false, problems: doc.errors.map((e) => ({ line: lineOf(e.pos[0]), message: e.message })) };
   if (doc.contents === null) return { ok: true, value: {} };
   if (!isMap(doc.contents)) return { ok: false, problems: [{ line: 1, message: 'Write the fields as a YAML mapping, e.g. "user: 1001:1001".' }] };
 
   const problems: YamlProblem[] = [];
-  const lineOf = (offset: number | undefined) => (offset === undefined ? null : lines.linePos(offset).line);
   for (const pair of doc.contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : String(pair.key);
     const line = lineOf(isScalar(pair.key) ? pair.key.range?.[0] : undefined);
