@@ -15,4 +15,8 @@ if (!name || !available.includes(name)) {
   process.exit(2);
 }
 process.argv.splice(2, 1);
-await import(pathToFileURL(`${dir}/${name}.ts`).href);
+// No top-level await: package.json has no "type": "module", so tsx runs this file as CommonJS.
+import(pathToFileURL(`${dir}/${name}.ts`).href).catch((err: unknown) => {
+  console.error(err);
+  process.exit(1);
+});

@@ -69,7 +69,32 @@ function select(source: Iterable<AnyRecord>, conditions: Conditions, sort: strin
   return { page: all.slice(offset, offset + limit), more: all.length > offset + limit };
 }
 
-export function listCollection(ctx: RequestContext, type: TypeDef, source: Iterable<AnyRecord>, pageSize: number | null): Record<string, unknown> {
+/**
+ * A collection answer whose rows are rendered only when written: the HTTP layer streams big pages
+ * row by row (a 3,000-row page would otherwise sit in memory three times over).
+ */
+export class CollectionBody {
+  constructor(
+    readonly envelope: Record<string, unknown>,
+    readonly records: AnyRecord[],
+    readonly ctx: RequestContext,
+  ) {}
+
+  rowJson(record: AnyRecord): string {
+    return this.ctx.renders?.json(this.ctx, record) ?? JSON.stringify(render(this.ctx, record));
+  }
+
+  /** The envelope's JSON up to the rows (`…,"data":[`); the rows and `]}` follow. */
+  head(): string {
+    return JSON.stringify({ ...this.envelope, data: [] }).slice(0, -2);
+  }
+
+  json(): string {
+    return `${this.head()}${this.records.map((r) => this.rowJson(r)).join(',')}]}`;
+  }
+}
+
+export function listCollection(ctx: RequestContext, type: TypeDef, source: Iterable<AnyRecord>, pageSize: number | null): CollectionBody {
   const params = ctx.url.searchParams;
   const conditions = parseConditions(params, type.filters);
   const sortParam = params.get('sort');
@@ -81,7 +106,7 @@ export function listCollection(ctx: RequestContext, type: TypeDef, source: Itera
   const self = ctx.url.toString();
   const collectionUrl = `${ctx.url.origin}${ctx.url.pathname}`;
   const createBase = ctx.projectId ? projectUrl(ctx, ctx.projectId) : `${ctx.base}/v2-beta`;
-  return {
+  const envelope = {
     type: 'collection',
     resourceType: type.id,
     links: { self },
@@ -98,6 +123,6 @@ export function listCollection(ctx: RequestContext, type: TypeDef, source: Itera
     sort: sort ? { name: sort, order: desc ? 'desc' : 'asc', reverse: withParams(ctx.url, { order: desc ? 'asc' : 'desc' }) } : null,
     sortLinks: Object.fromEntries(type.filters.map((f) => [f, `${collectionUrl}?sort=${f}`])),
     filters: Object.fromEntries(type.filters.map((f) => [f, conditions.get(f) ?? null])),
-    data: page.map((r) => render(ctx, r)),
   };
+  return new CollectionBody(envelope, page, ctx);
 }

@@ -1,5 +1,6 @@
 import { cleanConfig } from '../engine/launch-configs';
-import { completeLaunchConfig, createServiceRecord, createStackRecord, profileForImage } from '../world/record-factory';
+import { completeLaunchConfig, createServiceRecord, createStackRecord } from '../world/record-factory';
+import { profileForImage } from '../world/service-profile';
 import type { JsonObject, ServiceRecord, ServiceType, StackRecord } from '../world/world-types';
 import { parseInput, serviceCreate, stackCreate } from './action-inputs';
 import { ApiError } from './api-error';

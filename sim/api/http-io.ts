@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ApiError } from './api-error';
+import { CollectionBody } from './collection';
 import type { RequestContext } from './request-context';
 
 const maxBody = 4 * 1024 * 1024;
@@ -40,16 +41,49 @@ export interface ResponseHeaders {
   challenge: boolean;
 }
 
+const chunkChars = 64 * 1024;
+
+/** Resolves when the socket can take more, or has gone away. */
+function drained(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+/** Writes a collection row by row, waiting for the socket to drain, so a big page never sits in memory whole. */
+async function streamCollection(res: ServerResponse, body: CollectionBody): Promise<void> {
+  let chunk = body.head();
+  for (const [i, record] of body.records.entries()) {
+    chunk += (i > 0 ? ',' : '') + body.rowJson(record);
+    if (chunk.length >= chunkChars) {
+      if (!res.write(chunk)) await drained(res);
+      if (res.destroyed) return;
+      chunk = '';
+    }
+  }
+  res.end(`${chunk}]}`);
+}
+
 /** Writes a JSON answer with the headers every Rancher response carries (rancher-api.md §10.1). */
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: ResponseHeaders): void {
-  const text = JSON.stringify(body);
+export async function sendJson(res: ServerResponse, status: number, body: unknown, headers: ResponseHeaders): Promise<void> {
   res.statusCode = status;
   res.setHeader('Content-Type', 'application/json; charset=utf-8');
-  res.setHeader('Content-Length', Buffer.byteLength(text));
   res.setHeader('X-Rancher-Version', headers.rancherVersion);
   res.setHeader('X-API-Version', 'v2-beta');
   if (headers.schemasUrl) res.setHeader('X-API-Schemas', headers.schemasUrl);
   if (status === 401 && headers.challenge) res.setHeader('WWW-Authenticate', 'Basic realm="Enter API access key and secret key as username and password"');
+  if (body instanceof CollectionBody && body.records.length > 200) {
+    await streamCollection(res, body);
+    return;
+  }
+  const text = body instanceof CollectionBody ? body.json() : JSON.stringify(body);
+  res.setHeader('Content-Length', Buffer.byteLength(text));
   res.end(text);
 }
 

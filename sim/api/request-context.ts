@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { ApiKey } from '../world/world-types';
+import type { RenderCache } from './render-cache';
 
 /** What a handler needs to know about the request it answers. */
 export interface RequestContext {
@@ -13,6 +14,8 @@ export interface RequestContext {
   schemasUrl: string | null;
   /** `X-API-Action-Links` asks for the map under `actionLinks` instead of `actions`. */
   actionLinks: boolean;
+  /** Rendered JSON of recent resources, shared by every request. */
+  renders: RenderCache | null;
 }
 
 function first(value: string | string[] | undefined): string | undefined {
@@ -27,7 +30,7 @@ export function requestBase(req: IncomingMessage): string {
   return `${proto === 'https' ? 'https' : 'http'}://${host}`;
 }
 
-export function requestContext(req: IncomingMessage): RequestContext {
+export function requestContext(req: IncomingMessage, renders: RenderCache | null = null): RequestContext {
   const base = requestBase(req);
   return {
     base,
@@ -36,6 +39,7 @@ export function requestContext(req: IncomingMessage): RequestContext {
     projectId: null,
     schemasUrl: null,
     actionLinks: req.headers['x-api-action-links'] !== undefined,
+    renders,
   };
 }
 

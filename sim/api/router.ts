@@ -7,6 +7,7 @@ import { listCollection } from './collection';
 import { routeControl } from './control-endpoint';
 import { schemasHeader, sendJson, sleep } from './http-io';
 import { routeProject } from './project-routes';
+import { RenderCache } from './render-cache';
 import { requestContext, type RequestContext } from './request-context';
 import { apiRoot, findSchema, schemaCollection, schemaResource } from './schema-documents';
 import { type TypeDef, typeDefs } from './type-registry';
@@ -50,15 +51,16 @@ async function routeApi(env: ApiEnv, ctx: RequestContext, req: IncomingMessage, 
 
 /** The simulator's HTTP entry point: faults first, then auth, then the route; errors as Rancher writes them. */
 export function createRequestHandler(env: ApiEnv, options: RouterOptions): (req: IncomingMessage, res: ServerResponse) => void {
+  const renders = new RenderCache(env.world);
   return (req, res) => {
-    const ctx = requestContext(req);
+    const ctx = requestContext(req, renders);
     const path = ctx.url.pathname.replace(/\/+$/, '') || '/';
     const respond = (reply: Reply) =>
       sendJson(res, reply.status, reply.body, {
         schemasUrl: schemasHeader(ctx, env.faults.value.omit_schemas_header),
         rancherVersion: env.world.rancherVersion,
         challenge: wantsChallenge(req),
-      });
+      }).catch(() => res.destroy());
     const work = async (): Promise<Reply> => {
       if (path === '/_sim' || path.startsWith('/_sim/')) {
         if (!options.control) throw notFound();
@@ -71,12 +73,9 @@ export function createRequestHandler(env: ApiEnv, options: RouterOptions): (req:
       return routeApi(env, ctx, req, path.split('/').filter(Boolean));
     };
     work().then(respond, (err: unknown) => {
-      if (err instanceof ApiError) {
-        respond({ status: err.status, body: err.body() });
-        return;
-      }
+      if (err instanceof ApiError) return respond({ status: err.status, body: err.body() });
       console.error('rancher-sim: request failed', req.method, path, err);
-      respond({ status: 500, body: ApiError.http(500).body() });
+      return respond({ status: 500, body: ApiError.http(500).body() });
     });
   };
 }

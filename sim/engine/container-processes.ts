@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { appendLines, appendStartup } from '../logs/container-log';
 import { crashLines, shutdownLines } from '../logs/log-lines';
-import { createContainerRecord, type DeploymentUnit, isoTime } from '../world/record-factory';
+import { createContainerRecord, type DeploymentUnit } from '../world/container-factory';
+import { isoTime, newUuid } from '../world/record-factory';
 import type { World } from '../world/world';
 import type { ContainerRecord, HostRecord, JsonObject, ServiceRecord } from '../world/world-types';
 import type { Clock } from './clock';
@@ -70,7 +70,7 @@ export class ContainerOps {
     if (!unit) service.createIndex += 1;
     const { container, runtime } = createContainerRecord(
       this.world,
-      { stack, service, launchConfig: launchConfig as JsonObject, launchConfigName, unit: unit ?? { index: service.createIndex, uuid: randomUUID() }, host: this.pickHost(options.hostId) },
+      { stack, service, launchConfig: launchConfig as JsonObject, launchConfigName, unit: unit ?? { index: service.createIndex, uuid: newUuid() }, host: this.pickHost(options.hostId) },
       Date.now(),
     );
     this.world.addContainer(container, runtime);
@@ -145,7 +145,7 @@ export class ContainerOps {
     if (runtime && graceful && profile) appendLines(runtime, shutdownLines(profile.logStyle, now), now);
     if (runtime) runtime.stoppedAt = now;
     c.healthState = null;
-    c.data.dockerInspect.State = { ...c.data.dockerInspect.State, Status: 'exited', Running: false, ExitCode: exitCode, FinishedAt: new Date(now).toISOString() };
+    Object.assign(c.data.dockerInspect.State, { Status: 'exited', Running: false, ExitCode: exitCode, FinishedAt: new Date(now).toISOString() });
   }
 
   /** A crash-looping image exits after its uptime; Rancher's reconciler starts it again. */

@@ -6,9 +6,9 @@ import type { ServiceRecord } from '../world/world-types';
 /** Appends a serviceLog record, the audit trail `rancher logs -s` reads. */
 export function recordServiceLog(world: World, service: ServiceRecord, eventType: string, description: string, level: 'info' | 'error' = 'info'): void {
   const now = Date.now();
-  world.addServiceLog({
-    ...recordWithId(world.nextId('sl'), 'serviceLog', 'serviceLog', null, service.accountId, now),
-    type: 'serviceLog',
+  world.addServiceLog(
+    Object.assign(recordWithId(world.nextId('sl'), 'serviceLog', 'serviceLog', null, service.accountId, now), {
+      type: 'serviceLog' as const,
     description,
     serviceId: service.id,
     instanceId: null,
@@ -17,5 +17,6 @@ export function recordServiceLog(world: World, service: ServiceRecord, eventType
     subLog: false,
     endTime: null,
     transactionId: randomUUID(),
-  });
+    }),
+  );
 }

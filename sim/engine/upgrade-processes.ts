@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { FaultState } from '../faults/faults';
-import { completeLaunchConfig, type DeploymentUnit, primaryLaunchConfig } from '../world/record-factory';
+import type { DeploymentUnit } from '../world/container-factory';
+import { completeLaunchConfig, newUuid, primaryLaunchConfig } from '../world/record-factory';
 import type { World } from '../world/world';
 import type { ContainerRecord, Json, JsonObject, ServiceRecord } from '../world/world-types';
 import type { ContainerOps } from './container-processes';
@@ -46,7 +46,7 @@ export class UpgradeOps {
   ) {}
 
   upgrade(service: ServiceRecord, input: UpgradeInput): Promise<Outcome> {
-    const version = randomUUID();
+    const version = newUuid();
     const previousLaunchConfig = service.launchConfig;
     const previousSecondaryLaunchConfigs = service.secondaryLaunchConfigs;
     if (input.launchConfig) service.launchConfig = completeLaunchConfig(cleanConfig(input.launchConfig), version);

@@ -1,36 +1,26 @@
-import { randomUUID } from 'node:crypto';
 import type { WorldFixture } from '../fixture/world-fixture';
 import { World } from './world';
-import {
-  completeLaunchConfig,
-  createContainerRecord,
-  createHostRecord,
-  createServiceRecord,
-  createStackRecord,
-  isoTime,
-  primaryLaunchConfig,
-  profileForImage,
-  recordWithId,
-} from './record-factory';
+import { createContainerRecord } from './container-factory';
+import { completeLaunchConfig, createHostRecord, createServiceRecord, createStackRecord, isoTime, newUuid, primaryLaunchConfig, recordWithId } from './record-factory';
+import { profileForImage } from './service-profile';
 import type { HostRecord, JsonObject, ProjectRecord, SettingRecord } from './world-types';
 
 const day = 24 * 3600 * 1000;
 
 export function projectRecord(id: string, name: string, description: string | null, now: number): ProjectRecord {
   const created = now - 400 * day;
-  return {
-    ...recordWithId(id, 'project', 'project', name, id, created),
-    type: 'project',
+  return Object.assign(recordWithId(id, 'project', 'project', name, id, created), {
+    type: 'project' as const,
     description,
-    orchestration: 'cattle',
+    orchestration: 'cattle' as const,
     defaultNetworkId: null,
     healthState: 'healthy',
     members: [],
-  };
+  });
 }
 
 function setting(name: string, value: string, now: number): SettingRecord {
-  return { ...recordWithId(name, 'setting', 'setting', name, '', now), type: 'setting', value, activeValue: value, source: 'Code', inDb: false };
+  return Object.assign(recordWithId(name, 'setting', 'setting', name, '', now), { type: 'setting' as const, value, activeValue: value, source: 'Code', inDb: false });
 }
 
 /**
@@ -57,7 +47,7 @@ export function buildWorld(fixture: WorldFixture, now: number = Date.now()): Wor
     const id = world.nextId('se');
     secretIds.set(s.name, id);
     world.secretValues.set(id, s.value);
-    world.secrets.set(id, { ...recordWithId(id, 'secret', 'secret', s.name, defaultProject, now), type: 'secret', value: null });
+    world.secrets.set(id, Object.assign(recordWithId(id, 'secret', 'secret', s.name, defaultProject, now), { type: 'secret' as const, value: null }));
   }
 
   let placement = 0;
@@ -83,7 +73,7 @@ export function buildWorld(fixture: WorldFixture, now: number = Date.now()): Wor
         service.createIndex = index;
         const { container, runtime } = createContainerRecord(
           world,
-          { stack, service, launchConfig, launchConfigName: primaryLaunchConfig, unit: { index, uuid: randomUUID() }, host },
+          { stack, service, launchConfig, launchConfigName: primaryLaunchConfig, unit: { index, uuid: newUuid() }, host },
           created + 120_000,
         );
         const running = sf.state === 'active';
@@ -92,13 +82,12 @@ export function buildWorld(fixture: WorldFixture, now: number = Date.now()): Wor
         container.startCount = 1;
         container.firstRunning = isoTime(created + 125_000);
         container.healthState = running && launchConfig.healthCheck ? 'healthy' : null;
-        container.data.dockerInspect.State = {
-          ...container.data.dockerInspect.State,
+        Object.assign(container.data.dockerInspect.State, {
           Status: running ? 'running' : 'exited',
           Running: running,
           StartedAt: new Date(startedAt).toISOString(),
           FinishedAt: running ? '0001-01-01T00:00:00Z' : new Date(now - day).toISOString(),
-        };
+        });
         runtime.startedAt = startedAt;
         runtime.stoppedAt = running ? null : now - day;
         world.addContainer(container, runtime);

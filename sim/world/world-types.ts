@@ -130,8 +130,17 @@ export interface ContainerRecord extends BaseRecord {
   hostname: string;
   version: string;
   nativeContainer: boolean;
+  networkMode: Json;
+  publishAllPorts: boolean;
+  readOnly: boolean;
+  startOnCreate: boolean;
+  stdinOpen: boolean;
+  workingDir: Json;
+  entryPoint: Json;
+  healthCheck: Json;
+  secrets: Json;
+  logConfig: Json;
   data: { dockerInspect: { State: DockerState } };
-  [launchConfigField: string]: unknown;
 }
 
 export interface SecretRecord extends BaseRecord {

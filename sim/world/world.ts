@@ -38,8 +38,9 @@ export class World {
   readonly secretValues = new Map<string, string>();
   readonly users: { name: string; uid: number; gid: number; home: string }[] = [];
   readonly groups: { name: string; gid: number }[] = [];
-  private readonly containersByService = new Map<string, Set<string>>();
-  private readonly servicesByStack = new Map<string, Set<string>>();
+  // Plain arrays, not Sets: a Set's table costs about 500 bytes, and a big world has thousands of small indexes.
+  private readonly containersByService = new Map<string, string[]>();
+  private readonly servicesByStack = new Map<string, string[]>();
   private readonly counters = new Map<string, number>();
   private readonly listeners = new Set<ChangeListener>();
 
@@ -60,27 +61,27 @@ export class World {
     return () => this.listeners.delete(listener);
   }
 
-  get hasListeners(): boolean {
-    return this.listeners.size > 0;
-  }
-
   addStack(stack: StackRecord): void {
     this.stacks.set(stack.id, stack);
-    this.servicesByStack.set(stack.id, new Set());
+    this.servicesByStack.set(stack.id, []);
   }
 
   addService(service: ServiceRecord, profile: ServiceProfile): void {
     this.services.set(service.id, service);
     this.serviceProfiles.set(service.id, profile);
-    this.containersByService.set(service.id, new Set());
-    this.servicesByStack.get(service.stackId)?.add(service.id);
+    this.containersByService.set(service.id, []);
+    this.servicesByStack.get(service.stackId)?.push(service.id);
   }
 
   addContainer(container: ContainerRecord, runtime: ContainerRuntime): void {
     this.containers.set(container.id, container);
     this.containerRuntime.set(container.id, runtime);
-    if (runtime.serviceId) this.containersByService.get(runtime.serviceId)?.add(container.id);
-    this.hosts.get(container.hostId)?.instanceIds.push(container.id);
+    if (runtime.serviceId) this.containersByService.get(runtime.serviceId)?.push(container.id);
+    const host = this.hosts.get(container.hostId);
+    if (host) {
+      host.instanceIds.push(container.id);
+      this.emit(host);
+    }
   }
 
   addServiceLog(log: ServiceLogRecord): void {
@@ -145,16 +146,19 @@ export class World {
     const container = this.containers.get(id);
     if (container) {
       const runtime = this.containerRuntime.get(id);
-      if (runtime?.serviceId) this.containersByService.get(runtime.serviceId)?.delete(id);
+      if (runtime?.serviceId) this.drop(this.containersByService, runtime.serviceId, id);
       const host = this.hosts.get(container.hostId);
-      if (host) host.instanceIds = host.instanceIds.filter((i) => i !== id);
+      if (host) {
+        host.instanceIds = host.instanceIds.filter((i) => i !== id);
+        this.emit(host);
+      }
       this.containers.delete(id);
       this.containerRuntime.delete(id);
       return;
     }
     const service = this.services.get(id);
     if (service) {
-      this.servicesByStack.get(service.stackId)?.delete(id);
+      this.drop(this.servicesByStack, service.stackId, id);
       this.services.delete(id);
       this.serviceProfiles.delete(id);
       this.containersByService.delete(id);
@@ -191,6 +195,11 @@ export class World {
         const ipAddress = this.hosts.get(c.hostId)?.agentIpAddress ?? null;
         return published.map((port) => ({ type: 'publicEndpoint', ipAddress, port, hostId: c.hostId, instanceId: c.id, serviceId: service.id }));
       });
+  }
+
+  private drop(index: Map<string, string[]>, key: string, id: string): void {
+    const ids = index.get(key);
+    if (ids) index.set(key, ids.filter((i) => i !== id));
   }
 
   private emit(record: AnyRecord): void {

@@ -1,7 +1,7 @@
 import type { ApiEnv } from '../api/api-env';
 import { eventsAfter, lastEventSeq, logTail, trafficBetween } from '../logs/container-log';
 import { lineFrames, logFrame } from '../logs/log-frame';
-import { profileForImage } from '../world/record-factory';
+import { profileForImage } from '../world/service-profile';
 import type { ContainerRecord, LogEntry } from '../world/world-types';
 import type { LogsClaims } from './host-access-tokens';
 import type { FaultySocket } from './socket-faults';
