@@ -25,6 +25,14 @@ const buttonClass =
  * text size, reconnect into a new shell, and the notice of what the portal records.
  */
 export function ShellPanel({ containers, initialContainerId }: ShellPanelProps) {
+  if (containers.length === 0) {
+    return <p className="text-sm text-slate-700 dark:text-slate-300">This service has no containers to open a shell in.</p>;
+  }
+  return <ShellWorkspace containers={containers} initialContainerId={initialContainerId} />;
+}
+
+/** The panel once there is a container: the terminal mounts with it, so xterm always has its element. */
+function ShellWorkspace({ containers, initialContainerId }: ShellPanelProps) {
   const ordered = orderContainers(containers);
   const [containerId, setContainerId] = useState(() => initialContainer(containers, initialContainerId)?.id);
   const { fontSize, step } = useFontSize();
@@ -41,9 +49,6 @@ export function ShellPanel({ containers, initialContainerId }: ShellPanelProps) 
     leaveTo: reconnectRef,
   });
 
-  if (ordered.length === 0) {
-    return <p className="text-sm text-slate-700 dark:text-slate-300">This service has no containers to open a shell in.</p>;
-  }
   const only = ordered.length === 1 ? ordered[0] : undefined;
 
   return (
