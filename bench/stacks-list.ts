@@ -1,0 +1,141 @@
+// `npm run bench -- stacks-list` (issue 8): `GET /api/v1/stacks` as wilma (staff, sees every stack)
+// through the built portal, against the simulator calls that listing needs (the stacks and services
+// collections, every page, fetched together as the portal fetches them), in the same run, on a world of
+// 1,000 stacks × 5 services. Targets: portal p95 under 150 ms, and portal / direct at most 1.3.
+import { performance } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
+import { z } from 'zod';
+import { generateFixture } from '../sim/fixture/generate-fixture';
+import { signIn } from '../test/helpers/portal-session';
+import { cpuSeconds, median, percentile, round, runBench, type BenchWorld } from './_portal-bench';
+
+const size = { stacks: 1000, services: 5, containers: 2 };
+const warmups = 3;
+const rounds = 40;
+const targets = { p95Ms: 150, ratio: 1.3 };
+// The filters and page size the portal's Rancher client sends (lib/rancher/cattle-backend.ts, http-client.ts).
+const collections = ['stacks', 'services'].map((c) => `/${c}?limit=1000&removed_null=1&system=false`);
+
+interface StackList {
+  stacks: { services: unknown[] }[];
+}
+
+// The direct side's fetching and JSON parsing runs on its own thread, as the portal's runs in its own
+// process: on the simulator's thread it would wait for the simulator, and the simulator for it.
+const readerSource = `
+const { parentPort } = require('node:worker_threads');
+async function fetchAll(url, authorization) {
+  let rows = 0;
+  let next = url;
+  while (next) {
+    const res = await fetch(next, { headers: { authorization, accept: 'application/json' } });
+    if (!res.ok) throw new Error(next + ' answered ' + res.status);
+    const page = await res.json();
+    rows += page.data.length;
+    next = (page.pagination && page.pagination.next) || null;
+  }
+  return rows;
+}
+parentPort.on('message', ({ urls, authorization }) => {
+  Promise.all(urls.map((url) => fetchAll(url, authorization))).then(
+    (rows) => parentPort.postMessage({ rows }),
+    (err) => parentPort.postMessage({ error: String(err) }),
+  );
+});`;
+
+const readerAnswer = z.union([z.object({ rows: z.array(z.number()) }), z.object({ error: z.string() })]);
+
+/** Lists every page of each collection with plain fetch and JSON parsing: the least any client must do. */
+function collectionReader(urls: string[], authorization: string) {
+  const worker = new Worker(readerSource, { eval: true });
+  const read = () =>
+    new Promise<number[]>((resolve, reject) => {
+      worker.once('message', (message: unknown) => {
+        const answer = readerAnswer.parse(message);
+        if ('error' in answer) reject(new Error(answer.error));
+        else resolve(answer.rows);
+      });
+      worker.postMessage({ urls, authorization });
+    });
+  return { read, close: () => worker.terminate() };
+}
+
+type Counts = { stacks: number; services: number };
+
+async function timed(run: () => Promise<Counts>): Promise<number> {
+  const started = performance.now();
+  await run();
+  return performance.now() - started;
+}
+
+async function measure(world: BenchWorld): Promise<Record<string, unknown>> {
+  const cookie = await signIn(world.portal.url, 'wilma');
+  const reader = collectionReader(
+    collections.map((c) => `${world.projectUrl}${c}`),
+    world.rancherAuth,
+  );
+  const direct = async () => {
+    const [stacks = 0, services = 0] = await reader.read();
+    return { stacks, services };
+  };
+  const portal = async () => {
+    const res = await fetch(`${world.portal.url}/api/v1/stacks`, { headers: { cookie, accept: 'application/json' } });
+    if (res.status !== 200) throw new Error(`GET /api/v1/stacks answered ${res.status}: ${await res.text()}`);
+    const body = (await res.json()) as StackList;
+    return { stacks: body.stacks.length, services: body.stacks.reduce((n, s) => n + s.services.length, 0) };
+  };
+  try {
+    return await compare(direct, portal, world.portal.child.pid ?? 0);
+  } finally {
+    await reader.close();
+  }
+}
+
+async function compare(direct: () => Promise<Counts>, portal: () => Promise<Counts>, portalPid: number): Promise<Record<string, unknown>> {
+  const expected = { stacks: size.stacks, services: size.stacks * size.services };
+  for (const [side, counts] of [['direct', await direct()], ['portal', await portal()]] as const) {
+    if (counts.stacks !== expected.stacks || counts.services !== expected.services) {
+      throw new Error(`${side} listed ${counts.stacks} stacks and ${counts.services} services, expected ${expected.stacks} and ${expected.services}`);
+    }
+  }
+  console.log(`world: ${expected.stacks} stacks, ${expected.services} services; both sides list all of them`);
+  for (let i = 0; i < warmups; i++) {
+    await direct();
+    await portal();
+  }
+
+  // Paired rounds: the two sides of a round sit side by side in time, and alternating which goes
+  // first cancels drift (GC, JIT, the simulator's timers).
+  const portalMs: number[] = [];
+  const directMs: number[] = [];
+  const cpuBefore = await cpuSeconds(portalPid);
+  for (let i = 0; i < rounds; i++) {
+    if (i % 2 === 1) portalMs.push(await timed(portal));
+    directMs.push(await timed(direct));
+    if (i % 2 === 0) portalMs.push(await timed(portal));
+  }
+  const portalCpuMs = ((await cpuSeconds(portalPid)) - cpuBefore) * 1000;
+  const ratios = portalMs.map((ms, i) => ms / (directMs[i] ?? ms));
+
+  const result = {
+    stacks: expected.stacks,
+    services: expected.services,
+    rounds,
+    portalMedianMs: round(median(portalMs), 1),
+    portalP95Ms: round(percentile(portalMs, 0.95), 1),
+    directMedianMs: round(median(directMs), 1),
+    directP95Ms: round(percentile(directMs, 0.95), 1),
+    /** CPU the portal process spent per listing (its own work, beside waiting for Rancher). */
+    portalCpuMsPerRequest: round(portalCpuMs / rounds, 1),
+    p95TargetMs: targets.p95Ms,
+    ratioTarget: targets.ratio,
+    meetsTarget: percentile(portalMs, 0.95) < targets.p95Ms && median(ratios) <= targets.ratio,
+    ratio: round(median(ratios), 3),
+  };
+  console.log(`portal GET /api/v1/stacks: median ${result.portalMedianMs} ms, p95 ${result.portalP95Ms} ms (target ${targets.p95Ms} ms), ${result.portalCpuMsPerRequest} ms CPU in the portal per request`);
+  console.log(`direct stacks + services pages: median ${result.directMedianMs} ms, p95 ${result.directP95Ms} ms`);
+  console.log(`ratio (median of ${rounds} paired rounds): ${result.ratio} (target ${targets.ratio})${result.meetsTarget ? '' : ' — TARGET MISSED'}`);
+  return result;
+}
+
+runBench('stacks-list', { fixture: generateFixture(size), stepMs: 1000 }, measure);
