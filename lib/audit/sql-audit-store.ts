@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { SqlAttemptCounterStore } from '@/lib/rate-limit/sql-attempt-counter-store';
 import { appendToChain, type AuditRowContent } from './append-to-chain';
@@ -20,6 +19,7 @@ import { canonicalJson } from './canonical-json';
 import { listAuditEvents, toAuditEvent, type AuditPage } from './list-audit-events';
 import type { AuditDatabase } from './open-audit-database';
 import { redactDetails } from './redact-secrets';
+import { timeOrderedId } from './time-ordered-id';
 import { verifyAuditChain, type AuditChainVerdict } from './verify-audit-chain';
 
 /**
@@ -110,7 +110,7 @@ interface RowResult {
 
 function rowContent(intent: ParsedAuditIntent, result: RowResult): AuditRowContent {
   return {
-    id: randomUUID(),
+    id: timeOrderedId(),
     kind: result.kind,
     intent_id: null,
     actor: intent.actor,
