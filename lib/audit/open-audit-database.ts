@@ -22,6 +22,8 @@ export interface AuditDatabase {
 export interface AuditDatabaseOptions {
   /** Told about failures of idle PostgreSQL connections (the pool replaces them); defaults to stderr. */
   onConnectionError?: (error: Error) => void;
+  /** Bring the schema up to date (default). Read-only tools (audit:verify) leave it as they find it. */
+  migrate?: boolean;
 }
 
 /**
@@ -33,7 +35,7 @@ export async function openAuditDatabase(location: AuditStoreLocation, options: A
     ? { db: postgres(location.databaseUrl, options), dialect: 'postgres' as const }
     : { db: sqlite(location.sqlitePath), dialect: 'sqlite' as const };
   try {
-    await migrateAuditDatabase(db, dialect);
+    if (options.migrate !== false) await migrateAuditDatabase(db, dialect);
   } catch (error) {
     await db.destroy();
     throw error;
