@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { AuditStore } from '@/lib/audit/audit-store';
 import { openAuditStore } from '@/lib/audit/open-audit-store';
 import { auditBackends } from '@/test/helpers/audit-backends';
+import { attemptCounterStoreContract } from './attempt-counter-store-contract';
 
 describe.each(auditBackends.map((make) => [make().name, make] as const))('SqlAttemptCounterStore on %s', (_name, makeBackend) => {
   const backend = makeBackend();
@@ -19,24 +20,10 @@ describe.each(auditBackends.map((make) => [make().name, make] as const))('SqlAtt
     return { location, counters: opened.map((s) => s.attemptCounters) };
   }
 
-  it('counts failures inside the window only', async () => {
+  attemptCounterStoreContract(async () => {
     const { counters: [store] } = await replicas(1);
     if (!store) throw new Error('no store');
-    await store.hit('fred', 1000, 0);
-    await store.hit('fred', 1000, 500);
-    expect(await store.hit('fred', 1000, 900)).toEqual({ count: 3, oldestAt: 0 });
-    expect(await store.peek('fred', 1000, 1200)).toEqual({ count: 2, oldestAt: 500 });
-    expect(await store.peek('fred', 1000, 5000)).toEqual({ count: 0, oldestAt: null });
-  });
-
-  it('keeps keys apart and forgets on reset', async () => {
-    const { counters: [store] } = await replicas(1);
-    if (!store) throw new Error('no store');
-    await store.hit('fred', 1000, 0);
-    await store.hit('barney', 1000, 0);
-    await store.reset('fred');
-    expect((await store.peek('fred', 1000, 1)).count).toBe(0);
-    expect((await store.peek('barney', 1000, 1)).count).toBe(1);
+    return store;
   });
 
   it('shares counts between portal replicas', async () => {
