@@ -59,6 +59,7 @@ const details = z
 
 /** Who did what, where: the part of an event known before the portal calls Rancher. */
 export const auditIntent = z.object({
+  /** The uid of the person acting; for `login.failure`, the username that was tried. */
   actor: auditText(256).refine((v) => v.length > 0, 'expected the uid of the person acting'),
   clientAddress: optionalText(64),
   userAgent: optionalText(512),

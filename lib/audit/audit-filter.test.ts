@@ -21,3 +21,17 @@ describe('auditFilter', () => {
     expect(auditFilter.safeParse(input).success).toBe(false);
   });
 });
+
+describe('encodeCursor', () => {
+  it('round-trips chain positions through base64url text', () => {
+    for (const seq of [1, 62, 63, 999_999, 2 ** 40]) {
+      const text = encodeCursor(seq);
+      expect(text).toMatch(/^[A-Za-z0-9_-]+$/);
+      expect(auditFilter.parse({ cursor: text }).cursor).toBe(seq);
+    }
+  });
+
+  it('refuses text that is not base64', () => {
+    expect(auditFilter.safeParse({ cursor: '%%%' }).success).toBe(false);
+  });
+});

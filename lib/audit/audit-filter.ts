@@ -2,15 +2,27 @@ import { z } from 'zod';
 
 const cursorPattern = /^[1-9][0-9]{0,15}$/;
 
-/** Cursors are opaque to callers: the chain position of the last event of a page, base64url-encoded. */
+/**
+ * Cursors are opaque to callers: the chain position of the last event of a page, base64url-encoded.
+ * (btoa/atob rather than Buffer: this file has no Node import, so the activity page's filter form can
+ * parse with the same schema in the browser.)
+ */
 export function encodeCursor(seq: number): string {
-  return Buffer.from(String(seq), 'utf8').toString('base64url');
+  return btoa(String(seq)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function decodeCursor(value: string): string {
+  try {
+    return atob(value.replace(/-/g, '+').replace(/_/g, '/'));
+  } catch {
+    return ''; // not base64: refused below like any other forged cursor
+  }
 }
 
 const cursor = z
   .string()
   .transform((value, ctx) => {
-    const decoded = Buffer.from(value, 'base64url').toString('utf8');
+    const decoded = decodeCursor(value);
     if (!cursorPattern.test(decoded)) {
       ctx.addIssue({ code: 'custom', message: 'expected a cursor from a previous page' });
       return z.NEVER;
