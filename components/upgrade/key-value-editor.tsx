@@ -17,15 +17,18 @@ interface KeyValueEditorProps {
   issuesOf: (field: FormField) => Issues;
 }
 
-function RowEditor({ kind, row, onChange, onRemove, issues }: { kind: KeyValueEditorProps['kind']; row: KeyValueRow; onChange: (row: KeyValueRow) => void; onRemove: () => void; issues: Issues }) {
+function RowEditor({ kind, position, row, onChange, onRemove, issues }: { kind: KeyValueEditorProps['kind']; position: number; row: KeyValueRow; onChange: (row: KeyValueRow) => void; onRemove: () => void; issues: Issues }) {
   const id = useId();
   const [isRevealed, setRevealed] = useState(false);
   const name = row.name.trim();
   const isSecret = kind === 'variable' && name !== '' && isSecretName(name);
   const hasIssues = issues.findings.length > 0 || issues.problems.length > 0;
   const describedBy = [isSecret ? `${id}-secret` : '', hasIssues ? `${id}-issues` : ''].filter(Boolean).join(' ') || undefined;
+  // A variable's group is named by the variable. A label's is named by its position: Rancher's label
+  // keys (io.rancher.container.pull_image) would otherwise also answer to the name of the Image field.
+  const groupName = kind === 'variable' ? name || 'New variable' : `Label ${position}`;
   return (
-    <div role="group" aria-label={name || `New ${kind}`} className="space-y-1">
+    <div role="group" aria-label={groupName} className="space-y-1">
       <div className="flex flex-wrap items-end gap-2">
         <div className="min-w-40 flex-1">
           <label htmlFor={`${id}-name`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
@@ -61,7 +64,7 @@ function RowEditor({ kind, row, onChange, onRemove, issues }: { kind: KeyValueEd
             {isRevealed ? 'Hide' : 'Show'}
           </button>
         ) : null}
-        <button type="button" className={buttonClass} onClick={onRemove} aria-label={`Remove ${name || `new ${kind}`}`}>
+        <button type="button" className={buttonClass} onClick={onRemove} aria-label={`Remove ${kind === 'variable' ? name || 'new variable' : groupName.toLowerCase()}`}>
           Remove
         </button>
       </div>
@@ -141,6 +144,7 @@ export function KeyValueEditor({ kind, legend, rows, onChange, issuesOf }: KeyVa
         <RowEditor
           key={row.id}
           kind={kind}
+          position={index + 1}
           row={row}
           onChange={(next) => update(index, next)}
           onRemove={() => onChange(rows.filter((r) => r.id !== row.id))}

@@ -11,7 +11,7 @@ export function RedeploySection({ serviceName, stackName, image, isDisabled, onR
   return (
     <section className={sectionClass} aria-labelledby="redeploy-title">
       <h3 id="redeploy-title" className="text-sm font-semibold">
-        Pull the same image again
+        Pull again
       </h3>
       <p className="text-sm text-slate-700 dark:text-slate-300">{why}</p>
       <button type="button" className={buttonClass} disabled={isDisabled} onClick={() => setAsking(true)}>

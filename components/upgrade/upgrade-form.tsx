@@ -50,7 +50,7 @@ export function UpgradeForm({ current, context, scale, isSending, onUpgrade }: {
   const checked = useDebouncedValue(built.proposed, checkDelayMs);
   const policy = useMemo(() => checkProposed(context, current, checked), [context, current, checked]);
   const isChecking = checked !== built.proposed;
-  const findings = useMemo(() => (built.isUnchanged ? [] : policy.findings), [built.isUnchanged, policy.findings]);
+  const findings = useMemo(() => (built.hasChange ? policy.findings : []), [built.hasChange, policy.findings]);
 
   const shown = useMemo(() => {
     const fields = new Set<FormField>(['image', 'tag', 'env', 'labels', 'advanced', 'rollout']);
@@ -64,7 +64,7 @@ export function UpgradeForm({ current, context, scale, isSending, onUpgrade }: {
   const warnings = findings.filter((f) => f.severity === 'warning');
   const warningKey = warnings.map((f) => `${f.ruleId} ${f.path}`).sort().join('|');
   const isAcknowledged = warnings.length === 0 || acknowledged === warningKey;
-  const errors = built.isUnchanged ? 0 : policy.summary.errors;
+  const errors = built.hasChange ? policy.summary.errors : 0;
   const reason = blockReason({ hasInput: built.input !== null, isUnchanged: built.isUnchanged, isChecking, isPreviewing, errors, needsAck: !isAcknowledged });
   const changes = useMemo(() => (isPreviewing ? upgradeDiff(current, built.proposed) : []), [isPreviewing, current, built.proposed]);
 

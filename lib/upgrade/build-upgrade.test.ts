@@ -37,7 +37,7 @@ describe('formStateFrom', () => {
 describe('buildUpgrade', () => {
   it('is unchanged, with no input, until something is edited', () => {
     const built = buildUpgrade(current, formStateFrom(current));
-    expect(built).toMatchObject({ input: null, isUnchanged: true, problems: [] });
+    expect(built).toMatchObject({ input: null, hasChange: false, isUnchanged: true, problems: [] });
     expect(built.proposed).toEqual(current);
   });
 
@@ -85,6 +85,8 @@ describe('buildUpgrade', () => {
     const built = edited(() => ({ advanced: 'user: app\nprivileged: maybe\n' }));
     expect(built.input).toBeNull();
     expect(built.problems).toEqual([{ field: 'advanced', message: expect.stringMatching(/^Line 2: privileged: /) }]);
+    // Nothing to send, but something to fix: the form is not "unchanged", so it can be discarded.
+    expect(built).toMatchObject({ hasChange: false, isUnchanged: false });
   });
 
   it('refuses an empty image and a bad tag on their own fields', () => {

@@ -18,6 +18,9 @@ export interface BuiltUpgrade {
   /** The full launchConfig the upgrade would give the service: what the policy check and the diff read. */
   proposed: LaunchConfig;
   problems: FormProblem[];
+  /** The change has something in it (it may still have problems elsewhere). */
+  hasChange: boolean;
+  /** The form is as it opened: nothing changed and nothing to fix. */
   isUnchanged: boolean;
 }
 
@@ -132,7 +135,7 @@ export function buildUpgrade(current: Record<string, unknown>, state: UpgradeFor
 
   // The server's launchConfig is a loosely typed record; mergeLaunchConfig only copies its fields.
   const proposed = mergeLaunchConfig(current as LaunchConfig, change);
-  const isUnchanged = Object.keys(change).length === 0;
+  const hasChange = Object.keys(change).length > 0;
   const body = {
     launchConfig: change,
     startFirst: state.startFirst,
@@ -140,9 +143,9 @@ export function buildUpgrade(current: Record<string, unknown>, state: UpgradeFor
     intervalMillis: rolloutNumber(state.intervalSeconds, 1000),
   };
   const parsed = upgradeInput.safeParse(body);
-  if (!parsed.success && !isUnchanged) {
+  if (!parsed.success && hasChange) {
     for (const issue of parsed.error.issues) problems.push({ field: fieldOfIssue(issue.path), message: messageOfIssue(issue.path, issue.message) });
   }
-  const input = problems.length === 0 && !isUnchanged && parsed.success ? parsed.data : null;
-  return { input, proposed, problems, isUnchanged };
+  const input = problems.length === 0 && hasChange && parsed.success ? parsed.data : null;
+  return { input, proposed, problems, hasChange, isUnchanged: !hasChange && problems.length === 0 };
 }
