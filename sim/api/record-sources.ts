@@ -4,76 +4,49 @@ import { type TypeDef, typeDef } from './type-registry';
 
 // Where each collection's records live, and what each link of a resource leads to.
 
-function* inProject<T extends AnyRecord>(records: Iterable<T>, projectId: string): Generator<T> {
-  for (const r of records) if (r.accountId === projectId) yield r;
-}
+const serviceSubtypes = new Set(['loadBalancerService', 'dnsService', 'externalService']);
 
-function* ofServiceType(world: World, projectId: string, type: string): Generator<AnyRecord> {
-  for (const s of world.services.values()) if (s.accountId === projectId && s.type === type) yield s;
-}
-
-/** The records of a collection in a project; types the simulator keeps none of are empty. */
-export function sourceOf(world: World, type: TypeDef, projectId: string): Iterable<AnyRecord> {
-  switch (type.id) {
+/** The map a collection's records live in; types the simulator keeps none of have none. */
+function storeOf(world: World, typeId: string): ReadonlyMap<string, AnyRecord> | undefined {
+  switch (typeId) {
     case 'stack':
-      return inProject(world.stacks.values(), projectId);
-    case 'service':
-      return inProject(world.services.values(), projectId);
-    case 'loadBalancerService':
-    case 'dnsService':
-    case 'externalService':
-      return ofServiceType(world, projectId, type.id);
+      return world.stacks;
     case 'container':
     case 'instance':
-      return inProject(world.containers.values(), projectId);
+      return world.containers;
     case 'host':
-      return inProject(world.hosts.values(), projectId);
+      return world.hosts;
     case 'secret':
-      return inProject(world.secrets.values(), projectId);
+      return world.secrets;
     case 'serviceLog':
-      return inProject(world.serviceLogs.values(), projectId);
+      return world.serviceLogs;
     case 'setting':
-      return world.settings.values();
+      return world.settings;
     default:
-      return [];
+      return typeId === 'service' || serviceSubtypes.has(typeId) ? world.services : undefined;
   }
+}
+
+/** Whether a record belongs in a collection of the project: its own project (settings are global), and the subtype when one is asked for. */
+function belongs(record: AnyRecord, type: TypeDef, projectId: string): boolean {
+  if (type.id === 'setting') return true;
+  return record.accountId === projectId && (!serviceSubtypes.has(type.id) || record.type === type.id);
+}
+
+function* inCollection(records: Iterable<AnyRecord>, type: TypeDef, projectId: string): Generator<AnyRecord> {
+  for (const r of records) if (belongs(r, type, projectId)) yield r;
+}
+
+/** The records of a collection in a project, in id order. */
+export function sourceOf(world: World, type: TypeDef, projectId: string): Iterable<AnyRecord> {
+  const store = storeOf(world, type.id);
+  return store ? inCollection(store.values(), type, projectId) : [];
 }
 
 /** One record by id in a collection; an id of another type or project is not found. */
 export function findRecord(world: World, type: TypeDef, projectId: string, id: string): AnyRecord | undefined {
-  let record: AnyRecord | undefined;
-  switch (type.id) {
-    case 'stack':
-      record = world.stacks.get(id);
-      break;
-    case 'service':
-      record = world.services.get(id);
-      break;
-    case 'loadBalancerService':
-    case 'dnsService':
-    case 'externalService':
-      record = world.services.get(id);
-      if (record?.type !== type.id) record = undefined;
-      break;
-    case 'container':
-    case 'instance':
-      record = world.containers.get(id);
-      break;
-    case 'host':
-      record = world.hosts.get(id);
-      break;
-    case 'secret':
-      record = world.secrets.get(id);
-      break;
-    case 'serviceLog':
-      record = world.serviceLogs.get(id);
-      break;
-    case 'setting':
-      return world.settings.get(id);
-    default:
-      return undefined;
-  }
-  return record?.accountId === projectId ? record : undefined;
+  const record = storeOf(world, type.id)?.get(id);
+  return record && belongs(record, type, projectId) ? record : undefined;
 }
 
 export type LinkTarget = { kind: 'collection'; type: TypeDef; records: AnyRecord[] } | { kind: 'resource'; record: AnyRecord } | { kind: 'missing' };

@@ -19,6 +19,15 @@ type ChangeListener = (record: AnyRecord) => void;
 
 const maxServiceLogs = 2000;
 
+function resolve<T>(ids: string[] | undefined, store: Map<string, T>): T[] {
+  const out: T[] = [];
+  for (const id of ids ?? []) {
+    const record = store.get(id);
+    if (record) out.push(record);
+  }
+  return out;
+}
+
 /**
  * The simulator's database: every record by id, the parent/child indexes Rancher keeps as foreign
  * keys, and a change feed. Derived fields (instanceIds, healthState, serviceIds) are recomputed here
@@ -95,21 +104,11 @@ export class World {
 
   /** Every container the service has ever had that is not purged, oldest first. */
   containersOf(serviceId: string): ContainerRecord[] {
-    const out: ContainerRecord[] = [];
-    for (const id of this.containersByService.get(serviceId) ?? []) {
-      const c = this.containers.get(id);
-      if (c) out.push(c);
-    }
-    return out;
+    return resolve(this.containersByService.get(serviceId), this.containers);
   }
 
   servicesOf(stackId: string): ServiceRecord[] {
-    const out: ServiceRecord[] = [];
-    for (const id of this.servicesByStack.get(stackId) ?? []) {
-      const s = this.services.get(id);
-      if (s) out.push(s);
-    }
-    return out;
+    return resolve(this.servicesByStack.get(stackId), this.services);
   }
 
   serviceOfContainer(containerId: string): ServiceRecord | undefined {
