@@ -11,7 +11,7 @@ const holder = globalThis as typeof globalThis & { spinPortalAuditStore?: Promis
  * reload. A failed open is forgotten, so the next request tries again.
  */
 export function getAuditStore(): Promise<AuditStore> {
-  holder.spinPortalAuditStore ??= openAuditStore(databaseLocation()).catch((error: unknown) => {
+  holder.spinPortalAuditStore ??= (async () => openAuditStore(databaseLocation()))().catch((error: unknown) => {
     holder.spinPortalAuditStore = undefined;
     throw error;
   });
