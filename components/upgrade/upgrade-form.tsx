@@ -76,7 +76,6 @@ export function UpgradeForm({ current, context, scale, isSending, onUpgrade }: {
   return (
     <form
       className="space-y-4"
-      aria-label="Upgrade"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
