@@ -17,7 +17,10 @@ export function useLogStore(containerIds: readonly string[], tail: TailSize, cap
   const key = containerIds.join('\n');
   useEffect(() => () => store.close(), [store]);
   useEffect(() => {
-    store.setSources(key === '' ? [] : key.split('\n'), tail);
+    // Dialled a tick later: React's development double mount then opens one socket, not one it
+    // closes before it connected.
+    const timer = setTimeout(() => store.setSources(key === '' ? [] : key.split('\n'), tail), 0);
+    return () => clearTimeout(timer);
   }, [store, key, tail]);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot, store.getSnapshot);
   return { snapshot, store };

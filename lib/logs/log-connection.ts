@@ -98,25 +98,26 @@ export class LogConnection {
     };
   }
 
+  // Entries are written out as literals with one property order: objects built by spreading get
+  // shapes of their own, and reading 100,000 of them per render was 50 times slower.
   private receive(frame: LogSocketFrame): void {
     const now = this.timers.now();
+    const { containerId, nextSeq } = this.options;
     if ('type' in frame) {
-      if (frame.count > 0) this.emit({ kind: 'dropped', count: frame.count, time: this.lastTime ?? { ms: now, ns: 0 } });
+      if (frame.count === 0) return;
+      this.options.onEntry({ kind: 'dropped', seq: nextSeq(), containerId, time: this.lastTime ?? { ms: now, ns: 0 }, count: frame.count });
       return;
     }
     // A stamp we cannot read keeps its place after the line before it.
     const time = parseLogTime(frame.ts) ?? this.lastTime ?? { ms: now, ns: 0 };
     const verdict = this.dedup.offer(time, frame.stream, frame.line);
     if (verdict.resumed) {
-      this.emit({ kind: 'gap', reconnectedAt: now, isContinuous: verdict.resumed.isContinuous, time: verdict.resumed.since });
+      const { since, isContinuous } = verdict.resumed;
+      this.options.onEntry({ kind: 'gap', seq: nextSeq(), containerId, time: since, reconnectedAt: now, isContinuous });
     }
     if (!verdict.keep) return;
     this.lastTime = time;
-    this.emit({ kind: 'line', ts: frame.ts, stream: frame.stream, line: frame.line, plain: stripAnsi(frame.line), time });
-  }
-
-  private emit(entry: DistributiveOmit<LogEntry, 'seq' | 'containerId'>): void {
-    this.options.onEntry({ ...entry, seq: this.options.nextSeq(), containerId: this.options.containerId });
+    this.options.onEntry({ kind: 'line', seq: nextSeq(), containerId, time, ts: frame.ts, stream: frame.stream, line: frame.line, plain: stripAnsi(frame.line) });
   }
 
   private closed(code: number, serverReason: string): void {
@@ -154,5 +155,3 @@ export class LogConnection {
     this.retryTimer = null;
   }
 }
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;

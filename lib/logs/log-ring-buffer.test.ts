@@ -78,3 +78,13 @@ describe('mergeSorted', () => {
     expect(mergeSorted([], [1], byValue)).toEqual([1]);
   });
 });
+
+describe('LogRingBuffer with large batches', () => {
+  it('merges a batch of 300,000 (a tail of "all")', () => {
+    const buffer = new LogRingBuffer<number>(200_000);
+    buffer.push(1);
+    buffer.mergeTail(Array.from({ length: 300_000 }, (_, i) => i), byValue);
+    expect(buffer.length).toBe(200_000);
+    expect(buffer.at(199_999)).toBe(299_999);
+  });
+});

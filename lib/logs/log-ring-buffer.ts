@@ -33,8 +33,9 @@ export class LogRingBuffer<T> implements RowList<T> {
   }
 
   at(index: number): T | undefined {
-    if (!Number.isInteger(index) || index < 0 || index >= this.count) return undefined;
-    return this.items[(this.start + index) % this.capacity];
+    if (!(index >= 0 && index < this.count)) return undefined;
+    const slot = this.start + Math.floor(index);
+    return this.items[slot < this.capacity ? slot : slot - this.capacity];
   }
 
   push(...values: T[]): void {
@@ -58,7 +59,8 @@ export class LogRingBuffer<T> implements RowList<T> {
     const tail: T[] = [];
     for (let i = keep; i < this.count; i++) tail.push(this.at(i) as T);
     this.count = keep;
-    this.push(...mergeSorted(tail, batch, compare));
+    // One by one: spreading a batch of 100,000 into push() would overflow the call stack.
+    for (const value of mergeSorted(tail, batch, compare)) this.pushOne(value);
   }
 
   /** Drops every item `predicate` accepts (not counted as evicted: the caller asked for it). */

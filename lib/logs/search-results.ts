@@ -18,9 +18,11 @@ export interface MatchPointer {
 
 export const noResults: SearchResults = { total: 0, rows: [], starts: [0] };
 
+const noMatches: readonly MatchRange[] = [];
+
 /**
  * A line's matches for one pattern, computed once per line: the view is rebuilt ten times a second while
- * lines stream in, and only the new lines need the pattern run. Forgotten lines free their entries.
+ * lines stream in, and only the new lines need the pattern run. Lines the buffer forgets free their entries.
  */
 export class MatchCache {
   private readonly cache = new WeakMap<LogLineEntry, readonly MatchRange[]>();
@@ -30,7 +32,9 @@ export class MatchCache {
   rangesOf(entry: LogLineEntry): readonly MatchRange[] {
     let ranges = this.cache.get(entry);
     if (!ranges) {
-      ranges = findMatches(entry.plain, this.pattern);
+      const found = findMatches(entry.plain, this.pattern);
+      // Most lines do not match: they share one empty list.
+      ranges = found.length === 0 ? noMatches : found;
       this.cache.set(entry, ranges);
     }
     return ranges;
