@@ -91,22 +91,27 @@ export function LogViewer({ containers, initialContainerId, permalink, capacity 
     setReveal((r) => ({ entry, token: (r?.token ?? 0) + 1 }));
   };
 
-  // The permalink's line: looked for as lines arrive, shown once found.
-  const [target, setTarget] = useState<{ link: LogPermalink; shown: LogLineEntry | null; isOverdue: boolean } | null>(permalink ? { link: permalink, shown: null, isOverdue: false } : null);
-  const location = useMemo(() => (target && !target.shown ? locatePermalink(snapshot.entries, target.link) : null), [snapshot, target]);
+  // The permalink's line: looked for as lines arrive until found, or known not to be loaded.
+  const [target, setTarget] = useState<{ link: LogPermalink; shown: LogLineEntry | null; isMissing: boolean } | null>(
+    permalink ? { link: permalink, shown: null, isMissing: false } : null,
+  );
+  const isLooking = target !== null && target.shown === null && !target.isMissing;
+  const location = useMemo(() => (isLooking && target ? locatePermalink(snapshot.entries, target.link) : null), [snapshot, target, isLooking]);
   if (target && location?.status === 'found') {
     const entry = location.entry;
     setTarget({ ...target, shown: entry });
     setFollow({ isFollowing: false, pausedAt: snapshot.received });
     setReveal((r) => ({ entry, token: (r?.token ?? 0) + 1 }));
     if (entry.plain.length > maxShownCharacters) setExpanded((s) => new Set(s).add(entry.seq));
+  } else if (target && location?.status === 'missing') {
+    setTarget({ ...target, isMissing: true });
   }
   const isTargetConnected = target ? snapshot.statuses.get(target.link.containerId)?.state === 'connected' : false;
-  const isTargetPending = location?.status === 'pending' && !target?.isOverdue;
+  const isTargetPending = location?.status === 'pending';
   useEffect(() => {
     // A container whose lines stop short of the linked time will not reach it: say so after a while.
     if (!isTargetPending || !isTargetConnected) return;
-    const timer = setTimeout(() => setTarget((t) => (t ? { ...t, isOverdue: true } : t)), 5_000);
+    const timer = setTimeout(() => setTarget((t) => (t && !t.shown ? { ...t, isMissing: true } : t)), 5_000);
     return () => clearTimeout(timer);
   }, [isTargetPending, isTargetConnected]);
 
@@ -121,7 +126,7 @@ export function LogViewer({ containers, initialContainerId, permalink, capacity 
     if (change.tail && change.tail !== preferences.tail) {
       // A new tail starts the view afresh, at its end.
       setFollowing(true);
-      setTarget((t) => (t && !t.shown ? { ...t, isOverdue: false } : t));
+      setTarget((t) => (t && !t.shown ? { ...t, isMissing: false } : t));
     }
     savePreferences(change);
   };
@@ -217,7 +222,7 @@ export function LogViewer({ containers, initialContainerId, permalink, capacity 
           evicted={snapshot.evicted}
           capacity={capacity}
           notice={notice}
-          target={target && !target.shown ? { link: target.link, isMissing: location?.status === 'missing' || target.isOverdue } : null}
+          target={target && !target.shown ? { link: target.link, isMissing: target.isMissing } : null}
           canLoadAll={preferences.tail !== 'all'}
           onLoadAll={() => changePreferences({ tail: 'all' })}
         />
