@@ -1,3 +1,4 @@
+import Link from 'next/link';
 import type { Right } from '@/lib/access/rights';
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
 import { StateBadge } from './state-badge';
@@ -9,7 +10,9 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
     <article aria-labelledby={`service-${service.id}`} data-testid={`service-${service.name}`} className="rounded-lg border border-slate-200 dark:border-slate-800">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 dark:border-slate-800">
         <h3 id={`service-${service.id}`} className="text-base font-semibold">
-          {service.name}
+          <Link href={`/stacks/${stackId}/services/${service.id}`} className="text-brand-600 hover:underline dark:text-blue-400">
+            {service.name}
+          </Link>
         </h3>
         <StateBadge value={service.state} kind="state" />
         <StateBadge value={service.healthState} kind="health" />
@@ -29,7 +32,13 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
           <ServiceActions stackId={stackId} stackName={stackName} service={service} canOperate={rights.includes('operate')} canUpgrade={rights.includes('upgrade')} />
         </div>
       </div>
-      <ContainerTable stackId={stackId} containers={service.containers} serviceName={service.name} canOperate={rights.includes('operate')} />
+      <ContainerTable
+        stackId={stackId}
+        containers={service.containers}
+        serviceName={service.name}
+        canOperate={rights.includes('operate')}
+        logsHref={rights.includes('logs') ? (id) => `/stacks/${stackId}/services/${service.id}?tab=logs&container=${id}` : undefined}
+      />
     </article>
   );
 }

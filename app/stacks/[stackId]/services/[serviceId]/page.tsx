@@ -1,0 +1,44 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ServiceView } from '@/components/service/service-view';
+import { parseServiceTab } from '@/components/service/service-tab';
+import { requireUser } from '@/lib/auth/session';
+import { hasStatus } from '@/lib/errors/app-error';
+import { decodePermalink } from '@/lib/logs/permalink';
+import { rancherBackend } from '@/lib/stacks/rancher-backend';
+import { serviceIdParam } from '@/lib/stacks/stack-schemas';
+import { getVisibleService } from '@/lib/stacks/visible-stacks';
+
+export const metadata: Metadata = { title: 'Service' };
+
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function ServicePage({ params, searchParams }: { params: Promise<{ stackId: string; serviceId: string }>; searchParams: Promise<SearchParams> }) {
+  const raw = await params;
+  const query = await searchParams;
+  const user = await requireUser(`/stacks/${encodeURIComponent(raw.stackId)}/services/${encodeURIComponent(raw.serviceId)}`);
+  const parsed = serviceIdParam.safeParse(raw);
+  if (!parsed.success) notFound();
+  const { stack, service } = await getVisibleService(rancherBackend(), user, parsed.data.stackId, parsed.data.serviceId).catch((err: unknown) => {
+    if (hasStatus(err, 404)) notFound();
+    throw err;
+  });
+  const container = typeof query.container === 'string' ? query.container : undefined;
+  const permalink = decodePermalink(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))));
+  return (
+    <div className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm">
+        <Link href="/stacks" className="text-brand-600 hover:underline dark:text-blue-400">
+          Stacks
+        </Link>{' '}
+        /{' '}
+        <Link href={`/stacks/${stack.id}`} className="text-brand-600 hover:underline dark:text-blue-400">
+          {stack.name}
+        </Link>{' '}
+        / <span aria-current="page">{service.name}</span>
+      </nav>
+      <ServiceView stack={stack} initial={service} tab={parseServiceTab(query.tab)} containerId={container} permalink={permalink ?? undefined} />
+    </div>
+  );
+}

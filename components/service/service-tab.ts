@@ -1,0 +1,24 @@
+import type { Right } from '@/lib/access/rights';
+
+interface TabSpec {
+  id: string;
+  label: string;
+  /** The right a person needs to see the tab. */
+  right?: Right;
+}
+
+const tabs = [
+  { id: 'overview', label: 'Overview' },
+  { id: 'config', label: 'Configuration' },
+  { id: 'upgrade', label: 'Upgrade', right: 'upgrade' },
+  { id: 'logs', label: 'Logs', right: 'logs' },
+  { id: 'shell', label: 'Shell', right: 'shell' },
+  { id: 'activity', label: 'Activity' },
+] as const satisfies readonly TabSpec[];
+
+export type ServiceTab = (typeof tabs)[number]['id'];
+export const serviceTabs: readonly (TabSpec & { id: ServiceTab })[] = tabs;
+
+export function parseServiceTab(value: string | string[] | undefined): ServiceTab {
+  return serviceTabs.find((t) => t.id === value)?.id ?? 'overview';
+}

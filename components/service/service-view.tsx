@@ -1,0 +1,84 @@
+'use client';
+
+import Link from 'next/link';
+import { stringify } from 'yaml';
+import { ActivityTimeline } from '@/components/activity/activity-timeline';
+import { LogViewer } from '@/components/logs/log-viewer';
+import { ShellPanel } from '@/components/shell/shell-panel';
+import { ContainerTable } from '@/components/stacks/container-table';
+import { ServiceActions } from '@/components/stacks/service-actions';
+import { StateBadge } from '@/components/stacks/state-badge';
+import { UpgradePanel } from '@/components/upgrade/upgrade-panel';
+import type { LogPermalink } from '@/lib/logs/permalink';
+import { useService } from '@/lib/queries/use-service';
+import { isCrashLooping } from '@/lib/stacks/exit-codes';
+import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
+import { CrashHelp } from './crash-help';
+import { serviceTabs, type ServiceTab } from './service-tab';
+
+export interface ServiceViewProps {
+  stack: StackView;
+  initial: ServiceDetailView;
+  tab: ServiceTab;
+  containerId?: string;
+  permalink?: LogPermalink;
+}
+
+/** A service's page: overview (containers, crash help), configuration, upgrade, logs, shell, activity. */
+export function ServiceView({ stack, initial, tab, containerId, permalink }: ServiceViewProps) {
+  const { data } = useService(stack.id, initial.id, initial);
+  const service = data ?? initial;
+  const base = `/stacks/${stack.id}/services/${service.id}`;
+  const can = (right: StackView['rights'][number]) => stack.rights.includes(right);
+  const tabs = serviceTabs.filter((t) => !t.right || can(t.right));
+  const containers = service.containers.map(({ id, name, state }) => ({ id, name, state }));
+
+  return (
+    <div className="space-y-5">
+      <header className="flex flex-wrap items-center gap-3">
+        <h1 className="text-2xl font-semibold">{service.name}</h1>
+        <StateBadge value={service.state} kind="state" />
+        <StateBadge value={service.healthState} kind="health" />
+        <span className="font-mono text-sm text-slate-700 dark:text-slate-300">{service.image}</span>
+        <span className="text-sm text-slate-600 dark:text-slate-400">scale {service.scale}</span>
+        <div className="ml-auto">
+          <ServiceActions stackId={stack.id} stackName={stack.name} service={service} canOperate={can('operate')} canUpgrade={can('upgrade')} />
+        </div>
+      </header>
+      <nav aria-label="Service sections" className="border-b border-slate-200 dark:border-slate-800">
+        <ul className="-mb-px flex flex-wrap gap-1">
+          {tabs.map((t) => (
+            <li key={t.id}>
+              <Link
+                href={`${base}?tab=${t.id}`}
+                aria-current={t.id === tab ? 'page' : undefined}
+                className={`inline-block border-b-2 px-3 py-2 text-sm ${t.id === tab ? 'border-brand-600 font-medium text-slate-950 dark:text-white' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white'}`}
+              >
+                {t.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      {tab === 'overview' ? (
+        <div className="space-y-4">
+          {isCrashLooping(service.containers) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
+          <div className="rounded-lg border border-slate-200 dark:border-slate-800">
+            <ContainerTable stackId={stack.id} containers={service.containers} serviceName={service.name} canOperate={can('operate')} logsHref={can('logs') ? (id) => `${base}?tab=logs&container=${id}` : undefined} />
+          </div>
+        </div>
+      ) : null}
+      {tab === 'config' ? (
+        <pre className="overflow-auto rounded-lg bg-slate-100 p-4 text-xs dark:bg-slate-900" aria-label="Launch configuration">
+          {service.launchConfig ? stringify(service.launchConfig) : 'This service has no launch configuration.'}
+        </pre>
+      ) : null}
+      {tab === 'upgrade' && can('upgrade') ? (
+        <UpgradePanel stackId={stack.id} stackName={stack.name} stackTags={stack.tags} stackServices={stack.services.map((s) => ({ name: s.name, state: s.state }))} service={service} />
+      ) : null}
+      {tab === 'logs' && can('logs') ? <LogViewer key={containerId ?? 'all'} containers={containers} initialContainerId={containerId} permalink={permalink} /> : null}
+      {tab === 'shell' && can('shell') ? <ShellPanel containers={containers} initialContainerId={containerId} /> : null}
+      {tab === 'activity' ? <ActivityTimeline stackId={stack.id} /> : null}
+    </div>
+  );
+}
