@@ -23,7 +23,6 @@ const catalogTypes: TypeDef[] = [
 
 export function routeCatalog(ctx: RequestContext, method: string, rest: string[]): Reply {
   const scope = `${ctx.base}/v1-catalog`;
-  ctx.schemasUrl = `${scope}/schemas`;
   if (method !== 'GET') throw methodNotAllowed();
   const [first, second, ...deeper] = rest;
   if (deeper.length > 0) throw notFound();

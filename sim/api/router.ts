@@ -21,6 +21,7 @@ async function routeApi(env: ApiEnv, ctx: RequestContext, req: IncomingMessage, 
   const [top, first, second, ...rest] = segments;
   const method = req.method ?? 'GET';
   if (top === 'v1-catalog') {
+    ctx.schemasUrl = `${ctx.base}/v1-catalog/schemas`;
     ctx.key = authenticate(req, env.world);
     return routeCatalog(ctx, method, segments.slice(1));
   }
