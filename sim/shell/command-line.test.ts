@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { parseCommandLine } from './command-line';
 
-const vars = (name: string) => ({ HOME: '/root', '?': '1', APP: 'foo' })[name] ?? '';
+const vars = (name: string) => ({ HOME: '/home/fred', '?': '1', APP: 'foo' })[name] ?? '';
 
 describe('parseCommandLine', () => {
   it.each([
     ['ls -l /etc', [['ls', '-l', '/etc']]],
-    ['echo "hi $APP" \'$APP\' ${HOME}/x', [['echo', 'hi foo', '$APP', '/root/x']]],
+    ['echo "hi $APP" \'$APP\' ${HOME}/x', [['echo', 'hi foo', '$APP', '/home/fred/x']]],
     ['cd /tmp && pwd; echo $?', [['cd', '/tmp'], ['pwd'], ['echo', '1']]],
     ['echo a\\ b # comment', [['echo', 'a b']]],
     ['   ', []],
