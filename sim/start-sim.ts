@@ -6,7 +6,7 @@ import { Clock } from './engine/clock';
 import { SimEngine } from './engine/sim-engine';
 import { FaultState, type FaultsInput, faultsSchema } from './faults/faults';
 import { demoFixture } from './fixture/demo-fixture';
-import { parseWorldFixture, type WorldFixture } from './fixture/world-fixture';
+import { parseWorldFixture } from './fixture/world-fixture';
 import { createUpgradeHandler } from './ws/upgrade-handler';
 import { HostAccessTokens } from './ws/host-access-tokens';
 import { buildWorld } from './world/build-world';
@@ -17,7 +17,7 @@ export interface SimOptions {
   port?: number;
   host?: string;
   /** The world to serve; the demo world when absent. Validated either way. */
-  fixture?: WorldFixture | unknown;
+  fixture?: unknown;
   /** How long one state-machine step lasts: about 1000 in demo, a few ms in tests. */
   stepMs?: number;
   faults?: FaultsInput;

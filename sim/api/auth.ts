@@ -15,7 +15,7 @@ function same(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-export function basicCredentials(req: IncomingMessage): { user: string; password: string } | null {
+function basicCredentials(req: IncomingMessage): { user: string; password: string } | null {
   const header = req.headers.authorization;
   if (!header || !/^basic /i.test(header)) return null;
   const decoded = Buffer.from(header.slice(6).trim(), 'base64').toString('utf8');

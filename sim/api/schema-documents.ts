@@ -1,4 +1,4 @@
-import { type TypeDef, typeDefs } from './type-registry';
+import type { TypeDef } from './type-registry';
 
 // Schema resources (rancher-api.md §2.5). The Go client reads `id`, `links.collection`,
 // `links.self`, `collectionMethods` and `resourceMethods`; the rest is there for other clients.
@@ -55,8 +55,6 @@ export function findSchema(defs: Iterable<TypeDef>, name: string): TypeDef | und
   }
   return undefined;
 }
-
-export const apiTypes = (): Iterable<TypeDef> => typeDefs.values();
 
 /** The API root (`GET /v2-beta`): links to the schemas and every collection. */
 export function apiRoot(scopeUrl: string, id: string, defs: Iterable<TypeDef>): Record<string, unknown> {

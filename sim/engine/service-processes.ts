@@ -12,7 +12,7 @@ export interface RollingStrategy {
 }
 
 /** Steps for Rancher's `intervalMillis`, a real-time pause between batches. */
-export function intervalSteps(intervalMillis: number): number {
+function intervalSteps(intervalMillis: number): number {
   return Math.max(0, intervalMillis) / 1000;
 }
 
