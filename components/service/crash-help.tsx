@@ -52,8 +52,11 @@ function useLastLines(containerId: string): { lines: { stream: string; line: str
 export function CrashHelp({ containers, logsHref }: { containers: ContainerView[]; logsHref: string }) {
   const worst = [...containers].sort((a, b) => b.startCount - a.startCount)[0];
   const { lines, isLoading } = useLastLines(worst?.id ?? '');
+  // Rancher reports an exit code only while the container is down; keep the last one seen between runs.
+  const [lastExit, setLastExit] = useState<number | null>(worst?.exitCode ?? null);
+  if (worst && worst.exitCode !== null && worst.exitCode !== lastExit) setLastExit(worst.exitCode);
   if (!worst) return null;
-  const meaning = exitCodeMeaning(worst.exitCode);
+  const meaning = exitCodeMeaning(lastExit);
   return (
     <section aria-labelledby="crash-help-title" data-testid="crash-help" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/50">
       <h2 id="crash-help-title" className="text-base font-semibold text-amber-950 dark:text-amber-100">
@@ -73,7 +76,7 @@ export function CrashHelp({ containers, logsHref }: { containers: ContainerView[
         <div>
           <dt className="text-xs text-amber-900/80 dark:text-amber-200/80">Last exit code</dt>
           <dd>
-            <span data-testid="crash-exit-code">{worst.exitCode ?? '—'}</span>
+            <span data-testid="crash-exit-code">{lastExit ?? '—'}</span>
             {meaning ? <span className="text-amber-900 dark:text-amber-200"> — {meaning}</span> : null}
           </dd>
         </div>
