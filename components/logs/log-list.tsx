@@ -4,6 +4,7 @@ import { type ReactNode, type Ref, useCallback, useEffect, useImperativeHandle, 
 import { type LogEntry, type LogLineEntry, rowOfEntry, type RowList } from '@/lib/logs/log-entry';
 import type { MatchRange } from '@/lib/logs/log-search';
 import type { TimeZoneChoice } from '@/lib/logs/log-time';
+import { RowHeightMemory } from '@/lib/logs/row-height-memory';
 import { estimateWrappedHeight, FixedRowLayout, MeasuredRowLayout, type RowLayout, visibleRows } from '@/lib/logs/row-layout';
 import { LogRow, type RowTag } from './log-row';
 
@@ -44,9 +45,6 @@ const overscan = 12;
 /** Within this many pixels of the end counts as "at the bottom". */
 const bottomSlack = 4;
 const noRanges: readonly MatchRange[] = [];
-const noHeights: ReadonlyMap<number, number> = new Map();
-/** Heights of rows long gone are dropped once this many are kept. */
-const maxKeptHeights = 50_000;
 
 /** The first row on screen and how far the view is scrolled into it: kept while rows come and go. */
 interface Anchor {
@@ -68,30 +66,40 @@ export function LogList(props: LogListProps) {
   const [anchor, setAnchor] = useState<Anchor | null>(null);
   const [scrollRequest, setScrollRequest] = useState(0);
 
-  // Measured heights hold for one width and one set of columns; a change starts them afresh.
+  // Wrapped rows are measured once rendered; a measurement updates the layout in place (O(log n))
+  // and is remembered by entry for the layouts of later batches.
   const hasStamps = timeZone !== null;
   const hasTags = tags !== null;
   const context = `${viewport.width}/${hasStamps}/${hasTags}`;
-  const [measured, setMeasured] = useState<{ context: string; heights: ReadonlyMap<number, number> }>({ context: '', heights: new Map() });
-  const heights = measured.context === context ? measured.heights : noHeights;
-  const observer = useMemo(() => {
-    if (!isWrapped || typeof ResizeObserver === 'undefined') return null;
-    return new ResizeObserver((records) => {
-      setMeasured((previous) => {
-        const kept = previous.context === context && previous.heights.size < maxKeptHeights ? previous.heights : noHeights;
-        let next: Map<number, number> | null = null;
-        for (const record of records) {
-          const element = record.target as HTMLElement;
-          const seq = Number(element.dataset.seq);
-          const height = element.offsetHeight;
-          if (height === 0 || kept.get(seq) === height) continue;
-          next ??= new Map(kept);
-          next.set(seq, height);
-        }
-        return next ? { context, heights: next } : previous;
-      });
+  const [memory] = useState(() => new RowHeightMemory());
+  const [measured, setMeasured] = useState(0);
+
+  const layout = useMemo<RowLayout>(() => {
+    const { rows } = view;
+    if (!isWrapped) return new FixedRowLayout(rows.length, rowHeight);
+    const prefix = 3 + (hasStamps ? 25 : 0) + (hasTags ? 8 : 0);
+    const perRow = (viewport.width - 24) / viewport.charWidth - prefix;
+    return new MeasuredRowLayout(rows.length, (i) => {
+      const entry = rows.at(i);
+      if (!entry) return rowHeight;
+      return memory.get(context, entry.seq) ?? estimateWrappedHeight(entry.kind === 'line' ? entry.plain.length : 80, perRow, rowHeight);
     });
-  }, [isWrapped, context]);
+  }, [view, isWrapped, memory, context, viewport.width, viewport.charWidth, hasStamps, hasTags]);
+
+  const observer = useMemo(() => {
+    if (!(layout instanceof MeasuredRowLayout) || typeof ResizeObserver === 'undefined') return null;
+    return new ResizeObserver((records) => {
+      let hasChanged = false;
+      for (const record of records) {
+        const element = record.target as HTMLElement;
+        const height = element.offsetHeight;
+        if (height === 0 || !memory.set(context, Number(element.dataset.seq), height)) continue;
+        layout.setHeight(Number(element.dataset.row), height);
+        hasChanged = true;
+      }
+      if (hasChanged) setMeasured((n) => n + 1);
+    });
+  }, [layout, memory, context]);
   useEffect(() => () => observer?.disconnect(), [observer]);
   const measureRef = useCallback(
     (element: HTMLDivElement | null) => {
@@ -102,17 +110,6 @@ export function LogList(props: LogListProps) {
     [observer],
   );
 
-  const layout = useMemo<RowLayout>(() => {
-    const { rows } = view;
-    if (!isWrapped) return new FixedRowLayout(rows.length, rowHeight);
-    const prefix = 3 + (hasStamps ? 25 : 0) + (hasTags ? 8 : 0);
-    const perRow = (viewport.width - 24) / viewport.charWidth - prefix;
-    return new MeasuredRowLayout(rows.length, (i) => {
-      const entry = rows.at(i);
-      if (!entry) return rowHeight;
-      return heights.get(entry.seq) ?? estimateWrappedHeight(entry.kind === 'line' ? entry.plain.length : 80, perRow, rowHeight);
-    });
-  }, [view, isWrapped, heights, viewport.width, viewport.charWidth, hasStamps, hasTags]);
 
   // A new reveal moves the anchor to the entry, centred (state adjusted while rendering, as React advises
   // for state that follows a prop).
@@ -131,17 +128,24 @@ export function LogList(props: LogListProps) {
 
   // Puts the scroll position where the render assumed it, when rows, following or a request moved it.
   // Only then: a user's scroll between two batches must not be undone.
-  const applied = useRef<{ layout: RowLayout | null; isFollowing: boolean; request: number; top: number | null }>({ layout: null, isFollowing, request: 0, top: null });
+  const applied = useRef<{ layout: RowLayout | null; measured: number; isFollowing: boolean; request: number; top: number | null }>({
+    layout: null,
+    measured: 0,
+    isFollowing,
+    request: 0,
+    top: null,
+  });
   useLayoutEffect(() => {
     const element = scrollRef.current;
     const last = applied.current;
-    if (!element || (last.layout === layout && last.isFollowing === isFollowing && last.request === scrollRequest)) return;
-    applied.current = { layout, isFollowing, request: scrollRequest, top: null };
+    const isSame = last.layout === layout && last.measured === measured && last.isFollowing === isFollowing && last.request === scrollRequest;
+    if (!element || isSame) return;
+    applied.current = { layout, measured, isFollowing, request: scrollRequest, top: null };
     if (Math.abs(element.scrollTop - top) > 1) {
       applied.current.top = top;
       element.scrollTop = top;
     }
-  }, [layout, isFollowing, scrollRequest, top]);
+  }, [layout, measured, isFollowing, scrollRequest, top]);
 
   useEffect(() => {
     const element = scrollRef.current;
@@ -191,6 +195,7 @@ export function LogList(props: LogListProps) {
       <LogRow
         key={entry.seq}
         entry={entry}
+        row={i}
         top={layout.offsetOf(i)}
         rowHeight={rowHeight}
         isWrapped={isWrapped}

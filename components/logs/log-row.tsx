@@ -16,6 +16,8 @@ export interface RowTag {
 
 export interface LogRowProps {
   entry: LogEntry;
+  /** The row's index in the view, for measuring it. */
+  row: number;
   top: number;
   rowHeight: number;
   isWrapped: boolean;
@@ -56,6 +58,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
         ref={measureRef}
         data-testid="log-marker"
         data-seq={entry.seq}
+        data-row={props.row}
         role="note"
         style={position}
         className={clsx(base, 'items-center bg-amber-50 text-amber-900 italic dark:bg-amber-950/60 dark:text-amber-200', !isWrapped && 'w-max')}
@@ -76,6 +79,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       ref={measureRef}
       data-testid="log-line"
       data-seq={entry.seq}
+      data-row={props.row}
       data-stream={entry.stream}
       data-permalink-target={isTarget ? '' : undefined}
       style={position}
