@@ -1,3 +1,4 @@
+// No Node imports: the upgrade form runs these checks in the browser too (client-safe.test.ts).
 /** What a secret value becomes in the audit log: staff see that it changed, never what it is. */
 export const redacted = '[redacted]';
 

@@ -1,3 +1,4 @@
+// No Node imports: the upgrade form computes its preview in the browser (client-safe.test.ts).
 import { isSecretPath, redactDetails, redacted } from './redact-secrets';
 
 /** One field-level change of an upgrade, addressed by a JSON pointer into the launchConfig. */
