@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '@/lib/errors/app-error';
-import { contractSimForFile } from './contract-harness';
+import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherConflictError, RancherNotAllowedInStateError } from './errors';
 import type { ResourceChange, ServiceDetail, StackDetail } from './types';
 

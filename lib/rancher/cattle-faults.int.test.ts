@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { contractSimForFile } from './contract-harness';
+import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherUnavailableError } from './errors';
 import type { ResourceChange, ServiceDetail } from './types';
 

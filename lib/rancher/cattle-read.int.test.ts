@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/errors/app-error';
-import { startContractSim, contractSimForFile } from './contract-harness';
+import { startContractSim, contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotFoundError, RancherUnauthorizedError, RancherUnavailableError } from './errors';
 
 // Reading the demo world (DESIGN.md) through the client, and a generated world with small pages.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractSimForFile } from './contract-harness';
+import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotAllowedInStateError, RancherUnavailableError } from './errors';
 import { sortableTs } from './log-frame';
 import type { ContainerSummary, ExecSession, LogLine } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contractSimForFile } from './contract-harness';
+import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotAllowedInStateError, RancherSettleTimeoutError } from './errors';
 import type { LaunchConfig, ServiceDetail } from './types';
 

@@ -1,12 +1,10 @@
 // Test support for the contract tests (*.int.test.ts), never imported by portal code: the simulator
 // in-process on a free loopback port with a few-ms state-machine step, and clients pointed at it.
 import { afterAll, afterEach, beforeAll, vi } from 'vitest';
-// eslint-disable-next-line import/no-restricted-paths -- test support: contract tests run the real client against the simulator over sockets
 import { generateFixture, type WorldSize } from '@/sim/fixture/generate-fixture';
-// eslint-disable-next-line import/no-restricted-paths -- test support: contract tests run the real client against the simulator over sockets
 import { startSim, type RunningSim, type SimOptions } from '@/sim/start-sim';
-import type { RancherBackend } from './backend';
-import { createCattleBackend, type CattleBackendOptions } from './cattle-backend';
+import type { RancherBackend } from '@/lib/rancher/backend';
+import { createCattleBackend, type CattleBackendOptions } from '@/lib/rancher/cattle-backend';
 
 export interface ContractSim {
   sim: RunningSim;
