@@ -4,7 +4,7 @@ import type { ConnectionStatus } from '@/lib/logs/log-connection';
 import { useNow } from './use-now';
 
 function describe(status: ConnectionStatus | undefined, now: number): string {
-  if (!status) return 'Not connected';
+  if (!status) return 'Connecting…';
   switch (status.state) {
     case 'connecting':
       return 'Connecting…';

@@ -110,7 +110,6 @@ export function LogList(props: LogListProps) {
     [observer],
   );
 
-
   // A new reveal moves the anchor to the entry, centred (state adjusted while rendering, as React advises
   // for state that follows a prop).
   const [revealed, setRevealed] = useState(0);

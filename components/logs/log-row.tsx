@@ -49,20 +49,18 @@ function markerText(entry: Exclude<LogEntry, LogLineEntry>, zone: TimeZoneChoice
 /** One row of the log: a line (stamp, container tag, styled text, copy-link action) or a marker. */
 export const LogRow = memo(function LogRow(props: LogRowProps) {
   const { entry, top, rowHeight, isWrapped, timeZone, tag, measureRef } = props;
-  const position = isWrapped ? { top, left: 0, right: 0, minHeight: rowHeight } : { top, left: 0, minWidth: '100%', height: rowHeight };
-  const base = 'absolute flex gap-2 px-2 font-mono text-xs leading-5';
+  // What every row carries: its place, and what the list's measuring reads back.
+  const frame = {
+    ref: measureRef,
+    'data-seq': entry.seq,
+    'data-row': props.row,
+    style: isWrapped ? { top, left: 0, right: 0, minHeight: rowHeight } : { top, left: 0, minWidth: '100%', height: rowHeight },
+  };
+  const base = clsx('absolute flex gap-2 px-2 font-mono text-xs leading-5', !isWrapped && 'w-max');
 
   if (entry.kind !== 'line') {
     return (
-      <div
-        ref={measureRef}
-        data-testid="log-marker"
-        data-seq={entry.seq}
-        data-row={props.row}
-        role="note"
-        style={position}
-        className={clsx(base, 'items-center bg-amber-50 text-amber-900 italic dark:bg-amber-950/60 dark:text-amber-200', !isWrapped && 'w-max')}
-      >
+      <div {...frame} data-testid="log-marker" role="note" className={clsx(base, 'items-center bg-amber-50 text-amber-900 italic dark:bg-amber-950/60 dark:text-amber-200')}>
         <span aria-hidden>⋯</span>
         <Tag tag={tag} />
         <span>{markerText(entry, timeZone ?? 'local')}</span>
@@ -76,20 +74,16 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
   const severity = lineSeverity(entry.plain);
   return (
     <div
-      ref={measureRef}
+      {...frame}
       data-testid="log-line"
-      data-seq={entry.seq}
-      data-row={props.row}
       data-stream={entry.stream}
       data-permalink-target={isTarget ? '' : undefined}
-      style={position}
       className={clsx(
         base,
         'group border-l-2',
         severity ? severityBorder[severity] : 'border-transparent',
         entry.stream === 'stderr' && 'bg-red-50 dark:bg-red-950/40',
         isTarget && 'bg-sky-100 ring-1 ring-sky-500 ring-inset dark:bg-sky-900/60',
-        !isWrapped && 'w-max',
       )}
     >
       <button
