@@ -83,10 +83,16 @@ export function runningContainers(world: BenchWorld): { id: string; name: string
     .sort((a, b) => Number(a.id.replace(/\D/g, '')) - Number(b.id.replace(/\D/g, '')));
 }
 
-/** Resolves when the socket is open; rejects with the HTTP status when the upgrade is refused. */
+/**
+ * Resolves when the socket is open, paused: frames that came with the upgrade answer wait until the
+ * caller has its listeners on and calls `resume()`. Rejects with the HTTP status of a refused upgrade.
+ */
 export function opened(ws: WebSocket): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
-    ws.once('open', () => resolve(ws));
+    ws.once('open', () => {
+      ws.pause();
+      resolve(ws);
+    });
     ws.once('unexpected-response', (_req, res) => reject(new Error(`websocket refused with ${res.statusCode}`)));
     ws.once('error', reject);
   });
