@@ -3,18 +3,13 @@
 import type { ConnectionStatus } from '@/lib/logs/log-connection';
 import { useNow } from './use-now';
 
-function describe(status: ConnectionStatus | undefined, now: number): string {
-  if (!status) return 'Connecting…';
-  switch (status.state) {
-    case 'connecting':
-      return 'Connecting…';
-    case 'connected':
-      return 'Connected';
-    case 'reconnecting':
-      return `Reconnecting in ${Math.max(0, Math.ceil((status.retryAt - now) / 1_000))} s (${status.reason})`;
-    case 'closed':
-      return `Closed: ${status.reason}`;
-  }
+/** What the line shows, and what a screen reader hears: the same words without the ticking seconds. */
+function describe(status: ConnectionStatus | undefined, now: number): { shown: string; spoken: string } {
+  if (!status || status.state === 'connecting') return { shown: 'Connecting…', spoken: 'Connecting…' };
+  if (status.state === 'connected') return { shown: 'Connected', spoken: 'Connected' };
+  if (status.state === 'closed') return { shown: `Closed: ${status.reason}`, spoken: `Closed: ${status.reason}` };
+  const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1_000));
+  return { shown: `Reconnecting in ${seconds} s (${status.reason})`, spoken: `Reconnecting (${status.reason})` };
 }
 
 export interface ConnectionStatusLineProps {
@@ -24,7 +19,10 @@ export interface ConnectionStatusLineProps {
   onReconnect: () => void;
 }
 
-/** The state of each log socket, announced politely to screen readers, with a way to reconnect at once. */
+/**
+ * The state of each log socket in a polite live region, with a way to reconnect at once. The countdown
+ * is shown but not spoken: a screen reader would otherwise announce every second of it.
+ */
 export function ConnectionStatusLine({ sources, statuses, onReconnect }: ConnectionStatusLineProps) {
   const isCountingDown = sources.some(({ id }) => statuses.get(id)?.state === 'reconnecting');
   const now = useNow(isCountingDown);
@@ -32,14 +30,23 @@ export function ConnectionStatusLine({ sources, statuses, onReconnect }: Connect
     const state = statuses.get(id)?.state;
     return state === 'reconnecting' || state === 'closed';
   });
-  const text =
-    sources.length === 1
-      ? describe(statuses.get(sources[0]?.id ?? ''), now)
-      : sources.map(({ id, tag }) => `${tag}: ${describe(statuses.get(id), now)}`).join('; ') || 'No container selected';
+  const parts = sources.map(({ id, tag }) => {
+    const { shown, spoken } = describe(statuses.get(id), now);
+    return sources.length === 1 ? { shown, spoken } : { shown: `${tag}: ${shown}`, spoken: `${tag}: ${spoken}` };
+  });
+  const shown = parts.map((p) => p.shown).join('; ') || 'No container selected';
+  const spoken = parts.map((p) => p.spoken).join('; ') || 'No container selected';
   return (
     <div className="flex items-center gap-2 text-sm">
       <p role="status" aria-live="polite" className="text-slate-700 dark:text-slate-300">
-        {text}
+        {shown === spoken ? (
+          shown
+        ) : (
+          <>
+            <span aria-hidden>{shown}</span>
+            <span className="sr-only">{spoken}</span>
+          </>
+        )}
       </p>
       {canReconnect ? (
         <button type="button" onClick={onReconnect} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { Ref } from 'react';
+import { type Ref, useId } from 'react';
 import type { MatchFilter } from '@/lib/logs/log-view';
 import { SelectField } from './select-field';
 
@@ -46,6 +46,7 @@ function Toggle({ label, pressed, onToggle }: { label: string; pressed: boolean;
 /** Search within the loaded lines: literal or regex, case toggle, "k of n" with previous and next. */
 export function LogSearchBar({ search, onChange, onStep, ordinal, total, error, inputRef }: LogSearchBarProps) {
   const hasQuery = search.query !== '';
+  const id = useId();
   return (
     <div className="flex flex-wrap items-center gap-2">
       <input
@@ -55,7 +56,7 @@ export function LogSearchBar({ search, onChange, onStep, ordinal, total, error, 
         placeholder="Search logs"
         value={search.query}
         aria-invalid={error ? true : undefined}
-        aria-describedby={error ? 'log-search-error' : undefined}
+        aria-describedby={error ? `${id}-error` : `${id}-count`}
         onChange={(event) => onChange({ query: event.target.value })}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return;
@@ -75,12 +76,13 @@ export function LogSearchBar({ search, onChange, onStep, ordinal, total, error, 
       <button type="button" aria-label="Next match" title="Next match (Enter)" disabled={total === 0} onClick={() => onStep(1)} className="rounded px-1.5 text-sm hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800">
         <span aria-hidden>▼</span>
       </button>
-      <span data-testid="log-match-count" aria-live="polite" className="min-w-16 text-sm tabular-nums text-slate-600 dark:text-slate-300">
+      {/* Not a live region: while lines stream in, the count changes ten times a second. */}
+      <span id={`${id}-count`} data-testid="log-match-count" className="min-w-16 text-sm tabular-nums text-slate-600 dark:text-slate-300">
         {hasQuery && !error ? `${ordinal} of ${total}` : ''}
       </span>
       <SelectField label="Show" value={search.matchFilter} options={filterOptions} onChange={(matchFilter) => onChange({ matchFilter })} />
       {error ? (
-        <p id="log-search-error" className="w-full text-xs text-red-700 dark:text-red-400">
+        <p id={`${id}-error`} className="w-full text-xs text-red-700 dark:text-red-400">
           Not a valid regular expression: {error}
         </p>
       ) : null}

@@ -1,3 +1,4 @@
+import { useId } from 'react';
 import type { LogPreferences } from '@/lib/logs/log-preferences';
 import { type TailSize, tailSizes } from '@/lib/logs/log-socket-url';
 import type { TimeZoneChoice } from '@/lib/logs/log-time';
@@ -34,9 +35,10 @@ function Check({ label, checked, onChange, shortcut }: { label: string; checked:
 
 /** The log view's settings: lines to load, streams, follow, stamps, wrap, and the download. */
 export function LogToolbar({ preferences, streams, onChange, isFollowing, onFollowingChange, onDownload, canDownload }: LogToolbarProps) {
+  const noteId = useId();
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-2">
-      <SelectField label="Lines" value={preferences.tail} options={tailOptions} onChange={(tail) => onChange({ tail })} describedBy="log-tail-note" />
+      <SelectField label="Lines" value={preferences.tail} options={tailOptions} onChange={(tail) => onChange({ tail })} describedBy={noteId} />
       <SelectField label="Streams" value={streams} options={streamOptions} onChange={(choice) => onChange({ streams: choice })} />
       <Check label="Follow" checked={isFollowing} onChange={onFollowingChange} shortcut="f, or End in the log" />
       <Check label="Timestamps" checked={preferences.timestamps} onChange={(timestamps) => onChange({ timestamps })} shortcut="t" />
@@ -50,7 +52,7 @@ export function LogToolbar({ preferences, streams, onChange, isFollowing, onFoll
       >
         Download
       </button>
-      <p id="log-tail-note" className="w-full text-xs text-slate-500 dark:text-slate-400">
+      <p id={noteId} className="w-full text-xs text-slate-500 dark:text-slate-400">
         Rancher 1.6 sends only about the last 100 lines of a container, whatever number is asked for; newer lines then arrive live.
       </p>
     </div>
