@@ -4,6 +4,7 @@ import { useSyncExternalStore } from 'react';
 import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
 import { verbCopy } from './service-action-copy';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 export interface PendingAction {
   verb: ServiceActionVerb;
@@ -44,7 +45,7 @@ export function ActionProgress({
   } else if (pending) {
     const copy = verbCopy[pending.verb];
     const seconds = Math.max(0, now - Math.floor(pending.startedAt / 1000));
-    const settled = service.transitioning !== 'yes' && !service.state.endsWith('ing');
+    const settled = service.transitioning !== 'yes' && !isTransitional(service.state);
     if (!settled) {
       message = `${copy.progress} ${pending.serviceName}… ${seconds} s (${service.state})`;
     } else if (service.transitioning === 'error' || service.state !== copy.settlesIn) {

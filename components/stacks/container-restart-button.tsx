@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useContainerRestart } from '@/lib/queries/use-service-action';
 import type { ContainerView } from '@/lib/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 export function ContainerRestartButton({ stackId, container }: { stackId: string; container: ContainerView }) {
   const restart = useContainerRestart(stackId);
@@ -13,7 +14,7 @@ export function ContainerRestartButton({ stackId, container }: { stackId: string
       {restart.error ? <span className="text-xs text-red-800 dark:text-red-300">{restart.error.message}</span> : null}
       <button
         type="button"
-        disabled={restart.isPending || container.state.endsWith('ing')}
+        disabled={restart.isPending || isTransitional(container.state)}
         onClick={() => setIsAsking(true)}
         aria-label={`Restart container ${container.name}`}
         className="rounded px-2 py-0.5 text-xs ring-1 ring-inset ring-slate-300 hover:bg-slate-100 disabled:opacity-50 dark:ring-slate-600 dark:hover:bg-slate-800"

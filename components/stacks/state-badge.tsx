@@ -1,4 +1,5 @@
 import { clsx } from 'clsx';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 type Tone = 'ok' | 'busy' | 'warn' | 'bad' | 'idle';
 
@@ -32,7 +33,7 @@ const stateTone: Record<string, Tone> = {
 const labels: Record<string, string> = { upgraded: 'upgraded, awaiting finish' };
 
 function toneOf(value: string): Tone {
-  return stateTone[value] ?? (value.endsWith('ing') ? 'busy' : 'idle');
+  return stateTone[value] ?? (isTransitional(value) ? 'busy' : 'idle');
 }
 
 /** A state or health badge: icon, words and colour, so colour is never the only signal (ux.md L2). */

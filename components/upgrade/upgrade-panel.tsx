@@ -17,6 +17,7 @@ import { UpgradeAwaitingFinish } from './upgrade-awaiting-finish';
 import { UpgradeForm } from './upgrade-form';
 import { UpgradeRefusalNotice } from './upgrade-refusal-notice';
 import { UpgradeStatus } from './upgrade-status';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 export interface UpgradePanelProps {
   stackId: string;
@@ -55,7 +56,7 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, ser
     [service.name, stackName, tagsKey, servicesKey],
   );
 
-  const isBusy = sending !== null || service.transitioning === 'yes' || service.state.endsWith('ing');
+  const isBusy = sending !== null || service.transitioning === 'yes' || isTransitional(service.state);
   const phase = !current ? 'none' : service.state === 'upgraded' ? 'awaiting' : isBusy ? 'busy' : 'form';
   const status = upgradeStatusText({ service, step, sending, now: seconds * 1000 });
   const error = upgrade.error ?? action.error;

@@ -4,6 +4,7 @@ import { ConflictError } from '@/lib/errors/app-error';
 import type { ContainerDetail, ServiceDetail } from '@/lib/rancher/types';
 import { auditedOperation, type OperationTarget } from './audited-operation';
 import type { OperationContext } from './operation-context';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 export const serviceVerbs = ['stop', 'start', 'restart', 'finish-upgrade', 'rollback'] as const;
 export type ServiceVerb = (typeof serviceVerbs)[number];
@@ -92,7 +93,7 @@ export function restartContainer(ctx: OperationContext, input: { stackId: string
     stackId: input.stackId,
     containerId: input.containerId,
     precondition: ({ container }) => {
-      if (container && container.state.endsWith('ing')) throw new ConflictError(`${container.name} is already ${container.state}; wait until it settles.`);
+      if (container && isTransitional(container.state)) throw new ConflictError(`${container.name} is already ${container.state}; wait until it settles.`);
     },
     run: () => ctx.backend.restartContainer(input.containerId),
   });

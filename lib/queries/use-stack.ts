@@ -5,6 +5,7 @@ import type { StackView } from '@/lib/stacks/stack-schemas';
 import { fetchJson } from './fetch-json';
 import { stackKeys } from './stack-keys';
 import { refetchWhileBusy } from './refetch-interval';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 export function stackQueryOptions(stackId: string, initial?: StackView) {
   return queryOptions({
@@ -12,7 +13,7 @@ export function stackQueryOptions(stackId: string, initial?: StackView) {
     queryFn: () => fetchJson<StackView>(`/api/v1/stacks/${encodeURIComponent(stackId)}`),
     initialData: initial,
     refetchInterval: (query) =>
-      refetchWhileBusy(query.state.data?.services.some((s) => s.transitioning === 'yes' || s.containers.some((c) => c.state.endsWith('ing')))),
+      refetchWhileBusy(query.state.data?.services.some((s) => s.transitioning === 'yes' || s.containers.some((c) => isTransitional(c.state)))),
   });
 }
 

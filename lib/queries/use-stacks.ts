@@ -5,13 +5,14 @@ import type { StackList } from '@/lib/stacks/stack-schemas';
 import { fetchJson } from './fetch-json';
 import { stackKeys } from './stack-keys';
 import { refetchWhileBusy } from './refetch-interval';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 export function stacksQueryOptions(initial?: StackList) {
   return queryOptions({
     queryKey: stackKeys.list(),
     queryFn: () => fetchJson<StackList>('/api/v1/stacks'),
     initialData: initial,
-    refetchInterval: (query) => refetchWhileBusy(query.state.data?.stacks.some((s) => s.state.endsWith('ing') || s.services.some((v) => v.state.endsWith('ing')))),
+    refetchInterval: (query) => refetchWhileBusy(query.state.data?.stacks.some((s) => isTransitional(s.state) || s.services.some((v) => isTransitional(v.state)))),
   });
 }
 

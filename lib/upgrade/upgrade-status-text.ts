@@ -1,4 +1,5 @@
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import { isTransitional } from '@/lib/stacks/transitional-state';
 
 /** What the panel last asked Rancher to do, remembered so progress can count the new containers. */
 export interface UpgradeStep {
@@ -46,7 +47,7 @@ export function upgradeStatusText({ service, step, sending, now }: { service: St
   }
   if (state === 'finishing-upgrade') return { text: `Finishing the upgrade of ${name}: removing the old containers…${seconds}`, tone: 'busy' };
   if (state === 'rolling-back') return { text: `Rolling back ${name} to its previous configuration…${seconds}`, tone: 'busy' };
-  if (service.transitioning === 'yes' || state.endsWith('ing')) return { text: `${name} is ${state}…`, tone: 'busy' };
+  if (service.transitioning === 'yes' || isTransitional(state)) return { text: `${name} is ${state}…`, tone: 'busy' };
   if (!step) return { text: '', tone: 'idle' };
   if (step.kind === 'rollback') return { text: `Rolled back: ${name} is restored to its previous configuration.`, tone: 'ok' };
   if (step.kind === 'finish-upgrade') return { text: `Finished: ${name} keeps the new version and its old containers are removed.`, tone: 'ok' };
