@@ -1,22 +1,7 @@
-import { describe, expect, it } from 'vitest';
+import { describe } from 'vitest';
+import { attemptCounterStoreContract } from './attempt-counter-store-contract';
 import { MemoryAttemptCounterStore } from './memory-attempt-counter-store';
 
 describe('MemoryAttemptCounterStore', () => {
-  it('counts failures inside the window only', async () => {
-    const store = new MemoryAttemptCounterStore();
-    await store.hit('fred', 1000, 0);
-    await store.hit('fred', 1000, 500);
-    expect(await store.hit('fred', 1000, 900)).toEqual({ count: 3, oldestAt: 0 });
-    expect(await store.peek('fred', 1000, 1200)).toEqual({ count: 2, oldestAt: 500 });
-    expect(await store.peek('fred', 1000, 5000)).toEqual({ count: 0, oldestAt: null });
-  });
-
-  it('keeps keys apart and forgets on reset', async () => {
-    const store = new MemoryAttemptCounterStore();
-    await store.hit('fred', 1000, 0);
-    await store.hit('barney', 1000, 0);
-    await store.reset('fred');
-    expect((await store.peek('fred', 1000, 1)).count).toBe(0);
-    expect((await store.peek('barney', 1000, 1)).count).toBe(1);
-  });
+  attemptCounterStoreContract(async () => new MemoryAttemptCounterStore());
 });
