@@ -56,6 +56,8 @@ export interface RancherBackend {
   openLogs(containerId: string, options: { tail?: number; follow?: boolean; signal?: AbortSignal }): AsyncIterable<LogLine>;
   /** A terminal in a running container. */
   openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
+  /** Resolves when Rancher answers for the portal's environment (readiness probe). */
+  ping(): Promise<void>;
   /** Releases connections and the event feed. */
   close(): void;
 }

@@ -92,6 +92,10 @@ class CattleBackend implements RancherBackend {
     return stacks.map((stack) => toStackSummary(stack, byStack.get(stack.id) ?? []));
   }
 
+  async ping() {
+    await this.http.get(this.http.url(await this.project()), projectSchema, { what: 'the environment' });
+  }
+
   async getStack(stackId: string) {
     const p = await this.project();
     const filter = { ...live, stackId };
