@@ -4,7 +4,7 @@ import { useSyncExternalStore } from 'react';
 import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
 import { verbCopy } from './service-action-copy';
-import { isTransitional } from '@/lib/stacks/transitional-state';
+import { isTransitional } from '@/lib/rancher/transitional-state';
 
 export interface PendingAction {
   verb: ServiceActionVerb;

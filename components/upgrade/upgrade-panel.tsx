@@ -17,7 +17,7 @@ import { UpgradeAwaitingFinish } from './upgrade-awaiting-finish';
 import { UpgradeForm } from './upgrade-form';
 import { UpgradeRefusalNotice } from './upgrade-refusal-notice';
 import { UpgradeStatus } from './upgrade-status';
-import { isTransitional } from '@/lib/stacks/transitional-state';
+import { isTransitional } from '@/lib/rancher/transitional-state';
 
 export interface UpgradePanelProps {
   stackId: string;

@@ -4,7 +4,7 @@ import { ConflictError } from '@/lib/errors/app-error';
 import type { ContainerDetail, ServiceDetail } from '@/lib/rancher/types';
 import { auditedOperation, type OperationTarget } from './audited-operation';
 import type { OperationContext } from './operation-context';
-import { isTransitional } from '@/lib/stacks/transitional-state';
+import { isTransitional } from '@/lib/rancher/transitional-state';
 
 export const serviceVerbs = ['stop', 'start', 'restart', 'finish-upgrade', 'rollback'] as const;
 export type ServiceVerb = (typeof serviceVerbs)[number];

@@ -5,7 +5,7 @@ import type { StackList } from '@/lib/stacks/stack-schemas';
 import { fetchJson } from './fetch-json';
 import { stackKeys } from './stack-keys';
 import { refetchWhileBusy } from './refetch-interval';
-import { isTransitional } from '@/lib/stacks/transitional-state';
+import { isTransitional } from '@/lib/rancher/transitional-state';
 
 export function stacksQueryOptions(initial?: StackList) {
   return queryOptions({

@@ -1,24 +1,7 @@
 // What to tell a person whose action Rancher will not take in the resource's current state: the next
 // step, not Rancher's code. Pure, so route tests and the UI wording can share it.
+import { isTransitional } from './transitional-state';
 
-const settling = new Set([
-  'activating',
-  'deactivating',
-  'restarting',
-  'upgrading',
-  'finishing-upgrade',
-  'rolling-back',
-  'canceling-upgrade',
-  'updating-active',
-  'updating-inactive',
-  'removing',
-  'starting',
-  'stopping',
-  'creating',
-  'requested',
-  'updating-running',
-  'updating-stopped',
-]);
 
 const verbText: Record<string, string> = {
   stop: 'stop',
@@ -39,7 +22,7 @@ export function refusalDetail(kind: 'service' | 'container', state: string, verb
   const what = `The ${kind}`;
   if (state === 'upgraded') return `${what} was upgraded and awaits a decision: finish or roll back the upgrade first.`;
   if (state === 'canceled-upgrade') return `${what}'s upgrade was canceled: roll it back first.`;
-  if (settling.has(state)) return `${what} is ${state}; wait until it settles, then try again.`;
+  if (isTransitional(state)) return `${what} is ${state}; wait until it settles, then try again.`;
   if (state === 'removed' || state === 'purged') return `${what} has been removed.`;
   if ((verb === 'finishUpgrade' || verb === 'rollback') && (state === 'active' || state === 'running')) {
     return `${what} has no upgrade to ${verb === 'rollback' ? 'roll back' : 'finish'}.`;

@@ -1,5 +1,5 @@
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
-import { isTransitional } from '@/lib/stacks/transitional-state';
+import { isTransitional } from '@/lib/rancher/transitional-state';
 
 /** What the panel last asked Rancher to do, remembered so progress can count the new containers. */
 export interface UpgradeStep {

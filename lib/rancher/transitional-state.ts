@@ -16,6 +16,7 @@ const transitional = new Set([
   'updating-inactive',
   'registering',
   'creating',
+  'requested',
   'starting',
   'stopping',
   'migrating',
