@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { jsonPost, signIn } from '@/test/helpers/portal-session';
 import { startPortalProcess, type PortalProcess } from '@/test/helpers/portal-process';
 
@@ -16,6 +17,25 @@ interface DemoStack {
   id: string;
   name: string;
   services: { id: string; name: string; state: string }[];
+  /** A container of the stack's first service, for the websocket routes. */
+  containerId?: string;
+}
+
+/** The HTTP status of a websocket upgrade: 101 when accepted (then closed at once). */
+function upgradeStatus(path: string, cookie: string): Promise<number> {
+  return new Promise((resolve) => {
+    const ws = new WebSocket(`${portal.url.replace('http', 'ws')}${path}`, { headers: { cookie, origin: portal.url } });
+    ws.on('upgrade', () => {
+      resolve(101);
+      ws.close();
+    });
+    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+    ws.on('error', () => undefined);
+  });
+}
+
+function wsResponse(status: number): Response {
+  return new Response(JSON.stringify({ status, detail: status === 404 ? 'refused' : undefined }), { status: status === 101 ? 200 : status });
 }
 
 let portal: PortalProcess;
@@ -27,6 +47,10 @@ beforeAll(async () => {
   for (const user of Object.keys(visibleStacks)) cookies[user] = await signIn(portal.url, user);
   const all = (await (await fetch(`${portal.url}/api/v1/stacks`, { headers: { cookie: cookies.wilma ?? '' } })).json()) as { stacks: DemoStack[] };
   stacks = all.stacks;
+  for (const stack of stacks) {
+    const detail = (await (await fetch(`${portal.url}/api/v1/stacks/${stack.id}`, { headers: { cookie: cookies.wilma ?? '' } })).json()) as { services: { containers: { id: string }[] }[] };
+    stack.containerId = detail.services[0]?.containers[0]?.id;
+  }
 }, 300_000);
 
 afterAll(async () => {
@@ -39,6 +63,8 @@ const routes: { right: string; name: string; call: (user: string, stack: DemoSta
   { right: 'view', name: 'GET activity', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/activity`, { headers: { cookie: cookies[u] ?? '' } }) },
   { right: 'operate', name: 'POST start (already active)', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/start`, jsonPost(portal.url, cookies[u] ?? '')) },
   { right: 'upgrade', name: 'POST finish-upgrade (nothing to finish)', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/finish-upgrade`, jsonPost(portal.url, cookies[u] ?? '')) },
+  { right: 'logs', name: 'WS logs', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/logs?tail=1&follow=0`, cookies[u] ?? '')) },
+  { right: 'shell', name: 'WS shell', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/shell?cols=80&rows=24`, cookies[u] ?? '')) },
 ];
 
 describe('authorization matrix: every demo user × stack × right × route', () => {
@@ -60,9 +86,9 @@ describe('authorization matrix: every demo user × stack × right × route', () 
         for (const route of routes) {
           const res = await route.call(user, stack);
           const body = (await res.json()) as { rights?: string[]; detail?: string; status?: number };
-          const expected = !isVisible ? 404 : route.name.startsWith('GET') ? 200 : 409;
+          const expected = !isVisible ? 404 : route.name.startsWith('POST') ? 409 : 200;
           expect({ user, stack: stack.name, route: route.name, status: res.status }).toEqual({ user, stack: stack.name, route: route.name, status: expected });
-          if (!isVisible) expect(body.detail).toBe(`No stack ${stack.id} is shared with you.`);
+          if (!isVisible && !route.name.startsWith('WS')) expect(body.detail).toBe(`No stack ${stack.id} is shared with you.`);
           if (isVisible && route.name === 'GET stack') expect(body.rights).toEqual(allRights);
         }
       }
@@ -75,7 +101,7 @@ describe('authorization matrix: every demo user × stack × right × route', () 
 
   it('refuses everything to an anonymous caller with 401', async () => {
     const stack = stacks[0]!;
-    for (const route of routes) expect((await route.call('nobody', stack)).status).toBe(401);
+    for (const route of routes) expect({ route: route.name, status: (await route.call('nobody', stack)).status }).toEqual({ route: route.name, status: 401 });
     expect((await fetch(`${portal.url}/api/v1/stacks`)).status).toBe(401);
   });
 
