@@ -1,3 +1,4 @@
+import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { authorizeContainer } from '@/lib/operations/container-access';
@@ -18,16 +19,40 @@ const highWaterBytes = 256 * 1024;
 /** A browser that stays behind this long loses lines instead of holding the stream back without end. */
 const maxStallMs = 1_000;
 
-function waitForDrain(ws: WebSocket, ms: number): Promise<boolean> {
+/**
+ * Sends a frame. While the browser keeps up that is all; when it is behind, resolves once this frame
+ * has been handed to the network (so Rancher is not read meanwhile), or false after `maxStallMs`.
+ */
+function send(ws: WebSocket, frame: string): true | Promise<boolean> {
+  if (ws.bufferedAmount < highWaterBytes) {
+    ws.send(frame);
+    return true;
+  }
   return new Promise((resolve) => {
-    const started = Date.now();
-    const tick = () => {
-      if (ws.readyState !== ws.OPEN || ws.bufferedAmount < highWaterBytes / 2) return resolve(true);
-      if (Date.now() - started >= ms) return resolve(false);
-      setTimeout(tick, 10);
-    };
-    tick();
+    const timer = setTimeout(() => resolve(false), maxStallMs);
+    ws.send(frame, () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
   });
+}
+
+/**
+ * Lines arrive in bursts (one Rancher frame holds many); their frames go out in one write per burst
+ * instead of one system call per line. `ws` keeps its socket private, hence the cast.
+ */
+function coalescingWrites(ws: WebSocket): () => void {
+  const socket = (ws as unknown as { _socket?: Socket })._socket;
+  let isCorked = false;
+  return () => {
+    if (!socket || isCorked) return;
+    isCorked = true;
+    socket.cork();
+    setImmediate(() => {
+      isCorked = false;
+      socket.uncork();
+    });
+  };
 }
 
 /**
@@ -38,23 +63,23 @@ function waitForDrain(ws: WebSocket, ms: number): Promise<boolean> {
 async function relay(ws: WebSocket, lines: AsyncIterable<LogLine>, counts: { sent: number; dropped: number }): Promise<void> {
   let dropping = false;
   let gap = 0;
+  const coalesce = coalescingWrites(ws);
   for await (const line of lines) {
     if (ws.readyState !== ws.OPEN) return;
-    if (ws.bufferedAmount >= highWaterBytes) {
-      if (!dropping) dropping = !(await waitForDrain(ws, maxStallMs));
-      if (dropping && ws.bufferedAmount >= highWaterBytes / 2) {
+    coalesce();
+    if (dropping) {
+      if (ws.bufferedAmount >= highWaterBytes / 2) {
         gap++;
         counts.dropped++;
         continue;
       }
-    }
-    if (dropping) {
       ws.send(JSON.stringify({ type: 'dropped', count: gap }));
       dropping = false;
       gap = 0;
     }
-    ws.send(JSON.stringify(line));
     counts.sent++;
+    const sent = send(ws, JSON.stringify(line));
+    if (sent !== true && !(await sent)) dropping = true;
   }
 }
 
