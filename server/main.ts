@@ -12,6 +12,9 @@ import { shellRoute } from './relays/shell-relay';
 // Bundled to dist/server.cjs, or run from server/ by tsx: the project root is one folder up either way.
 const projectRoot = resolve(__dirname, '..');
 
+/** The drain takes at most 10 s (portal-server); anything still running after this is a hang. */
+const shutdownDeadlineMs = 20_000;
+
 async function main(): Promise<void> {
   const isDemo = isDemoMode(process.env);
   const demo = isDemo ? demoEnvironment(process.env) : undefined;
@@ -44,11 +47,23 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = async (signal: string) => {
-    if (stopping) return;
+    if (stopping) {
+      // A second Ctrl-C or SIGTERM means "now": do not wait for the drain.
+      log.warn({ signal }, 'second stop signal: exiting without waiting');
+      process.exit(1);
+    }
     stopping = true;
     log.info({ signal }, 'shutting down');
+    let step = 'draining requests and websockets';
+    // Draining is bounded; a step that still hangs after that must not leave the process running.
+    setTimeout(() => {
+      log.error({ step }, 'shutdown did not finish in time: exiting');
+      process.exit(1);
+    }, shutdownDeadlineMs).unref();
     await portal.close();
+    step = 'stopping embedded services';
     for (const stopService of stopOnExit) await stopService();
+    step = 'closing Next';
     await app.close();
     log.info('stopped');
     process.exit(0);
