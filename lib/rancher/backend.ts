@@ -18,6 +18,12 @@ export interface UpgradeChange {
   intervalMillis?: number;
 }
 
+export interface LogOptions {
+  tail?: number;
+  follow?: boolean;
+  signal?: AbortSignal;
+}
+
 export interface RollingOptions {
   batchSize?: number;
   intervalMillis?: number;
@@ -53,7 +59,9 @@ export interface RancherBackend {
    * A container's log lines: the tail, then (with `follow`) new lines until the signal aborts or the
    * loop stops. Reads from Rancher only as fast as the consumer pulls.
    */
-  openLogs(containerId: string, options: { tail?: number; follow?: boolean; signal?: AbortSignal }): AsyncIterable<LogLine>;
+  openLogs(containerId: string, options: LogOptions): AsyncIterable<LogLine>;
+  /** The same lines a batch at a time (what arrived since the last pull), for relays that forward in bulk. */
+  openLogBatches(containerId: string, options: LogOptions): AsyncIterable<LogLine[]>;
   /** A terminal in a running container. */
   openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
   /** Resolves when Rancher answers for the portal's environment (readiness probe). */

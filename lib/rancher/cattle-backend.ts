@@ -1,11 +1,11 @@
 import 'server-only';
-import type { RancherBackend, RollingOptions, UpgradeChange } from './backend';
+import type { LogOptions, RancherBackend, RollingOptions, UpgradeChange } from './backend';
 import { RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { EventFeed } from './event-feed';
 import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
 import { RancherHttpClient } from './http-client';
-import { streamLogs, type LogRequest } from './logs';
+import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
 import { mergeLaunchConfig } from './merge-launch-config';
 import { refusalDetail } from './refusal-detail';
 import {
@@ -188,13 +188,21 @@ class CattleBackend implements RancherBackend {
     return { close: this.eventFeed().add(onChange) };
   }
 
-  openLogs(containerId: string, options: { tail?: number; follow?: boolean; signal?: AbortSignal }) {
-    return streamLogs({
+  openLogs(containerId: string, options: LogOptions) {
+    return streamLogs(this.logStream(containerId, options));
+  }
+
+  openLogBatches(containerId: string, options: LogOptions) {
+    return streamLogBatches(this.logStream(containerId, options));
+  }
+
+  private logStream(containerId: string, options: LogOptions): LogStreamOptions {
+    return {
       tail: options.tail ?? 100,
       follow: options.follow ?? false,
       ...(options.signal ? { signal: options.signal } : {}),
       connect: (request) => this.dialWithFreshToken(() => this.logsAccess(containerId, request)),
-    });
+    };
   }
 
   async openExec(containerId: string, options: { cols: number; rows: number; command: string[] }) {

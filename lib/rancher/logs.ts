@@ -28,7 +28,6 @@ export interface LogStreamOptions {
 /** The lines of one socket, read no faster than they are pulled: above `highWater` the socket is paused. */
 class SocketLines {
   private readonly queue: LogLine[] = [];
-  private head = 0;
   private lastTs = '';
   private wake: (() => void) | null = null;
   private end: { error: Error | null } | null = null;
@@ -42,7 +41,7 @@ class SocketLines {
         this.lastTs = line.ts;
         this.queue.push(line);
       }
-      if (this.queue.length - this.head >= highWater && !socket.isPaused) socket.pause();
+      if (this.queue.length >= highWater && !socket.isPaused) socket.pause();
       this.notify();
     });
     socket.on('close', (code: number) => {
@@ -56,18 +55,17 @@ class SocketLines {
   /** Ends the read at once: lines still queued are dropped, as the reader asked to stop. */
   stop(): void {
     this.queue.length = 0;
-    this.head = 0;
     this.finish(null);
     this.socket.terminate();
   }
 
-  async next(): Promise<LogLine | null> {
+  /** Every line queued now (waiting for one when there is none), or null once the socket has ended. */
+  async nextBatch(): Promise<LogLine[] | null> {
     for (;;) {
-      const line = this.queue[this.head];
-      if (line) {
-        this.head++;
-        this.compact();
-        return line;
+      if (this.queue.length > 0) {
+        const batch = this.queue.splice(0);
+        if (this.socket.isPaused) this.socket.resume();
+        return batch;
       }
       if (this.end) {
         if (this.end.error) throw this.end.error;
@@ -75,15 +73,6 @@ class SocketLines {
       }
       await new Promise<void>((resolve) => (this.wake = resolve));
     }
-  }
-
-  private compact(): void {
-    const pending = this.queue.length - this.head;
-    if (this.head > 1024 && this.head > pending) {
-      this.queue.splice(0, this.head);
-      this.head = 0;
-    }
-    if (this.socket.isPaused && pending <= this.highWater / 4) this.socket.resume();
   }
 
   private finish(error: Error | null): void {
@@ -99,11 +88,12 @@ class SocketLines {
 }
 
 /**
- * A container's log lines as an async iterable. A follow stream that drops is reopened (with a fresh
- * token) from the last line seen, skipping lines already given; it ends when the signal aborts, the
- * consumer stops, or Rancher closes the socket cleanly.
+ * A container's log lines, a batch at a time (what arrived since the last pull), read no faster than
+ * they are pulled. A follow stream that drops is reopened (with a fresh token) from the last line seen,
+ * skipping lines already given; it ends when the signal aborts, the consumer stops, or Rancher closes
+ * the socket cleanly.
  */
-export async function* streamLogs(options: LogStreamOptions): AsyncGenerator<LogLine> {
+export async function* streamLogBatches(options: LogStreamOptions): AsyncGenerator<LogLine[]> {
   const { signal, follow } = options;
   const reconnects = options.reconnects ?? 3;
   let lastTs: string | undefined;
@@ -119,15 +109,20 @@ export async function* streamLogs(options: LogStreamOptions): AsyncGenerator<Log
       lines = new SocketLines(socket, options.highWater ?? 1000);
       if (signal?.aborted) return;
       for (;;) {
-        const line = await lines.next();
-        if (!line) return;
+        const batch = await lines.nextBatch();
+        if (!batch) return;
+        let start = 0;
         if (resumeAfter !== null) {
-          if (sortableTs(line.ts) <= resumeAfter) continue;
-          resumeAfter = null;
+          const after = resumeAfter;
+          while (start < batch.length && sortableTs(batch[start]?.ts ?? '') <= after) start++;
+          if (start < batch.length) resumeAfter = null;
         }
-        lastTs = line.ts;
+        const fresh = start === 0 ? batch : batch.slice(start);
+        const last = fresh.at(-1);
+        if (!last) continue;
+        lastTs = last.ts;
         drops = 0;
-        yield line;
+        yield fresh;
       }
     } catch (err) {
       if (!follow || drops >= reconnects || !(err instanceof RancherUnavailableError)) throw err;
@@ -137,6 +132,16 @@ export async function* streamLogs(options: LogStreamOptions): AsyncGenerator<Log
     } finally {
       signal?.removeEventListener('abort', onAbort);
       lines?.stop();
+    }
+  }
+}
+
+/** The same stream a line at a time; an abort stops it between two lines of a batch too. */
+export async function* streamLogs(options: LogStreamOptions): AsyncGenerator<LogLine> {
+  for await (const batch of streamLogBatches(options)) {
+    for (const line of batch) {
+      if (options.signal?.aborted) return;
+      yield line;
     }
   }
 }

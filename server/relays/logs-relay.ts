@@ -38,7 +38,7 @@ function send(ws: WebSocket, frame: string): true | Promise<boolean> {
 }
 
 /**
- * Lines arrive in bursts (one Rancher frame holds many); their frames go out in one write per burst
+ * Lines arrive in batches (one Rancher frame holds many); their frames go out in one write per batch
  * instead of one system call per line. `ws` keeps its socket private, hence the cast.
  */
 function coalescingWrites(ws: WebSocket): () => void {
@@ -60,26 +60,28 @@ function coalescingWrites(ws: WebSocket): () => void {
  * the stream back (Rancher is not read while the socket's buffer is full); if it stays behind, lines
  * are dropped and counted in one `{"type":"dropped"}` frame, so memory per connection stays bounded.
  */
-async function relay(ws: WebSocket, lines: AsyncIterable<LogLine>, counts: { sent: number; dropped: number }): Promise<void> {
+async function relay(ws: WebSocket, batches: AsyncIterable<LogLine[]>, counts: { sent: number; dropped: number }): Promise<void> {
   let dropping = false;
   let gap = 0;
   const coalesce = coalescingWrites(ws);
-  for await (const line of lines) {
-    if (ws.readyState !== ws.OPEN) return;
+  for await (const batch of batches) {
     coalesce();
-    if (dropping) {
-      if (ws.bufferedAmount >= highWaterBytes / 2) {
-        gap++;
-        counts.dropped++;
-        continue;
+    for (const line of batch) {
+      if (ws.readyState !== ws.OPEN) return;
+      if (dropping) {
+        if (ws.bufferedAmount >= highWaterBytes / 2) {
+          gap++;
+          counts.dropped++;
+          continue;
+        }
+        ws.send(JSON.stringify({ type: 'dropped', count: gap }));
+        dropping = false;
+        gap = 0;
       }
-      ws.send(JSON.stringify({ type: 'dropped', count: gap }));
-      dropping = false;
-      gap = 0;
+      counts.sent++;
+      const sent = send(ws, JSON.stringify(line));
+      if (sent !== true && !(await sent)) dropping = true;
     }
-    counts.sent++;
-    const sent = send(ws, JSON.stringify(line));
-    if (sent !== true && !(await sent)) dropping = true;
   }
 }
 
@@ -108,7 +110,7 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
   const counts = { sent: 0, dropped: 0 };
   let failure: string | null = null;
   try {
-    await relay(ws, ctx.backend.openLogs(containerId, { tail: parsed.data.tail, follow: parsed.data.follow, signal: abort.signal }), counts);
+    await relay(ws, ctx.backend.openLogBatches(containerId, { tail: parsed.data.tail, follow: parsed.data.follow, signal: abort.signal }), counts);
     if (ws.readyState === ws.OPEN) ws.close(1000, parsed.data.follow ? 'the container stopped' : 'end of log');
   } catch (err) {
     if (!abort.signal.aborted) {
