@@ -21,10 +21,6 @@ export function rightsOn(user: AccessUser, stack: AccessStack): Right[] {
   return relationTo(user, stack) === 'none' ? [] : [...rights];
 }
 
-export function canView(user: AccessUser, stack: AccessStack): boolean {
-  return rightsOn(user, stack).includes('view');
-}
-
 /**
  * One answer for "absent" and "not yours", word for word, so a 404 never reveals that a stack exists.
  */

@@ -94,13 +94,3 @@ export function env(): Env {
   cached ??= parseEnv(process.env);
   return cached;
 }
-
-/** Lets a launcher (demo mode, tests) re-read process.env after filling it in. */
-export function resetEnvCache(): void {
-  cached = undefined;
-}
-
-/** The raw environment, for launchers that must fill in defaults before parsing. */
-export function rawEnv(): NodeJS.ProcessEnv {
-  return process.env;
-}
