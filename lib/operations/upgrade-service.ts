@@ -25,9 +25,7 @@ export function upgradeFindings({ stack, service }: Required<Pick<OperationTarge
   }).findings;
 }
 
-function refuseUnsafeUpgrade(target: OperationTarget, input: UpgradeInput): void {
-  const { stack, service } = target;
-  if (!service) return;
+function refuseUnsafeUpgrade(service: ServiceDetail, findings: () => Finding[]): void {
   if (service.state === 'upgraded') {
     throw new ConflictError(`${service.name} has an upgrade waiting: finish or roll back the upgrade first.`, { serviceState: service.state });
   }
@@ -35,7 +33,7 @@ function refuseUnsafeUpgrade(target: OperationTarget, input: UpgradeInput): void
     throw new ConflictError(`${service.name} is busy (${service.state}); wait until it settles.`, { serviceState: service.state });
   }
   if (!service.launchConfig) throw new ConflictError(`${service.name} has no containers of its own to upgrade.`);
-  const errors = upgradeFindings({ stack, service }, input).filter((f) => f.severity === 'error');
+  const errors = findings().filter((f) => f.severity === 'error');
   if (errors.length > 0) {
     throw new PolicyViolationError(
       `The change breaks ${errors.length === 1 ? 'a Spin rule' : `${errors.length} Spin rules`}: ${errors.map((f) => f.message).join('; ')}`,
@@ -50,16 +48,21 @@ function refuseUnsafeUpgrade(target: OperationTarget, input: UpgradeInput): void
  * the field-by-field diff, secret values redacted.
  */
 export function upgradeService(ctx: OperationContext, input: { stackId: string; serviceId: string; upgrade: UpgradeInput }): Promise<ServiceDetail> {
+  // The refusal check and the audit details both need the verdict: check once.
+  let verdict: Finding[] | undefined;
+  const findingsFor = (stack: OperationTarget['stack'], service: ServiceDetail) => (verdict ??= upgradeFindings({ stack, service }, input.upgrade));
   return auditedOperation(ctx, {
     action: 'service.upgrade',
     right: 'upgrade',
     stackId: input.stackId,
     serviceId: input.serviceId,
-    precondition: (target) => refuseUnsafeUpgrade(target, input.upgrade),
+    precondition: ({ stack, service }) => {
+      if (service) refuseUnsafeUpgrade(service, () => findingsFor(stack, service));
+    },
     details: ({ stack, service }) => {
       if (!service) return null;
       const current = service.launchConfig ?? {};
-      const warnings = upgradeFindings({ stack, service }, input.upgrade).filter((f) => f.severity === 'warning');
+      const warnings = findingsFor(stack, service).filter((f) => f.severity === 'warning');
       const details = {
         changes: upgradeDiff(current, mergeLaunchConfig(current, input.upgrade.launchConfig)),
         policyWarnings: warnings.map((f) => ({ ruleId: f.ruleId, message: f.message })),
