@@ -35,7 +35,10 @@ export interface RollingOptions {
  * errors of lib/rancher/errors.ts, which are AppErrors, so route handlers need no mapping.
  */
 export interface RancherBackend {
-  /** Every stack with its services, read as two paginated lists joined here (not one call per stack). */
+  /**
+   * Every stack with its services: two paginated lists joined here, kept in memory and current from the
+   * event feed while it is up (lib/rancher/stack-list-mirror.ts), read from Rancher while it is down.
+   */
   listStacks(): Promise<StackSummary[]>;
   /** A stack with its services and their containers; RancherNotFoundError when absent. */
   getStack(stackId: string): Promise<StackDetail>;

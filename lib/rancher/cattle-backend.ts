@@ -8,6 +8,7 @@ import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
 import { mergeLaunchConfig } from './merge-launch-config';
 import { refusalDetail } from './refusal-detail';
+import { StackListMirror } from './stack-list-mirror';
 import {
   containerSchema,
   hostAccessSchema,
@@ -26,12 +27,10 @@ import {
   toContainerDetail,
   toContainerSummary,
   toServiceDetail,
-  toServiceSummary,
   toStackDetail,
-  toStackSummary,
   type HostNames,
 } from './to-domain';
-import type { ContainerSummary, ServiceDetail, ServiceSummary, ServiceVerb } from './types';
+import type { ContainerSummary, ServiceDetail, ServiceVerb } from './types';
 import { waitForSettled } from './wait-for-settled';
 
 export interface CattleBackendOptions {
@@ -48,6 +47,7 @@ export interface CattleBackendOptions {
     retry?: { tries: number; baseDelayMs: number };
     pollMs?: number;
     safetyPollMs?: number;
+    stackListRefreshMs?: number;
     reconnectDelayMs?: number;
     onFeedError?: (err: Error) => void;
   };
@@ -58,6 +58,8 @@ const live = { removed_null: '1' };
 /** System stacks (Rancher's own infrastructure services) are not users' to manage. */
 const userOnly = { ...live, system: 'false' };
 const hostsTtlMs = 30_000;
+/** The stack list's mirror re-reads Rancher this often, in case the feed missed a change. */
+const stackListRefreshMs = 5 * 60_000;
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
@@ -71,25 +73,26 @@ class CattleBackend implements RancherBackend {
   private projectPath: Promise<string> | null = null;
   private feed: EventFeed | null = null;
   private hosts: { names: Promise<HostNames>; at: number } | null = null;
+  private stackList: StackListMirror | null = null;
 
   constructor(private readonly options: CattleBackendOptions) {
     this.http = new RancherHttpClient({ ...options, ...(options.tuning?.retry ? { retry: options.tuning.retry } : {}) });
   }
 
-  async listStacks() {
-    const p = await this.project();
-    const [stacks, services] = await Promise.all([
-      this.http.list(`${p}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
-      this.http.list(`${p}/services`, serviceItemSchema, userOnly, { what: 'services' }),
-    ]);
-    const byStack = new Map<string, ServiceSummary[]>();
-    for (const service of services) {
-      const summary = toServiceSummary(service);
-      const list = byStack.get(summary.stackId);
-      if (list) list.push(summary);
-      else byStack.set(summary.stackId, [summary]);
-    }
-    return stacks.map((stack) => toStackSummary(stack, byStack.get(stack.id) ?? []));
+  listStacks() {
+    this.stackList ??= new StackListMirror({
+      load: async () => {
+        const p = await this.project();
+        const [stacks, services] = await Promise.all([
+          this.http.list(`${p}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
+          this.http.list(`${p}/services`, serviceItemSchema, userOnly, { what: 'services' }),
+        ]);
+        return { stacks, services };
+      },
+      feed: this.eventFeed(),
+      refreshMs: this.options.tuning?.stackListRefreshMs ?? stackListRefreshMs,
+    });
+    return this.stackList.listStacks();
   }
 
   async ping() {
@@ -216,6 +219,7 @@ class CattleBackend implements RancherBackend {
   }
 
   close(): void {
+    this.stackList?.close();
     this.feed?.close();
     this.http.close();
   }

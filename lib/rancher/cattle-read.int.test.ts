@@ -1,7 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/errors/app-error';
 import { startContractSim, contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotFoundError, RancherUnauthorizedError, RancherUnavailableError } from './errors';
+import { RancherHttpClient } from './http-client';
 
 // Reading the demo world (DESIGN.md) through the client, and a generated world with small pages.
 
@@ -103,5 +104,30 @@ describe('pagination', () => {
     } finally {
       await big.close();
     }
+  });
+});
+
+describe('the stack list kept from the event feed', () => {
+  it('answers from memory once the feed is up, and follows a change made by another client', async () => {
+    const reader = world.connect();
+    const lists = vi.spyOn(RancherHttpClient.prototype, 'list');
+    // Only listStacks reads the whole stacks collection.
+    const stackListReads = () => lists.mock.calls.filter(([path]) => typeof path === 'string' && path.endsWith('/stacks')).length;
+    const kvState = async () => (await reader.listStacks()).find((s) => s.name === 'bar-nersc')?.services.find((s) => s.name === 'kv')?.state;
+
+    expect(await kvState()).toBe('active');
+    await expect.poll(async () => {
+      const before = stackListReads();
+      await reader.listStacks();
+      return stackListReads() - before;
+    }).toBe(0);
+    const reads = stackListReads();
+
+    const kv = (await world.backend.listStacks()).find((s) => s.name === 'bar-nersc')?.services.find((s) => s.name === 'kv');
+    await world.backend.serviceAction(kv?.id ?? '', 'stop');
+    await expect.poll(kvState).toBe('inactive');
+    await world.backend.serviceAction(kv?.id ?? '', 'start');
+    await expect.poll(kvState).toBe('active');
+    expect(stackListReads()).toBe(reads);
   });
 });

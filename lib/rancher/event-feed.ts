@@ -17,7 +17,11 @@ export interface EventFeedOptions {
   onError?: (err: Error) => void;
 }
 
-type Listener = (change: ResourceChange) => void;
+/** The resource an event carries, whole (fields beyond these are kept). */
+export type FeedResource = NonNullable<NonNullable<EventFrame['data']>['resource']>;
+
+/** Told of each change, with the resource as the event carried it (null when it carried none). */
+type Listener = (change: ResourceChange, resource: FeedResource | null) => void;
 
 /** Maps an event to the portal's three kinds; other types (hosts, volumes…) are of no interest. */
 export function toResourceChange(frame: EventFrame): ResourceChange | null {
@@ -131,7 +135,8 @@ export class EventFeed {
     }
     const change = toResourceChange(frame);
     if (!change) return;
-    for (const listener of [...this.listeners]) listener(change);
+    const resource = frame.data?.resource ?? null;
+    for (const listener of [...this.listeners]) listener(change, resource);
   }
 
   private scheduleReconnect(): void {

@@ -123,8 +123,16 @@ export const eventFrameSchema = z.object({
   resourceId: z.string().nullish(),
   data: z
     .object({
+      // The whole resource as a GET answers it: the stack list's mirror keeps the row it carries.
       resource: z
-        .object({ id: z.string(), state: z.string().optional(), stackId: z.string().nullish(), transitioning: z.enum(['yes', 'no', 'error']).optional() })
+        .looseObject({
+          id: z.string(),
+          state: z.string().optional(),
+          stackId: z.string().nullish(),
+          transitioning: z.enum(['yes', 'no', 'error']).optional(),
+          removed: z.string().nullish(),
+          system: z.boolean().optional(),
+        })
         .nullish(),
     })
     .nullish(),
