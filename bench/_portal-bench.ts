@@ -103,15 +103,20 @@ export function portalSocket(world: BenchWorld, path: string, cookie: string): P
   return opened(new WebSocket(`${world.wsBase}${path}`, { headers: { cookie, origin: world.portal.url } }));
 }
 
-/** Asks the simulator for a container's logs or exec hostAccess and dials it, as the portal does. */
-export async function rancherSocket(world: BenchWorld, containerId: string, action: 'logs' | 'execute', body: Record<string, unknown>): Promise<WebSocket> {
+/** Asks the simulator for a container's logs or exec hostAccess (URL and token), as the portal does. */
+export async function hostAccess(world: BenchWorld, containerId: string, action: 'logs' | 'execute', body: Record<string, unknown>): Promise<{ url: string; token: string }> {
   const res = await fetch(`${world.projectUrl}/containers/${containerId}/?action=${action}`, {
     method: 'POST',
     headers: { authorization: world.rancherAuth, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
   if (res.status !== 200) throw new Error(`${action} on ${containerId} answered ${res.status}`);
-  const access = (await res.json()) as { url: string; token: string };
+  return (await res.json()) as { url: string; token: string };
+}
+
+/** Asks the simulator for a container's logs or exec hostAccess and dials it, as the portal does. */
+export async function rancherSocket(world: BenchWorld, containerId: string, action: 'logs' | 'execute', body: Record<string, unknown>): Promise<WebSocket> {
+  const access = await hostAccess(world, containerId, action, body);
   return opened(new WebSocket(`${access.url}?token=${access.token}`));
 }
 

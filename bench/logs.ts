@@ -3,18 +3,23 @@
 // - Throughput: a 20,000-line tail (the simulator honours large tails for this) read to the end on
 //   both sides. Cost = wall time per line, from asking to the socket's close; `ratio` is the median of
 //   paired rounds of portal / direct (target ≤ 1.25). The portal's CPU per line is reported beside it.
+//   Both sides are read on a worker thread, as a browser reads in its own process, not on the
+//   simulator's thread.
 // - Latency: a container writing 1,000 lines/s, followed on each side in turn; a line's latency is
 //   its arrival here minus the time the simulator wrote it (same clock). Reported: p99 added by the portal.
 // - Memory: the portal's resident memory with 200 browsers following 200 containers (target < 400 MB).
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import type WebSocket from 'ws';
 import { parseLogFrame } from '../lib/rancher/log-frame';
 import { generateFixture } from '../sim/fixture/generate-fixture';
+import type { ReadRequest } from './_log-reader';
 import { signIn } from '../test/helpers/portal-session';
 import { residentBytes } from '../test/helpers/portal-world';
-import { closed, cpuSeconds, mb, median, nowMs, percentile, portalSocket, rancherSocket, round, runBench, runningContainers, sleep, type BenchWorld } from './_portal-bench';
+import { closed, cpuSeconds, hostAccess, mb, median, nowMs, percentile, portalSocket, rancherSocket, round, runBench, runningContainers, sleep, type BenchWorld } from './_portal-bench';
 
 const tailLines = 20_000;
-const throughputRounds = 6;
+const throughputRounds = 10;
 const floodLps = 1_000;
 const latencyWindowMs = 4_000;
 const followers = 200;
@@ -58,10 +63,30 @@ function stampMs(ts: string): number {
   return Date.parse(`${ts.slice(0, 23)}Z`);
 }
 
+/** Reads whole logs sockets on a worker thread (bench/_log-reader.ts), one at a time. */
+function workerReader() {
+  // A worker does not inherit tsx's loader for a .ts entry: register it, then load the reader.
+  const worker = new Worker(`require('tsx/cjs'); require(${JSON.stringify(join(__dirname, '_log-reader.ts'))});`, { eval: true });
+  const read = (request: ReadRequest) =>
+    new Promise<number>((resolve, reject) => {
+      worker.once('message', (message: { lines?: number; error?: string }) => {
+        if (message.error !== undefined) reject(new Error(message.error));
+        else resolve(message.lines ?? 0);
+      });
+      worker.postMessage(request);
+    });
+  return { read, close: () => worker.terminate() };
+}
+
 async function throughput(world: BenchWorld, cookie: string, containerId: string) {
   world.sim.faults.patch({ log_tail_honour_lines: true });
-  const direct = async () => readLines(await rancherSocket(world, containerId, 'logs', { follow: false, lines: tailLines }), false);
-  const portal = async () => readLines(await portalSocket(world, `/api/v1/containers/${containerId}/logs?tail=${tailLines}&follow=0`, cookie), true);
+  const reader = workerReader();
+  const direct = async () => {
+    const access = await hostAccess(world, containerId, 'logs', { follow: false, lines: tailLines });
+    return reader.read({ url: `${access.url}?token=${access.token}`, headers: {}, portal: false });
+  };
+  const portal = () =>
+    reader.read({ url: `${world.wsBase}/api/v1/containers/${containerId}/logs?tail=${tailLines}&follow=0`, headers: { cookie, origin: world.portal.url }, portal: true });
   const timed = async (read: () => Promise<number>) => {
     const started = nowMs();
     const lines = await read();
@@ -80,6 +105,7 @@ async function throughput(world: BenchWorld, cookie: string, containerId: string
   }
   const portalCpu = (await cpuSeconds(world.portal.child.pid ?? 0)) - cpuBefore;
   world.sim.faults.patch({ log_tail_honour_lines: false });
+  await reader.close();
   const perLine = (ms: number) => round((ms * 1000) / tailLines, 2);
   return {
     tailLines,
