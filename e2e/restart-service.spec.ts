@@ -20,7 +20,11 @@ test.describe('fred', () => {
     await openStack(page, 'foo-jgi-doe');
     const web = page.getByTestId('service-web');
     await act(page, 'web', 'Restart', 'foo-jgi-doe');
-    await expect(web.getByText('restarting').first()).toBeVisible();
+    // Held in the browser first, with Undo; once sent, the status says a restart cannot be undone.
+    await expect(web.getByTestId('action-status')).toContainText(/Restarting web in \d s/);
+    await expect(web.getByRole('button', { name: 'Undo' })).toBeFocused();
+    await expect(web.getByText('restarting').first()).toBeVisible({ timeout: 10_000 });
+    await expect(web.getByTestId('action-status')).toContainText('a restart once sent cannot be undone');
     await expect(web.getByTestId('action-status')).toHaveText(/web restarted\./, { timeout: 30_000 });
     await expect(web.getByTitle('State: active')).toBeVisible();
     await expect(page.getByTestId('activity-item').filter({ hasText: 'fred restarted web' }).first()).toBeVisible();
@@ -39,13 +43,47 @@ test.describe('barney', () => {
 
 test.describe('dino', () => {
   test.use({ storageState: storageStateOf('dino') });
-  test('stops and starts crashy-nersc/app', async ({ page }) => {
+
+  test('undoes a stop within 5 s, and the portal never sends it', async ({ page }) => {
+    const actionPosts: string[] = [];
+    page.on('request', (request) => {
+      if (request.method() === 'POST' && /\/services\/[^/]+\/(stop|restart)$/.test(request.url())) actionPosts.push(request.url());
+    });
+    await openStack(page, 'crashy-nersc');
+    const app = page.getByTestId('service-app');
+    await act(page, 'app', 'Stop', 'crashy-nersc');
+    await expect(app.getByTestId('action-status')).toContainText(/Stopping app in \d s/);
+    await expect(app.getByRole('button', { name: 'Stop app' })).toBeDisabled();
+    await app.getByRole('button', { name: 'Undo' }).click();
+    await expect(app.getByTestId('action-status')).toHaveText('');
+    await expect(app.getByRole('button', { name: 'Undo' })).toHaveCount(0);
+    // Past the end of the window: still nothing sent, and the service never stopped.
+    await page.waitForTimeout(6_000);
+    expect(actionPosts).toEqual([]);
+    await expect(app.getByTitle('State: inactive')).toHaveCount(0);
+  });
+
+  test('leaving the page within the 5 s sends the stop at once', async ({ page }) => {
+    await openStack(page, 'crashy-nersc');
+    await act(page, 'app', 'Stop', 'crashy-nersc');
+    await expect(page.getByTestId('service-app').getByTestId('action-status')).toContainText(/Stopping app in \d s/);
+    const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().endsWith('/stop'), { timeout: 2_000 });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stacks' }).click();
+    await sent;
+    await page.getByRole('link', { name: 'crashy-nersc' }).click();
+    const app = page.getByTestId('service-app');
+    await expect(app.getByTitle('State: inactive')).toBeVisible({ timeout: 20_000 });
+    await act(page, 'app', 'Start', 'crashy-nersc');
+    await expect(app.getByTestId('action-status')).toHaveText(/app started\./, { timeout: 20_000 });
+  });
+
+  test('stops crashy-nersc/app, then starts it again from the status', async ({ page }) => {
     await openStack(page, 'crashy-nersc');
     const app = page.getByTestId('service-app');
     await act(page, 'app', 'Stop', 'crashy-nersc');
     await expect(app.getByTestId('action-status')).toHaveText(/app stopped\./, { timeout: 30_000 });
     await expect(app.getByTitle('State: inactive')).toBeVisible();
-    await act(page, 'app', 'Start', 'crashy-nersc');
+    await app.getByRole('button', { name: 'Start again' }).click();
     await expect(app.getByTestId('action-status')).toHaveText(/app started\./, { timeout: 30_000 });
     const activity = page.getByTestId('activity-item');
     await expect(activity.filter({ hasText: 'dino stopped app' }).first()).toBeVisible();

@@ -1,6 +1,6 @@
 'use client';
 
-import { useSyncExternalStore } from 'react';
+import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
 import { verbCopy } from './service-action-copy';
@@ -18,26 +18,47 @@ function subscribeSecond(listener: () => void): () => void {
 }
 
 /**
- * Says how an action goes: "Restarting web… 4 s" while Rancher works, then in words whether it worked,
- * with Rancher's reason when it did not. Announced to screen readers as it changes.
+ * Says how an action goes: "Stopping web in 4 s" with Undo while the action is held in the browser,
+ * "Restarting web… 4 s" while Rancher works, then in words whether it worked, with Rancher's reason
+ * when it did not; a finished stop offers "Start again". Announced to screen readers as it changes.
  */
 export function ActionProgress({
+  held,
   pending,
   sending,
   service,
   error,
+  onUndo,
+  onStartAgain,
   onDismiss,
 }: {
+  held: { verb: ServiceActionVerb; dueAt: number } | null;
   pending: PendingAction | null;
   sending: ServiceActionVerb | null;
   service: ServiceView;
   error: Error | null;
+  onUndo: () => void;
+  /** Null when the user may not start the service. */
+  onStartAgain: (() => void) | null;
   onDismiss: () => void;
 }) {
   const now = useSyncExternalStore(subscribeSecond, () => Math.floor(Date.now() / 1000), () => 0);
+  const undoRef = useRef<HTMLButtonElement>(null);
+  const isHeld = held !== null;
+  useEffect(() => {
+    // After the confirm dialog closes (and hands focus back to a button now disabled), Undo takes it.
+    if (!isHeld) return;
+    const frame = requestAnimationFrame(() => undoRef.current?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [isHeld]);
+
   let message: string | null = null;
   let tone: 'busy' | 'ok' | 'bad' = 'busy';
-  if (error) {
+  let offersStart = false;
+  if (held) {
+    const left = Math.max(1, Math.floor(held.dueAt / 1000) - now);
+    message = `${verbCopy[held.verb].progress} ${service.name} in ${left} s`;
+  } else if (error) {
     message = error.message;
     tone = 'bad';
   } else if (sending) {
@@ -47,21 +68,34 @@ export function ActionProgress({
     const seconds = Math.max(0, now - Math.floor(pending.startedAt / 1000));
     const settled = service.transitioning !== 'yes' && !isTransitional(service.state);
     if (!settled) {
-      message = `${copy.progress} ${pending.serviceName}… ${seconds} s (${service.state})`;
+      const noUndo = pending.verb === 'restart' ? ' — a restart once sent cannot be undone' : '';
+      message = `${copy.progress} ${pending.serviceName}… ${seconds} s (${service.state})${noUndo}`;
     } else if (service.transitioning === 'error' || service.state !== copy.settlesIn) {
       message = `${pending.serviceName} did not settle as expected: it is ${service.state}${service.transitioningMessage ? ` (${service.transitioningMessage})` : ''}.`;
       tone = 'bad';
     } else {
       message = `${pending.serviceName} ${copy.done}.`;
       tone = 'ok';
+      offersStart = pending.verb === 'stop' && onStartAgain !== null;
     }
   }
   const colours = { busy: 'text-sky-800 dark:text-sky-300', ok: 'text-emerald-800 dark:text-emerald-300', bad: 'text-red-800 dark:text-red-300' };
+  const link = 'ml-2 text-xs underline';
   return (
     <span role="status" aria-live="polite" className={`text-sm ${colours[tone]}`} data-testid="action-status">
       {message}
-      {message && tone !== 'busy' ? (
-        <button type="button" onClick={onDismiss} className="ml-2 text-xs underline">
+      {held ? (
+        <button ref={undoRef} type="button" onClick={onUndo} className={`${link} font-semibold`}>
+          Undo
+        </button>
+      ) : null}
+      {offersStart ? (
+        <button type="button" onClick={() => onStartAgain?.()} className={link}>
+          Start again
+        </button>
+      ) : null}
+      {message && !held && tone !== 'busy' ? (
+        <button type="button" onClick={onDismiss} className={link}>
           Dismiss
         </button>
       ) : null}

@@ -10,6 +10,8 @@ interface VerbCopy {
   /** The state Rancher settles in when the action worked. */
   settlesIn: string;
   tone: 'default' | 'danger';
+  /** Held for the undo window before it is sent (components/stacks/use-undo-window.ts). */
+  undoable: boolean;
 }
 
 export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
@@ -21,6 +23,7 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     done: 'stopped',
     settlesIn: 'inactive',
     tone: 'danger',
+    undoable: true,
   },
   start: {
     label: 'Start',
@@ -30,6 +33,7 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     done: 'started',
     settlesIn: 'active',
     tone: 'default',
+    undoable: false,
   },
   restart: {
     label: 'Restart',
@@ -42,6 +46,7 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     done: 'restarted',
     settlesIn: 'active',
     tone: 'default',
+    undoable: true,
   },
   'finish-upgrade': {
     label: 'Finish upgrade',
@@ -51,6 +56,7 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     done: 'upgraded for good',
     settlesIn: 'active',
     tone: 'default',
+    undoable: false,
   },
   rollback: {
     label: 'Roll back',
@@ -60,6 +66,7 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     done: 'rolled back to its previous configuration',
     settlesIn: 'active',
     tone: 'danger',
+    undoable: false,
   },
 };
 

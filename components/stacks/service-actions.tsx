@@ -1,32 +1,46 @@
 'use client';
 
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-service-action';
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
 import { verbCopy, verbsFor } from './service-action-copy';
+import { useUndoWindow } from './use-undo-window';
 
 /**
  * Stop, start, restart (and finish or roll back an upgrade) for one service, each behind a confirm that
  * names the stack and the service and says what will happen; progress follows live until it settles.
+ * A confirmed stop or restart waits 5 s in the browser, where Undo cancels it before Rancher hears of it.
  */
 export function ServiceActions({ stackId, stackName, service, canOperate, canUpgrade }: { stackId: string; stackName: string; service: ServiceView; canOperate: boolean; canUpgrade: boolean }) {
   const action = useServiceAction(stackId);
   const [asking, setAsking] = useState<ServiceActionVerb | null>(null);
   const [pending, setPending] = useState<PendingAction | null>(null);
+  const { mutate } = action;
+  const { id: serviceId, name: serviceName } = service;
+  const send = useCallback(
+    (verb: ServiceActionVerb) => {
+      setPending(null);
+      const startedAt = Date.now();
+      // Progress is judged only once Rancher has answered with the transitional state.
+      mutate({ serviceId, verb }, { onSuccess: () => setPending({ verb, startedAt, serviceName }) });
+    },
+    [mutate, serviceId, serviceName],
+  );
+  const held = useUndoWindow(send);
 
   const allowed = verbsFor(service.state).filter((v) => (v === 'finish-upgrade' || v === 'rollback' ? canUpgrade : canOperate));
-  const isBusy = action.isPending || service.transitioning === 'yes';
+  const isBusy = action.isPending || held.scheduled !== null || service.transitioning === 'yes';
 
   function confirm() {
     if (!asking) return;
     const verb = asking;
     setAsking(null);
     setPending(null);
-    const startedAt = Date.now();
-    // Progress is judged only once Rancher has answered with the transitional state.
-    action.mutate({ serviceId: service.id, verb }, { onSuccess: () => setPending({ verb, startedAt, serviceName: service.name }) });
+    action.reset();
+    if (verbCopy[verb].undoable) held.schedule(verb);
+    else send(verb);
   }
 
   if (!canOperate && !canUpgrade) return null;
@@ -46,10 +60,13 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
         </button>
       ))}
       <ActionProgress
+        held={held.scheduled ? { verb: held.scheduled.value, dueAt: held.scheduled.dueAt } : null}
         pending={pending}
         sending={action.isPending ? (action.variables?.verb ?? null) : null}
         service={service}
         error={action.error}
+        onUndo={held.undo}
+        onStartAgain={canOperate ? () => send('start') : null}
         onDismiss={() => {
           setPending(null);
           action.reset();
