@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { SignedInUser } from '@/components/auth/signed-in-user';
 import { SiteHeader, type NavLink } from '@/components/layout/site-header';
 import { QueryProvider } from '@/components/providers/query-provider';
+import { LiveChanges } from '@/components/providers/live-changes';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -37,7 +38,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <SkipLink />
         <SiteHeader links={navLinks(user)}>{user ? <SignedInUser user={user} /> : null}</SiteHeader>
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
-          <QueryProvider>{children}</QueryProvider>
+          <QueryProvider>
+            {user ? <LiveChanges /> : null}
+            {children}
+          </QueryProvider>
         </main>
       </body>
     </html>

@@ -47,6 +47,22 @@ test.describe('fred', () => {
     await expect(container.getByRole('cell').nth(3)).toHaveText(String(startsBefore + 1), { timeout: 20_000 });
     expect(page.url()).toBe(url);
   });
+
+  test('sees a change made on Rancher in his list within 2 s, pushed by the server', async ({ page }) => {
+    const changes = page.waitForEvent('websocket', (ws) => ws.url().endsWith('/api/v1/changes'));
+    await page.goto('/stacks');
+    const pushed = (await changes).waitForEvent('framereceived', (frame) => String(frame.payload).includes('stacks-changed'));
+    const bar = page.getByTestId('stack-row-bar-nersc');
+    await expect(bar).toContainText('(2 active)');
+    // Give the socket a moment to open: a change before that is only seen at the next poll.
+    await page.waitForTimeout(500);
+
+    await simulatorAction('services/1s5', 'deactivate');
+    await expect(bar).not.toContainText('(2 active)', { timeout: 2_000 });
+    await pushed;
+    await simulatorAction('services/1s5', 'activate');
+    await expect(bar).toContainText('(2 active)', { timeout: 20_000 });
+  });
 });
 
 test.describe('barney', () => {

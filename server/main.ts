@@ -6,6 +6,7 @@ import { isDemoMode } from '@/lib/config/demo-env';
 import { createLogger } from '@/lib/log/logger';
 import { demoBanner, demoEnvironment, startDemoServices } from './demo-mode';
 import { createPortalServer } from './portal-server';
+import { changesRoute } from './relays/changes-relay';
 import { logsRoute } from './relays/logs-relay';
 import { shellRoute } from './relays/shell-relay';
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
   const portal = createPortalServer({
     log,
     handle: (req, res) => handle(req, res),
-    routes: [logsRoute, shellRoute],
+    routes: [logsRoute, shellRoute, changesRoute],
     allowedOrigins: [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS],
     trustProxy: config.TRUST_PROXY,
     isDev,

@@ -1,7 +1,12 @@
+import { isLiveChannelOpen } from './live-changes';
+
 /** Poll fast while Rancher is moving something (transitional states), slowly otherwise (ux.md L1). */
-export const busyRefetchMs = 1_000;
-export const idleRefetchMs = 5_000;
+const busyRefetchMs = 1_000;
+const idleRefetchMs = 5_000;
+/** With changes pushed (live-changes.ts), an idle page polls only in case a push was missed. */
+const pushedIdleRefetchMs = 30_000;
 
 export function refetchWhileBusy(isBusy: boolean | undefined): number {
-  return isBusy ? busyRefetchMs : idleRefetchMs;
+  if (isBusy) return busyRefetchMs;
+  return isLiveChannelOpen() ? pushedIdleRefetchMs : idleRefetchMs;
 }

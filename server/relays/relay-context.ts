@@ -12,7 +12,7 @@ import type { UpgradeContext } from '../upgrade-router';
 export async function relayContext(upgrade: UpgradeContext): Promise<OperationContext | null> {
   const user = await sessionUserFromHeaders(upgrade.req.headers);
   if (!user) {
-    upgrade.reject(401, 'Sign in to open logs and shells.');
+    upgrade.reject(401, 'Sign in to the portal first.');
     return null;
   }
   return {
