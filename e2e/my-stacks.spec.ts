@@ -60,6 +60,7 @@ test.describe('fred', () => {
     await simulatorAction('services/1s5', 'deactivate');
     await expect(bar).not.toContainText('(2 active)', { timeout: 2_000 });
     await pushed;
+    await expect(bar).toContainText('1 inactive', { timeout: 20_000 });
     await simulatorAction('services/1s5', 'activate');
     await expect(bar).toContainText('(2 active)', { timeout: 20_000 });
   });

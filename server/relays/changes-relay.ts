@@ -5,8 +5,12 @@ import { rightsOn } from '@/lib/access/authorize';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext } from './relay-context';
 
-/** Changes are gathered this long and sent as one frame: a rolling restart emits dozens a second. */
-const coalesceMs = 250;
+/**
+ * Changes are gathered and sent as one frame, at most one a second: a rolling restart emits dozens of
+ * events a second, and each frame makes the browser refetch. The first change waits only a moment.
+ */
+const gatherMs = 100;
+const minGapMs = 1_000;
 const keepaliveMs = 30_000;
 
 /**
@@ -30,6 +34,10 @@ function relay(ws: WebSocket, ctx: OperationContext): () => void {
   let seen = new Set<string>();
   let timer: NodeJS.Timeout | null = null;
   let isSending = false;
+  let lastSentAt = 0;
+  const scheduleFlush = () => {
+    timer ??= setTimeout(() => void flush(), Math.max(gatherMs, lastSentAt + minGapMs - Date.now()));
+  };
 
   const flush = async () => {
     timer = null;
@@ -40,19 +48,22 @@ function relay(ws: WebSocket, ctx: OperationContext): () => void {
     try {
       const { ids, seen: nowSeen } = await visibleChanges(ctx, batch, seen);
       seen = nowSeen;
-      if (ids.length > 0 && ws.readyState === ws.OPEN) ws.send(JSON.stringify({ type: 'stacks-changed', stackIds: ids }));
+      if (ids.length > 0 && ws.readyState === ws.OPEN) {
+        ws.send(JSON.stringify({ type: 'stacks-changed', stackIds: ids }));
+        lastSentAt = Date.now();
+      }
     } catch (err) {
       ctx.log.warn({ err: err instanceof Error ? err.message : String(err) }, 'stack changes could not be checked');
     } finally {
       isSending = false;
-      if (changed.size > 0) timer ??= setTimeout(() => void flush(), coalesceMs);
+      if (changed.size > 0) scheduleFlush();
     }
   };
 
   const onChange = (change: ResourceChange) => {
     if (!change.stackId) return;
     changed.add(change.stackId);
-    timer ??= setTimeout(() => void flush(), coalesceMs);
+    scheduleFlush();
   };
   const subscription = ctx.backend.subscribe(onChange);
   // Idle proxies close quiet sockets; a ping every 30 s keeps this one open between changes.
