@@ -30,6 +30,9 @@ test.describe('fred', () => {
     await expect(follow).not.toBeChecked();
     await follow.check();
     await expect(follow).toBeChecked();
+
+    await page.getByLabel('Time zone').selectOption('relative');
+    await expect(lines.last().locator('time')).toHaveText(/^\s*\d+ (s|min) ago$/);
   });
 });
 

@@ -7,6 +7,10 @@ import type { TimeZoneChoice } from '@/lib/logs/log-time';
 import { RowHeightMemory } from '@/lib/logs/row-height-memory';
 import { estimateWrappedHeight, FixedRowLayout, MeasuredRowLayout, type RowLayout, visibleRows } from '@/lib/logs/row-layout';
 import { LogRow, type RowTag } from './log-row';
+import { useNow } from './use-now';
+
+/** Relative stamps ("12 s ago") are brought up to date this often. */
+const relativeTickMs = 5_000;
 
 export interface LogListHandle {
   /** The first row on screen, where a search without a current match starts. */
@@ -69,6 +73,7 @@ export function LogList(props: LogListProps) {
   // Wrapped rows are measured once rendered; a measurement updates the layout in place (O(log n))
   // and is remembered by entry for the layouts of later batches.
   const hasStamps = timeZone !== null;
+  const now = useNow(timeZone === 'relative', relativeTickMs);
   const hasTags = tags !== null;
   const context = `${viewport.width}/${hasStamps}/${hasTags}`;
   const [memory] = useState(() => new RowHeightMemory());
@@ -199,6 +204,7 @@ export function LogList(props: LogListProps) {
         rowHeight={rowHeight}
         isWrapped={isWrapped}
         timeZone={timeZone}
+        now={timeZone === 'relative' ? now : 0}
         tag={tags?.get(entry.containerId) ?? null}
         ranges={isLine && rangesOf ? rangesOf(entry) : noRanges}
         currentOccurrence={current && current.seq === entry.seq ? current.occurrence : null}

@@ -23,6 +23,8 @@ export interface LogRowProps {
   isWrapped: boolean;
   /** The zone to show stamps in, or null to hide them. */
   timeZone: TimeZoneChoice | null;
+  /** The clock relative stamps count from; 0 otherwise, so rows do not re-render as it ticks. */
+  now: number;
   tag: RowTag | null;
   ranges: readonly MatchRange[];
   currentOccurrence: number | null;
@@ -97,7 +99,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       </button>
       {timeZone ? (
         <time dateTime={entry.ts} title={entry.ts} className="shrink-0 text-slate-500 dark:text-slate-400">
-          {formatLogTime(entry.time.ms, timeZone)}
+          {formatLogTime(entry.time.ms, timeZone, props.now)}
         </time>
       ) : null}
       <Tag tag={tag} />

@@ -12,6 +12,7 @@ const streamOptions = streamChoices.map((value) => ({ value, label: streamLabels
 const zoneOptions: { value: TimeZoneChoice; label: string }[] = [
   { value: 'local', label: 'Local' },
   { value: 'utc', label: 'UTC' },
+  { value: 'relative', label: 'Relative' },
 ];
 
 export interface LogToolbarProps {

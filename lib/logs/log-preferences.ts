@@ -5,7 +5,7 @@ import { streamChoices } from './log-view';
 /** The log view's settings a person keeps between visits (ux.md G4). */
 export const logPreferences = z.object({
   timestamps: z.boolean().catch(true),
-  timeZone: z.enum(['local', 'utc']).catch('local'),
+  timeZone: z.enum(['local', 'utc', 'relative']).catch('local'),
   wrap: z.boolean().catch(false),
   streams: z.enum(streamChoices).catch('all'),
   tail: z.enum(tailSizes).catch(defaultTailSize),

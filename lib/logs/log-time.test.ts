@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareLogTime, formatClock, formatLogTime, parseLogTime } from './log-time';
+import { compareLogTime, formatClock, formatLogTime, formatRelativeTime, parseLogTime } from './log-time';
 
 describe('parseLogTime', () => {
   const cases = [
@@ -38,5 +38,28 @@ describe('formatLogTime', () => {
     const d = new Date(ms);
     const expected = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')} ${String(d.getHours()).padStart(2, '0')}:04:05.006`;
     expect(formatLogTime(ms, 'local')).toBe(expected);
+  });
+});
+
+describe('formatRelativeTime', () => {
+  const now = Date.UTC(2026, 10, 25, 12, 0, 0);
+  const cases = [
+    { ago: 0, text: '0 s ago' },
+    { ago: 59_999, text: '59 s ago' },
+    { ago: 60_000, text: '1 min ago' },
+    { ago: 59 * 60_000, text: '59 min ago' },
+    { ago: 3 * 3_600_000 + 59 * 60_000, text: '3 h ago' },
+    { ago: 49 * 3_600_000, text: '2 d ago' },
+    // A container clock a little ahead of the browser's is not "in the future".
+    { ago: -1_500, text: '0 s ago' },
+  ];
+  it.each(cases)('$ago ms before now is "$text", padded to one width', ({ ago, text }) => {
+    const shown = formatRelativeTime(now - ago, now);
+    expect(shown.trimStart()).toBe(text);
+    expect(shown).toHaveLength(10);
+  });
+  it('is what formatLogTime shows for "relative", while markers keep the local clock', () => {
+    expect(formatLogTime(now - 5_000, 'relative', now).trimStart()).toBe('5 s ago');
+    expect(formatClock(now, 'relative')).toBe(formatClock(now, 'local'));
   });
 });
