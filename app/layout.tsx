@@ -4,6 +4,7 @@ import { SignedInUser } from '@/components/auth/signed-in-user';
 import { SiteHeader, type NavLink } from '@/components/layout/site-header';
 import { QueryProvider } from '@/components/providers/query-provider';
 import { LiveChanges } from '@/components/providers/live-changes';
+import { KeyboardShortcuts } from '@/components/layout/keyboard-shortcuts';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session-user';
@@ -40,6 +41,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
           <QueryProvider>
             {user ? <LiveChanges /> : null}
+            {user ? <KeyboardShortcuts isStaff={user.isStaff} /> : null}
             {children}
           </QueryProvider>
         </main>

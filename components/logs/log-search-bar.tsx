@@ -53,6 +53,9 @@ export function LogSearchBar({ search, onChange, onStep, ordinal, total, error, 
         ref={inputRef}
         type="search"
         aria-label="Search logs"
+        data-shortcut="/"
+        data-shortcut-label="Search the log"
+        aria-keyshortcuts="/"
         placeholder="Search logs"
         value={search.query}
         aria-invalid={error ? true : undefined}

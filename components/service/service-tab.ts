@@ -5,14 +5,16 @@ interface TabSpec {
   label: string;
   /** The right a person needs to see the tab. */
   right?: Right;
+  /** The key that opens it (components/layout/keyboard-shortcuts.tsx), and what the key list says. */
+  shortcut?: { key: string; label: string };
 }
 
 const tabs = [
   { id: 'overview', label: 'Overview' },
   { id: 'config', label: 'Configuration' },
-  { id: 'upgrade', label: 'Upgrade', right: 'upgrade' },
-  { id: 'logs', label: 'Logs', right: 'logs' },
-  { id: 'shell', label: 'Shell', right: 'shell' },
+  { id: 'upgrade', label: 'Upgrade', right: 'upgrade', shortcut: { key: 'u', label: 'Upgrade the service' } },
+  { id: 'logs', label: 'Logs', right: 'logs', shortcut: { key: 'l', label: 'Open the logs' } },
+  { id: 'shell', label: 'Shell', right: 'shell', shortcut: { key: 's', label: 'Open a shell' } },
   { id: 'activity', label: 'Activity' },
 ] as const satisfies readonly TabSpec[];
 

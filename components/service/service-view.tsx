@@ -52,6 +52,9 @@ export function ServiceView({ stack, initial, tab, containerId, permalink }: Ser
               <Link
                 href={`${base}?tab=${t.id}`}
                 aria-current={t.id === tab ? 'page' : undefined}
+                aria-keyshortcuts={t.shortcut?.key}
+                data-shortcut={t.shortcut?.key}
+                data-shortcut-label={t.shortcut?.label}
                 className={`inline-block border-b-2 px-3 py-2 text-sm ${t.id === tab ? 'border-brand-600 font-medium text-slate-950 dark:text-white' : 'border-transparent text-slate-600 hover:text-slate-900 dark:text-slate-400 dark:hover:text-white'}`}
               >
                 {t.label}

@@ -22,7 +22,7 @@ export function StackListFilters({ filter, onChange }: { filter: StackFilter; on
         <label htmlFor="stack-search" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
           Search stacks, services, images, owners
         </label>
-        <input id="stack-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} className={`${control} mt-1 w-full`} placeholder="e.g. nginx" />
+        <input id="stack-search" type="search" data-shortcut="/" data-shortcut-label="Search the stacks" aria-keyshortcuts="/" value={query} onChange={(e) => setQuery(e.target.value)} className={`${control} mt-1 w-full`} placeholder="e.g. nginx" />
       </div>
       <fieldset className="flex items-center gap-1" aria-label="Show">
         <legend className="sr-only">Show</legend>
