@@ -23,6 +23,18 @@ test.describe('fred', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Finish upgrade', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'web' }).locator('..')).toContainText('nginx:1.27.3-alpine', { timeout: 30_000 });
     await expect(page.getByTitle('State: active').first()).toBeVisible({ timeout: 30_000 });
+
+    // Rollback is gone after Finish; Revert fills the form with the version the upgrade replaced.
+    const revert = page.getByRole('region', { name: 'Revert to the previous version' });
+    await expect(revert).toContainText('nginx:1.15.12-alpine');
+    await revert.getByRole('button', { name: 'Fill the form with the previous version' }).click();
+    await expect(page.getByLabel('Tag')).toHaveValue('1.15.12-alpine');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect(diff).toContainText('1.27.3-alpine');
+    await expect(diff).toContainText('1.15.12-alpine');
+    await page.getByRole('button', { name: 'Discard changes' }).click();
+    await expect(page.getByLabel('Tag')).toHaveValue('1.27.3-alpine');
+
     await page.goto('/stacks/1st1/services/1s1?tab=activity');
     await expect(page.getByTestId('activity-item').filter({ hasText: 'fred upgraded web' }).first()).toBeVisible();
   });

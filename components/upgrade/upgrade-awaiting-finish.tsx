@@ -4,15 +4,11 @@ import { useState } from 'react';
 import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
 import { verbCopy } from '@/components/stacks/service-action-copy';
 import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
-import { joinImage, splitImage } from '@/lib/upgrade/image-parts';
+import { imageOfLaunchConfig as imageOf } from '@/lib/upgrade/image-parts';
 import { ContainerHealthList } from './container-health-list';
 import { buttonClass, primaryButtonClass, sectionClass } from './form-styles';
 
 type Verb = 'finish-upgrade' | 'rollback';
-
-function imageOf(config: Record<string, unknown> | null): string | null {
-  return typeof config?.imageUuid === 'string' ? joinImage(splitImage(config.imageUuid)) : null;
-}
 
 /**
  * Replaces the form while the service is `upgraded`: what runs now and what it replaced, the containers

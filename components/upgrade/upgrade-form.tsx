@@ -37,9 +37,24 @@ function blockReason({ hasInput, isUnchanged, isChecking, isPreviewing, errors, 
  * computed as the user types and shown by the field at fault; Preview shows the diff, and only then does
  * Upgrade post, when no error remains and any warning was acknowledged.
  */
-export function UpgradeForm({ current, context, scale, isSending, onUpgrade }: { current: Record<string, unknown>; context: UpgradeContext; scale: number; isSending: boolean; onUpgrade: (input: UpgradeInput) => void }) {
+export function UpgradeForm({
+  current,
+  startFrom = current,
+  context,
+  scale,
+  isSending,
+  onUpgrade,
+}: {
+  current: Record<string, unknown>;
+  /** The configuration the form opens with: the current one, or an earlier one to revert to. */
+  startFrom?: Record<string, unknown>;
+  context: UpgradeContext;
+  scale: number;
+  isSending: boolean;
+  onUpgrade: (input: UpgradeInput) => void;
+}) {
   const id = useId();
-  const [form, setForm] = useState<UpgradeFormState>(() => formStateFrom(current));
+  const [form, setForm] = useState<UpgradeFormState>(() => formStateFrom(startFrom));
   const [isPreviewing, setPreviewing] = useState(false);
   const [previewRequests, setPreviewRequests] = useState(0);
   const [acknowledged, setAcknowledged] = useState<string | null>(null);

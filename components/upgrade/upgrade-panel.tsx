@@ -7,12 +7,13 @@ import { serviceQueryOptions } from '@/lib/queries/use-service';
 import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
 import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
 import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
-import { joinImage, splitImage } from '@/lib/upgrade/image-parts';
+import { imageOfLaunchConfig } from '@/lib/upgrade/image-parts';
 import { redeployUpgrade } from '@/lib/upgrade/redeploy-change';
 import { upgradeStatusText, type UpgradeStep } from '@/lib/upgrade/upgrade-status-text';
 import { useUpgradeService } from '@/lib/upgrade/use-upgrade-service';
 import { ContainerHealthList } from './container-health-list';
 import { RedeploySection } from './redeploy-section';
+import { RevertSection } from './revert-section';
 import { UpgradeAwaitingFinish } from './upgrade-awaiting-finish';
 import { UpgradeForm } from './upgrade-form';
 import { UpgradeRefusalNotice } from './upgrade-refusal-notice';
@@ -43,6 +44,7 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, ser
   const action = useServiceAction(stackId);
   const [step, setStep] = useState<UpgradeStep | null>(null);
   const [sending, setSending] = useState<UpgradeStep['kind'] | null>(null);
+  const [revertFor, setRevertFor] = useState<string | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const seconds = useSyncExternalStore(subscribeSecond, () => Math.floor(Date.now() / 1000), () => 0);
 
@@ -94,7 +96,10 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, ser
   }
 
   const redeploy = current ? redeployUpgrade(current) : null;
-  const image = current && typeof current.imageUuid === 'string' ? joinImage(splitImage(current.imageUuid)) : '';
+  const revertible = service.revertibleLaunchConfig;
+  // A revert applies to the configuration it was asked on; once that changes, the form starts afresh.
+  const isReverting = revertible !== null && revertFor === configKey;
+  const image = imageOfLaunchConfig(current) ?? '';
   return (
     <section aria-labelledby="upgrade-panel-title" className="space-y-4">
       <h2 id="upgrade-panel-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
@@ -109,7 +114,18 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, ser
       ) : null}
       {phase === 'form' && current ? (
         <>
-          <UpgradeForm key={configKey} current={current} context={context} scale={service.scale} isSending={sending !== null} onUpgrade={(input) => send('upgrade', input)} />
+          <UpgradeForm
+            key={`${configKey}:${isReverting}`}
+            current={current}
+            startFrom={isReverting ? revertible : current}
+            context={context}
+            scale={service.scale}
+            isSending={sending !== null}
+            onUpgrade={(input) => send('upgrade', input)}
+          />
+          {revertible ? (
+            <RevertSection serviceName={service.name} previousImage={imageOfLaunchConfig(revertible) ?? 'another image'} isReverting={isReverting} isDisabled={isBusy} onRevert={() => setRevertFor(configKey)} />
+          ) : null}
           <RedeploySection serviceName={service.name} stackName={stackName} image={image} isDisabled={!redeploy || isBusy} onRedeploy={() => redeploy && send('redeploy', redeploy)} />
         </>
       ) : null}

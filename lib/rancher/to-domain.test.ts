@@ -54,11 +54,19 @@ describe('toServiceDetail', () => {
     expect(detail.launchConfig).toEqual({ imageUuid: 'docker:nginx:1.27', environment: { A: '1' }, kind: 'container', vcpu: 1 });
   });
 
-  it('drops a stale previous config once the service is active again', () => {
+  it('after a finish, offers the replaced config for a revert instead of a rollback', () => {
     const detail = toServiceDetail(service('active', ['deactivate', 'restart', 'upgrade']), []);
     expect(detail.allowedVerbs).toEqual(['stop', 'restart', 'upgrade']);
     expect(detail.upgradeInProgress).toBe(false);
     expect(detail.previousLaunchConfig).toBeUndefined();
+    expect(detail.revertibleLaunchConfig).toEqual({ imageUuid: 'docker:nginx:1.25' });
+    expect(toServiceDetail(service('upgraded', ['finishupgrade', 'rollback']), []).revertibleLaunchConfig).toBeUndefined();
+  });
+
+  it('offers no revert after a rollback, which made the previous config the current one', () => {
+    const launchConfig = { imageUuid: 'docker:nginx:1.25', environment: { A: '1' } };
+    const rolledBack = service('active', ['deactivate', 'restart', 'upgrade'], { launchConfig, upgrade: { inServiceStrategy: { previousLaunchConfig: launchConfig } } });
+    expect(toServiceDetail(rolledBack, []).revertibleLaunchConfig).toBeUndefined();
   });
 
   it('reads an external service without a launchConfig', () => {

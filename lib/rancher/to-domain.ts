@@ -1,4 +1,5 @@
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import type { ContainerWire, HostWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
 import { parseStackTags } from './stack-tags';
 import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from './types';
@@ -78,8 +79,10 @@ export function toServiceDetail(service: ServiceWire, containers: ContainerSumma
   return {
     ...toServiceSummary(service),
     launchConfig: service.launchConfig ?? null,
-    // Rancher keeps the previous config after a finish; it only means something while an upgrade is open.
+    // Rancher keeps the previous config after a finish: while an upgrade is open it is what a rollback
+    // restores; after a finish, what "revert to the previous version" offers (unless a rollback made it current).
     ...(previous && isUpgrading ? { previousLaunchConfig: previous } : {}),
+    ...(previous && !isUpgrading && !isDeepStrictEqual(previous, service.launchConfig) ? { revertibleLaunchConfig: previous } : {}),
     containers,
     transitioning: service.transitioning,
     transitioningMessage: service.transitioningMessage,

@@ -98,6 +98,8 @@ export interface ServiceDetail extends ServiceSummary {
   launchConfig: LaunchConfig | null;
   /** The configuration before the upgrade in progress or awaiting finish; what a rollback restores. */
   previousLaunchConfig?: LaunchConfig;
+  /** After a finished upgrade, the configuration it replaced, for a revert (a new upgrade back to it). */
+  revertibleLaunchConfig?: LaunchConfig;
   containers: ContainerSummary[];
   transitioning: Transitioning;
   transitioningMessage: string | null;

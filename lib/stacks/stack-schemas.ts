@@ -67,6 +67,10 @@ export const stackView = stackListItem.omit({ services: true }).extend({
 export const serviceDetailView = serviceView.extend({
   launchConfig: z.record(z.string(), z.unknown()).nullable(),
   previousLaunchConfig: z.record(z.string(), z.unknown()).nullable(),
+  revertibleLaunchConfig: z
+    .record(z.string(), z.unknown())
+    .nullable()
+    .describe('After a finished upgrade, the configuration it replaced (Rancher keeps it): what a revert goes back to'),
 });
 
 export const serviceIdParam = z.object({

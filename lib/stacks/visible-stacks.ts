@@ -37,5 +37,13 @@ export async function getVisibleService(backend: RancherBackend, user: AccessUse
   const service = detail.services.find((s) => s.id === serviceId);
   if (!stack) throw notShared(stackId);
   if (!service) throw new NotFoundError(`No service ${serviceId} in stack ${stack.name}.`);
-  return { stack, service: { ...serviceView(service), launchConfig: service.launchConfig, previousLaunchConfig: service.previousLaunchConfig ?? null } };
+  return {
+    stack,
+    service: {
+      ...serviceView(service),
+      launchConfig: service.launchConfig,
+      previousLaunchConfig: service.previousLaunchConfig ?? null,
+      revertibleLaunchConfig: service.revertibleLaunchConfig ?? null,
+    },
+  };
 }

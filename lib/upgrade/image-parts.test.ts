@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinImage, splitImage } from './image-parts';
+import { imageOfLaunchConfig, joinImage, splitImage } from './image-parts';
 
 const cases = [
   { name: 'docker hub with tag', uuid: 'docker:nginx:1.25', image: 'nginx', tag: '1.25' },
@@ -18,5 +18,14 @@ describe('splitImage / joinImage', () => {
 
   it('trims what the user typed', () => {
     expect(joinImage({ image: ' nginx ', tag: ' 1.27 ' })).toBe('nginx:1.27');
+  });
+});
+
+describe('imageOfLaunchConfig', () => {
+  it('reads the image without the docker: prefix, or null when there is none', () => {
+    expect(imageOfLaunchConfig({ imageUuid: 'docker:nginx:1.25' })).toBe('nginx:1.25');
+    expect(imageOfLaunchConfig({ imageUuid: 'docker:registry.spin.nersc.gov/fred/app@sha256:abc' })).toBe('registry.spin.nersc.gov/fred/app@sha256:abc');
+    expect(imageOfLaunchConfig({})).toBeNull();
+    expect(imageOfLaunchConfig(null)).toBeNull();
   });
 });

@@ -27,3 +27,8 @@ export function joinImage({ image, tag }: ImageParts): string {
   if (version === '') return name;
   return version.startsWith('@') ? `${name}${version}` : `${name}:${version}`;
 }
+
+/** `nginx:1.25` from a launchConfig's `docker:` image reference; null when it names none. */
+export function imageOfLaunchConfig(config: Record<string, unknown> | null): string | null {
+  return typeof config?.imageUuid === 'string' ? joinImage(splitImage(config.imageUuid)) : null;
+}
