@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { ensurePortalBuilt, startPortalProcess, type PortalProcess } from '@/test/helpers/portal-process';
+import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 
 const root = resolve(__dirname, '..');
 let portal: PortalProcess;
@@ -61,12 +62,7 @@ describe('the built portal process', () => {
   });
 
   it('refuses websocket upgrades to unknown paths with 404', async () => {
-    const status = await new Promise<number>((resolve, reject) => {
-      const ws = new WebSocket(`${portal.url.replace('http', 'ws')}/api/v1/unknown`, { headers: { origin: portal.url } });
-      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-      ws.on('open', () => reject(new Error('accepted')));
-      ws.on('error', () => undefined);
-    });
+    const { status } = await upgradeRefusal(new WebSocket(`${portal.url.replace('http', 'ws')}/api/v1/unknown`, { headers: { origin: portal.url } }));
     expect(status).toBe(404);
   });
 });

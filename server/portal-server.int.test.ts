@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '@/lib/log/logger';
+import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 import { goingAway } from './graceful-shutdown';
 import { createPortalServer, type PortalServer } from './portal-server';
 import type { UpgradeRoute } from './upgrade-router';
@@ -44,16 +45,7 @@ afterEach(async () => {
 });
 
 function upgradeStatus(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url, { headers });
-    ws.on('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    ws.on('open', () => reject(new Error('upgrade unexpectedly accepted')));
-    ws.on('error', () => undefined);
-  });
+  return upgradeRefusal(new WebSocket(url, { headers }));
 }
 
 describe('portal server', () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signIn } from '@/test/helpers/portal-session';
+import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 import { startPortalWorld, type PortalWorld } from '@/test/helpers/portal-world';
 
 // The push channel of stack changes against a portal process and a simulator this test drives
@@ -27,14 +28,6 @@ afterAll(async () => {
 
 function open(cookie: string, origin = world.portal.url): WebSocket {
   return new WebSocket(`${world.portal.url.replace('http', 'ws')}/api/v1/changes`, { headers: { cookie, origin } });
-}
-
-function refusalStatus(ws: WebSocket): Promise<number> {
-  return new Promise((resolve, reject) => {
-    ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    ws.on('open', () => reject(new Error('accepted')));
-    ws.on('error', () => undefined);
-  });
 }
 
 /** Every stack id pushed to the socket until `check` holds or `ms` pass. */
@@ -67,8 +60,8 @@ async function restartOnRancher(service: string): Promise<void> {
 
 describe('stack changes pushed to the browser', () => {
   it('refuses without a session (401) and from another origin (403)', async () => {
-    expect(await refusalStatus(open(''))).toBe(401);
-    expect(await refusalStatus(open(cookies.fred ?? '', 'http://evil.example'))).toBe(403);
+    expect((await upgradeRefusal(open(''))).status).toBe(401);
+    expect((await upgradeRefusal(open(cookies.fred ?? '', 'http://evil.example'))).status).toBe(403);
   });
 
   it('tells each user of changes in the stacks they see, and only those', async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signIn } from '@/test/helpers/portal-session';
+import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 import { residentBytes, startPortalWorld, type PortalWorld } from '@/test/helpers/portal-world';
 
 let world: PortalWorld;
@@ -37,18 +38,6 @@ function open(containerId: string, cookie: string, query?: string, origin = worl
   return new WebSocket(logsUrl(containerId, query), { headers: { cookie, origin } });
 }
 
-function refusal(ws: WebSocket): Promise<{ status: number; body: string }> {
-  return new Promise((resolve, reject) => {
-    ws.on('unexpected-response', (_req, res) => {
-      let body = '';
-      res.on('data', (d: Buffer) => (body += d.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-    });
-    ws.on('open', () => reject(new Error('accepted')));
-    ws.on('error', () => undefined);
-  });
-}
-
 function collect(ws: WebSocket, until: (frames: Record<string, unknown>[]) => boolean, timeoutMs = 10_000): Promise<Record<string, unknown>[]> {
   const frames: Record<string, unknown>[] = [];
   return new Promise((resolve, reject) => {
@@ -80,10 +69,10 @@ describe('logs relay', () => {
   });
 
   it('refuses without a session (401), from another origin (403), and hides stacks the user may not see (404)', async () => {
-    expect((await refusal(open(ids['foo-jgi-doe-web-1']!, ''))).status).toBe(401);
-    expect((await refusal(open(ids['foo-jgi-doe-web-1']!, fred, undefined, 'http://evil.example'))).status).toBe(403);
-    const hidden = await refusal(open(ids['bar-nersc-web-1']!, barney));
-    const missing = await refusal(open('1i99999', barney));
+    expect((await upgradeRefusal(open(ids['foo-jgi-doe-web-1']!, ''))).status).toBe(401);
+    expect((await upgradeRefusal(open(ids['foo-jgi-doe-web-1']!, fred, undefined, 'http://evil.example'))).status).toBe(403);
+    const hidden = await upgradeRefusal(open(ids['bar-nersc-web-1']!, barney));
+    const missing = await upgradeRefusal(open('1i99999', barney));
     expect(hidden.status).toBe(404);
     expect(missing.status).toBe(404);
     expect(JSON.parse(hidden.body).detail).toBe(`No container ${ids['bar-nersc-web-1']} is shared with you.`);

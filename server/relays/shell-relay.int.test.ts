@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { signIn } from '@/test/helpers/portal-session';
+import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 import { startPortalWorld, type PortalWorld } from '@/test/helpers/portal-world';
 
 let world: PortalWorld;
@@ -61,7 +62,7 @@ class Terminal {
 }
 
 function refusalStatus(term: Terminal): Promise<number> {
-  return new Promise((resolve) => term.ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)));
+  return upgradeRefusal(term.ws).then((refusal) => refusal.status);
 }
 
 describe('shell relay', () => {
