@@ -1,5 +1,6 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
+import { SessionKeeper } from '@/components/auth/session-keeper';
 import { SignedInUser } from '@/components/auth/signed-in-user';
 import { SiteHeader, type NavLink } from '@/components/layout/site-header';
 import { QueryProvider } from '@/components/providers/query-provider';
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <QueryProvider>
             {user ? <LiveChanges /> : null}
             {user ? <KeyboardShortcuts isStaff={user.isStaff} /> : null}
+            {user ? <SessionKeeper /> : null}
             {children}
           </QueryProvider>
         </main>

@@ -191,7 +191,7 @@ export function LogViewer({ containers, initialContainerId, permalink, capacity 
   const sources = containers.filter((c) => selected.includes(c.id)).map((c) => ({ id: c.id, tag: isMerged ? (tags.get(c.id)?.text ?? c.name) : c.name }));
   const firstStatus = snapshot.statuses.get(selected[0] ?? '')?.state;
   return (
-    <section aria-label="Container logs" data-log-view onKeyDown={onKeyDown} className="flex flex-col gap-3">
+    <section aria-label="Container logs" data-log-view data-keeps-session onKeyDown={onKeyDown} className="flex flex-col gap-3">
       {isMerged ? (
         <ContainerChips chips={containers.map((c) => ({ ...c, colour: tags.get(c.id)?.colour ?? 0 }))} selected={new Set(selected)} onToggle={toggleContainer} />
       ) : null}

@@ -52,7 +52,7 @@ function ShellWorkspace({ containers, initialContainerId }: ShellPanelProps) {
   const only = ordered.length === 1 ? ordered[0] : undefined;
 
   return (
-    <section aria-label="Shell" className="flex flex-col gap-2">
+    <section aria-label="Shell" data-keeps-session className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-3 text-sm">
         {only ? (
           <span>

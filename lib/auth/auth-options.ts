@@ -14,7 +14,6 @@ import { ldapSettingsFromEnv } from './ldap-settings';
 import { loginOutcome } from './login-outcome';
 import { loginRateLimiter } from './login-rate-limiter';
 
-export const sessionMaxAgeSeconds = 8 * 60 * 60;
 /** Groups are re-read this often, so removing someone from a group takes effect within it. */
 export const groupRefreshMs = 15 * 60 * 1000;
 
@@ -90,9 +89,11 @@ export function authOptions(): NextAuthOptions {
 
 let cachedOptions: NextAuthOptions | undefined;
 
+// With JWT sessions next-auth re-issues the cookie at every /api/auth/session read, so maxAge is an idle
+// timeout: components/auth/session-keeper.tsx reads it while the person is active.
 const buildAuthOptions = (): NextAuthOptions => ({
-  session: { strategy: 'jwt', maxAge: sessionMaxAgeSeconds },
-  jwt: { maxAge: sessionMaxAgeSeconds },
+  session: { strategy: 'jwt', maxAge: env().SESSION_IDLE_MINUTES * 60 },
+  jwt: { maxAge: env().SESSION_IDLE_MINUTES * 60 },
   pages: { signIn: '/login', error: '/login' },
   secret: env().NEXTAUTH_SECRET,
   providers: [

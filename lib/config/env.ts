@@ -45,6 +45,10 @@ export const envSchema = z
     NEXTAUTH_SECRET: z.string().min(32, 'expected a random secret of at least 32 characters'),
     NEXTAUTH_URL: httpUrl,
 
+    // A browser session with no activity for this long ends (warned 5 minutes before); a visible log or
+    // shell counts as activity.
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(10).max(10_080).default(480),
+
     // A shell with no keystroke for this long is closed (warned a minute before, or halfway for short
     // timeouts); none outlives the maximum.
     SHELL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(30 * 60_000),

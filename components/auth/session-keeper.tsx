@@ -1,0 +1,73 @@
+'use client';
+
+import { signOut } from 'next-auth/react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { z } from 'zod';
+import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/auth/idle-session';
+
+const tickMs = 15_000;
+/** next-auth's answer for a signed-in session; `{}` once it has ended. */
+const signedInSession = z.object({ expires: z.string(), user: z.looseObject({}) });
+
+/**
+ * Ends an idle session and keeps an active one alive (ux.md A4). Reading /api/auth/session re-issues
+ * the session cookie for another idle period, so this reads it after activity (a key, a click, or a
+ * visible log or shell: elements marked `data-keeps-session`), at most once a minute. Five minutes
+ * before the end it says so and offers to stay; at the end it signs out.
+ */
+export function SessionKeeper() {
+  const [expiresAt, setExpiresAt] = useState<number | null>(null);
+  const [now, setNow] = useState(() => Date.now());
+  const activity = useRef({ lastActivityAt: 0, lastExtendedAt: 0 });
+
+  const extend = useCallback(async () => {
+    activity.current.lastExtendedAt = Date.now();
+    const res = await fetch('/api/auth/session', { headers: { accept: 'application/json' } });
+    const session = signedInSession.safeParse(await res.json());
+    if (!session.success) {
+      void signOut({ callbackUrl: '/login?idle=1' });
+      return;
+    }
+    setExpiresAt(expiresOnClientClock(session.data.expires, res.headers.get('date'), Date.now()));
+    setNow(Date.now());
+  }, []);
+
+  useEffect(() => {
+    const noteActivity = () => (activity.current.lastActivityAt = Date.now());
+    // Opening a page is activity: the first tick, at once, extends the session and learns its end.
+    noteActivity();
+    const tick = () => {
+      const at = Date.now();
+      setNow(at);
+      if (document.visibilityState === 'visible' && document.querySelector('[data-keeps-session]')) noteActivity();
+      if (shouldExtend({ ...activity.current, now: at })) void extend();
+    };
+    window.addEventListener('pointerdown', noteActivity, { capture: true, passive: true });
+    window.addEventListener('keydown', noteActivity, { capture: true, passive: true });
+    const timer = setInterval(tick, tickMs);
+    const first = setTimeout(tick, 0);
+    return () => {
+      clearInterval(timer);
+      clearTimeout(first);
+      window.removeEventListener('pointerdown', noteActivity, { capture: true });
+      window.removeEventListener('keydown', noteActivity, { capture: true });
+    };
+  }, [extend]);
+
+  const state = expiresAt === null ? null : idleState(expiresAt, now);
+  useEffect(() => {
+    if (state?.kind === 'expired') void signOut({ callbackUrl: '/login?idle=1' });
+  }, [state?.kind]);
+
+  if (state?.kind !== 'warning') return null;
+  return (
+    <div role="alert" className="fixed inset-x-0 bottom-4 z-50 mx-auto flex w-fit max-w-[90vw] flex-wrap items-center gap-3 rounded-md border border-amber-400 bg-amber-50 px-4 py-2 text-sm text-amber-950 shadow-lg dark:border-amber-700 dark:bg-amber-950 dark:text-amber-100">
+      <span>
+        You will be signed out in {state.minutesLeft} {state.minutesLeft === 1 ? 'minute' : 'minutes'} because nothing has happened here for a while.
+      </span>
+      <button type="button" onClick={() => void extend()} className="rounded border border-current px-2 py-0.5 font-medium">
+        Stay signed in
+      </button>
+    </div>
+  );
+}
