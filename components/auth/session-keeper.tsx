@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/auth/idle-session';
 
 const tickMs = 15_000;
+/** Where a tab tells the others how long the session it extended now lasts (one session per browser). */
+const sharedEndKey = 'spin-portal.session-ends-at';
 /** next-auth's answer for a signed-in session; `{}` once it has ended. */
 const signedInSession = z.object({ expires: z.string(), user: z.looseObject({}) });
 
@@ -19,16 +21,28 @@ export function SessionKeeper() {
   const [expiresAt, setExpiresAt] = useState<number | null>(null);
   const [now, setNow] = useState(() => Date.now());
   const activity = useRef({ lastActivityAt: 0, lastExtendedAt: 0 });
+  /** Set once this tab has read the session itself, so an end left by an earlier session is not trusted. */
+  const hasRead = useRef(false);
 
   const extend = useCallback(async () => {
     activity.current.lastExtendedAt = Date.now();
-    const res = await fetch('/api/auth/session', { headers: { accept: 'application/json' } });
-    const session = signedInSession.safeParse(await res.json());
+    let session;
+    let serverDate;
+    try {
+      const res = await fetch('/api/auth/session', { headers: { accept: 'application/json' } });
+      serverDate = res.headers.get('date');
+      session = signedInSession.safeParse(await res.json());
+    } catch {
+      return; // Offline or the portal restarting: the next activity tries again.
+    }
     if (!session.success) {
       void signOut({ callbackUrl: '/login?idle=1' });
       return;
     }
-    setExpiresAt(expiresOnClientClock(session.data.expires, res.headers.get('date'), Date.now()));
+    const endsAt = expiresOnClientClock(session.data.expires, serverDate, Date.now());
+    localStorage.setItem(sharedEndKey, String(endsAt));
+    hasRead.current = true;
+    setExpiresAt(endsAt);
     setNow(Date.now());
   }, []);
 
@@ -41,7 +55,19 @@ export function SessionKeeper() {
       setNow(at);
       if (document.visibilityState === 'visible' && document.querySelector('[data-keeps-session]')) noteActivity();
       if (shouldExtend({ ...activity.current, now: at })) void extend();
+      if (!hasRead.current) return;
+      // The latest end any tab learned (each writes it): one active tab keeps the others signed in.
+      const stored = localStorage.getItem(sharedEndKey);
+      if (stored === null) return;
+      const endsAt = Number(stored);
+      setExpiresAt(endsAt);
+      if (idleState(endsAt, at).kind === 'expired') void signOut({ callbackUrl: '/login?idle=1' });
     };
+    // Another tab extended the session: this one is not idle-bound to its own last read.
+    const adoptSharedEnd = (event: StorageEvent) => {
+      if (event.key === sharedEndKey && event.newValue) setExpiresAt(Number(event.newValue));
+    };
+    window.addEventListener('storage', adoptSharedEnd);
     window.addEventListener('pointerdown', noteActivity, { capture: true, passive: true });
     window.addEventListener('keydown', noteActivity, { capture: true, passive: true });
     const timer = setInterval(tick, tickMs);
@@ -49,15 +75,13 @@ export function SessionKeeper() {
     return () => {
       clearInterval(timer);
       clearTimeout(first);
+      window.removeEventListener('storage', adoptSharedEnd);
       window.removeEventListener('pointerdown', noteActivity, { capture: true });
       window.removeEventListener('keydown', noteActivity, { capture: true });
     };
   }, [extend]);
 
   const state = expiresAt === null ? null : idleState(expiresAt, now);
-  useEffect(() => {
-    if (state?.kind === 'expired') void signOut({ callbackUrl: '/login?idle=1' });
-  }, [state?.kind]);
 
   if (state?.kind !== 'warning') return null;
   return (
