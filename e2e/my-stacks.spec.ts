@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { storageStateOf } from './support/demo-users';
-import { simulatorAction } from './support/simulator';
+import { simulatorAction, simulatorGet } from './support/simulator';
 
 async function stackNames(page: Page): Promise<string[]> {
   await page.goto('/stacks');
@@ -63,6 +63,28 @@ test.describe('fred', () => {
     await expect(bar).toContainText('1 inactive', { timeout: 20_000 });
     await simulatorAction('services/1s5', 'activate');
     await expect(bar).toContainText('(2 active)', { timeout: 20_000 });
+  });
+});
+
+test.describe('dino', () => {
+  test.use({ storageState: storageStateOf('dino') });
+
+  test('sees an upgrade left waiting pinned above his list, and finishes it from there', async ({ page }) => {
+    await page.goto('/stacks');
+    const pinned = page.getByRole('region', { name: 'Upgrades waiting for Finish or Roll back' });
+    await expect(pinned).toHaveCount(0);
+    // Upgraded behind the portal's back, as with the rancher CLI, and then forgotten.
+    const web = await simulatorGet('services/1s6');
+    const launchConfig = web.launchConfig as Record<string, unknown>;
+    await simulatorAction('services/1s6', 'upgrade', { inServiceStrategy: { launchConfig: { ...launchConfig, imageUuid: `${String(launchConfig.imageUuid)}-rc1` }, batchSize: 1, intervalMillis: 100 } });
+    const entry = pinned.getByTestId('awaiting-genome-browser-web');
+    await expect(entry).toContainText('-rc1', { timeout: 20_000 });
+    await entry.getByRole('button', { name: 'Finish upgrade genome-browser/web' }).click();
+    const dialog = page.getByRole('dialog');
+    await expect(dialog.getByRole('heading')).toHaveText('Finish upgrade of web in stack genome-browser?');
+    await dialog.getByRole('button', { name: 'Finish upgrade', exact: true }).click();
+    await expect(pinned).toHaveCount(0, { timeout: 20_000 });
+    await expect(page.getByTestId('stack-row-genome-browser')).not.toContainText('upgrade awaiting finish');
   });
 });
 

@@ -7,6 +7,7 @@ import { useStacks } from '@/lib/queries/use-stacks';
 import { applyStackFilter, parseStackFilter, stackFilterParams, type StackFilter } from '@/lib/stacks/stack-filter';
 import type { StackList as StackListData } from '@/lib/stacks/stack-schemas';
 import { StackListFilters } from './stack-list-filters';
+import { AwaitingFinishList } from './awaiting-finish-list';
 import { StackRow } from './stack-row';
 import { EmptyStacks } from './empty-stacks';
 import { QueryError } from './query-error';
@@ -32,6 +33,7 @@ export function StackList({ initial, uid, isStaff }: { initial: StackListData; u
           Staff view: you see every stack, including stacks without an owner tag.
         </p>
       ) : null}
+      <AwaitingFinishList stacks={data?.stacks ?? []} />
       <StackListFilters filter={filter} onChange={update} />
       {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} /> : null}
       {total === 0 ? (

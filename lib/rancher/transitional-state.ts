@@ -29,3 +29,6 @@ const transitional = new Set([
 export function isTransitional(state: string): boolean {
   return transitional.has(state);
 }
+
+/** A service upgraded and waiting for Finish or Roll back: steady, but not done. */
+export const awaitingFinishState = 'upgraded';

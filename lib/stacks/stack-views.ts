@@ -1,6 +1,7 @@
 import { relationTo, rightsOn } from '@/lib/access/authorize';
 import type { AccessUser } from '@/lib/access/rights';
 import type { ContainerSummary, ServiceDetail, ServiceSummary, StackDetail, StackSummary, StackTags } from '@/lib/rancher/types';
+import { awaitingFinishState } from '@/lib/rancher/transitional-state';
 import type { ContainerView, StackListItem, StackView } from './stack-schemas';
 
 function tagsView({ owner, staffOwner, group, staffGroup, fqdn, requires }: StackTags): StackListItem['tags'] {
@@ -10,9 +11,6 @@ function tagsView({ owner, staffOwner, group, staffGroup, fqdn, requires }: Stac
 function serviceListView({ id, name, state, healthState, image, scale }: ServiceSummary) {
   return { id, name, state, healthState, image, scale };
 }
-
-/** Rancher's state for an upgraded service waiting for Finish or Roll back. */
-const awaitingFinish = 'upgraded';
 
 /** The list entry of a stack the user may see, or null when it is not shared with them. */
 export function stackListView(user: AccessUser, stack: StackSummary): StackListItem | null {
@@ -27,7 +25,7 @@ export function stackListView(user: AccessUser, stack: StackSummary): StackListI
     services: stack.services.map(serviceListView),
     relation,
     isUntagged: !stack.tags.owner,
-    hasUpgradeAwaitingFinish: stack.services.some((s) => s.state === awaitingFinish),
+    hasUpgradeAwaitingFinish: stack.services.some((s) => s.state === awaitingFinishState),
   };
 }
 

@@ -1,0 +1,71 @@
+'use client';
+
+import Link from 'next/link';
+import { useState } from 'react';
+import { useServiceAction } from '@/lib/queries/use-service-action';
+import { awaitingFinishState } from '@/lib/rancher/transitional-state';
+import type { StackListItem } from '@/lib/stacks/stack-schemas';
+import { ConfirmDialog } from './confirm-dialog';
+import { verbCopy } from './service-action-copy';
+
+type Decision = 'finish-upgrade' | 'rollback';
+type Waiting = { stack: StackListItem; service: StackListItem['services'][number] };
+
+function WaitingRow({ stack, service }: Waiting) {
+  const action = useServiceAction(stack.id);
+  const [asking, setAsking] = useState<Decision | null>(null);
+  const copy = asking ? verbCopy[asking] : null;
+  const sending = action.isPending ? action.variables?.verb : null;
+  const button =
+    'rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-inset ring-amber-400 hover:bg-amber-100 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-amber-700 dark:hover:bg-amber-900';
+  return (
+    <li className="flex flex-wrap items-center gap-3 py-2" data-testid={`awaiting-${stack.name}-${service.name}`}>
+      <Link href={`/stacks/${stack.id}/services/${service.id}?tab=upgrade`} className="font-medium text-brand-600 underline dark:text-blue-400">
+        {stack.name} / {service.name}
+      </Link>
+      <span className="text-slate-700 dark:text-slate-300">now runs {service.image}</span>
+      {(['finish-upgrade', 'rollback'] as const).map((verb) => (
+        <button key={verb} type="button" className={button} disabled={action.isPending} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${stack.name}/${service.name}`}>
+          {verbCopy[verb].label}
+        </button>
+      ))}
+      <span role="status" className="text-sm">
+        {sending ? `${verbCopy[sending].progress} ${service.name}…` : action.error ? <span className="text-red-800 dark:text-red-300">{action.error.message}</span> : null}
+      </span>
+      <ConfirmDialog
+        open={copy !== null}
+        title={copy ? `${copy.confirm} of ${service.name} in stack ${stack.name}?` : ''}
+        confirmLabel={copy?.label ?? ''}
+        tone={copy?.tone}
+        onConfirm={() => {
+          if (asking) action.mutate({ serviceId: service.id, verb: asking });
+          setAsking(null);
+        }}
+        onCancel={() => setAsking(null)}
+      >
+        {copy ? <p>{copy.effect(service.name, service.scale)}</p> : null}
+      </ConfirmDialog>
+    </li>
+  );
+}
+
+/**
+ * Upgrades left waiting for a decision, pinned above the list (ux.md L4): an `upgraded` service keeps
+ * its old containers until someone finishes or rolls back, and is easily forgotten.
+ */
+export function AwaitingFinishList({ stacks }: { stacks: readonly StackListItem[] }) {
+  const waiting: Waiting[] = stacks.flatMap((stack) => stack.services.filter((s) => s.state === awaitingFinishState).map((service) => ({ stack, service })));
+  if (waiting.length === 0) return null;
+  return (
+    <section aria-labelledby="awaiting-finish-title" className="rounded-lg border border-amber-300 bg-amber-50 px-4 py-3 text-amber-950 dark:border-amber-800 dark:bg-amber-950/40 dark:text-amber-100">
+      <h2 id="awaiting-finish-title" className="text-sm font-semibold">
+        Upgrades waiting for Finish or Roll back
+      </h2>
+      <ul className="divide-y divide-amber-200 dark:divide-amber-900">
+        {waiting.map((w) => (
+          <WaitingRow key={w.service.id} {...w} />
+        ))}
+      </ul>
+    </section>
+  );
+}
