@@ -2,7 +2,10 @@ import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { generateFixture } from '@/sim/fixture/generate-fixture';
 import { ensurePortalBuilt, startPortalProcess, type PortalProcess } from '@/test/helpers/portal-process';
+import { signIn } from '@/test/helpers/portal-session';
+import { startPortalWorld } from '@/test/helpers/portal-world';
 import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 
 const root = resolve(__dirname, '..');
@@ -72,6 +75,35 @@ describe('start and stop', () => {
     const other = await startPortalProcess();
     expect(await other.stop()).toBe(0);
     expect(other.output()).toContain('"msg":"stopped"');
+  }, 120_000);
+
+  it('still stops on SIGTERM when whatever read its output died mid-stream (a crashed test runner)', async () => {
+    const world = await startPortalWorld({ fixture: generateFixture({ stacks: 2, services: 1, containers: 1 }), faults: { log_tail_honour_lines: true } });
+    const { child } = world.portal;
+    try {
+      const cookie = await signIn(world.portal.url, 'wilma');
+      const containerId = [...world.sim.world.containers.values()].find((c) => c.state === 'running')?.id ?? '';
+      const ws = new WebSocket(`${world.portal.url.replace('http', 'ws')}/api/v1/containers/${containerId}/logs?tail=20000&follow=0`, {
+        headers: { cookie, origin: world.portal.url },
+      });
+      // As when the parent dies: its end of the portal's stdout and stderr closes mid-stream, so
+      // every log line from then on fails with EPIPE.
+      await new Promise<void>((midStream) => {
+        let frames = 0;
+        ws.on('message', () => ++frames === 2000 && midStream());
+      });
+      child.stdout?.destroy();
+      child.stderr?.destroy();
+      ws.terminate();
+      await world.sim.close();
+      const exited = new Promise<number | null>((done) => child.once('exit', done));
+      child.kill('SIGTERM');
+      const outcome = await Promise.race([exited, new Promise((done) => setTimeout(() => done('still running'), 25_000))]);
+      expect(outcome).not.toBe('still running');
+    } finally {
+      if (child.exitCode === null) child.kill('SIGKILL');
+      await world.close();
+    }
   }, 120_000);
 
   it('exits 1 naming each bad variable in production mode', async () => {

@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   if (demo) Object.assign(process.env, demo.values);
 
   const config = env();
+  // Once whatever reads the portal's output is gone (a crashed parent, a dead log shipper), writes fail
+  // with EPIPE: the portal goes on serving, and stopping when told, without its log.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   const log = createLogger({ level: config.LOG_LEVEL });
   const isDev = config.NODE_ENV === 'development';
   const stopOnExit = demo ? await startDemoServices(demo.demo) : [];
@@ -54,13 +57,13 @@ async function main(): Promise<void> {
       process.exit(1);
     }
     stopping = true;
-    log.info({ signal }, 'shutting down');
     let step = 'draining requests and websockets';
     // Draining is bounded; a step that still hangs after that must not leave the process running.
     setTimeout(() => {
       log.error({ step }, 'shutdown did not finish in time: exiting');
       process.exit(1);
     }, shutdownDeadlineMs).unref();
+    log.info({ signal }, 'shutting down');
     await portal.close();
     step = 'stopping embedded services';
     for (const stopService of stopOnExit) await stopService();

@@ -23,7 +23,11 @@ export const redactedPaths = [
   'req.headers.cookie',
 ];
 
-/** A pino logger writing JSON lines to stdout (or to `destination`, which tests use to read the lines). */
+/**
+ * A pino logger writing JSON lines to stdout (or to `destination`, which tests use to read the lines).
+ * It writes through process.stdout rather than pino's own fd writer, whose synchronous flush at exit
+ * retries a write to a closed pipe forever (sonic-boom 4.2), so a portal whose reader died never exited.
+ */
 export function createLogger(options: { level: string; destination?: pino.DestinationStream; base?: Record<string, unknown> }): Logger {
   return pino(
     {
@@ -32,6 +36,6 @@ export function createLogger(options: { level: string; destination?: pino.Destin
       redact: { paths: redactedPaths, censor: '[redacted]' },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
-    options.destination,
+    options.destination ?? process.stdout,
   );
 }

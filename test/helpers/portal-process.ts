@@ -52,6 +52,10 @@ export async function startPortalProcess(env: Record<string, string> | ((port: n
   child.stdout?.on('data', (d: Buffer) => (output += d.toString()));
   child.stderr?.on('data', (d: Buffer) => (output += d.toString()));
   const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  // A runner that crashes must not leave its portals running (they would hold ports and memory).
+  const stopWithRunner = () => child.kill('SIGKILL');
+  process.once('exit', stopWithRunner);
+  void exited.then(() => process.off('exit', stopWithRunner));
 
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
