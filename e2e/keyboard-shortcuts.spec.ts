@@ -50,6 +50,26 @@ test.describe('fred', () => {
 test.describe('wilma (staff)', () => {
   test.use({ storageState: storageStateOf('wilma') });
 
+  test('moves between the stacks with the arrow keys, Home and End, and opens one with Enter', async ({ page }) => {
+    await page.goto('/stacks');
+    await page.waitForLoadState('networkidle');
+    const links = page.getByRole('table').getByRole('rowheader').getByRole('link');
+    const names = await links.allTextContents();
+    expect(names.length).toBeGreaterThan(2);
+    await links.first().focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(links.nth(1)).toBeFocused();
+    await page.keyboard.press('End');
+    await expect(links.last()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await expect(links.last()).toBeFocused();
+    await page.keyboard.press('Home');
+    await expect(links.first()).toBeFocused();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: names[1] })).toBeVisible();
+  });
+
   test('goes to the activity with g a', async ({ page }) => {
     await page.goto('/stacks');
     await page.waitForLoadState('networkidle');

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import { useMemo } from 'react';
+import { type KeyboardEvent, useMemo } from 'react';
 import { useStacks } from '@/lib/queries/use-stacks';
 import { applyStackFilter, parseStackFilter, stackFilterParams, type StackFilter } from '@/lib/stacks/stack-filter';
 import type { StackList as StackListData } from '@/lib/stacks/stack-schemas';
@@ -11,6 +11,23 @@ import { AwaitingFinishList } from './awaiting-finish-list';
 import { StackRow } from './stack-row';
 import { EmptyStacks } from './empty-stacks';
 import { QueryError } from './query-error';
+
+const rowKeys: Record<string, (at: number, last: number) => number> = {
+  ArrowDown: (at, last) => Math.min(last, at + 1),
+  ArrowUp: (at) => Math.max(0, at - 1),
+  Home: () => 0,
+  End: (_at, last) => last,
+};
+
+/** Up, Down, Home and End move between the stacks' links (ux.md L5); Enter opens one, as links do. */
+function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>): void {
+  const move = rowKeys[event.key];
+  const links = [...event.currentTarget.querySelectorAll<HTMLAnchorElement>('a[data-row-link]')];
+  const at = links.indexOf(event.target as HTMLAnchorElement);
+  if (!move || at < 0) return;
+  event.preventDefault();
+  links[move(at, links.length - 1)]?.focus();
+}
 
 /** The stacks list: search, scope, attention and sort live in the URL so a view can be shared. */
 export function StackList({ initial, uid, isStaff }: { initial: StackListData; uid: string; isStaff: boolean }) {
@@ -53,7 +70,7 @@ export function StackList({ initial, uid, isStaff }: { initial: StackListData; u
                 <th scope="col" className="px-3 py-2">Address</th>
               </tr>
             </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800">
+            <tbody className="divide-y divide-slate-200 dark:divide-slate-800" onKeyDown={moveBetweenRows}>
               {rows.map((stack) => (
                 <StackRow key={stack.id} stack={stack} />
               ))}

@@ -12,7 +12,7 @@ export function StackRow({ stack }: { stack: StackListItem }) {
   return (
     <tr className="hover:bg-slate-50 dark:hover:bg-slate-900/60" data-testid={`stack-row-${stack.name}`}>
       <th scope="row" className="px-3 py-2 font-medium">
-        <Link href={`/stacks/${stack.id}`} className="text-brand-600 hover:underline dark:text-blue-400">
+        <Link href={`/stacks/${stack.id}`} data-row-link aria-keyshortcuts="ArrowUp ArrowDown Home End" className="text-brand-600 hover:underline dark:text-blue-400">
           {stack.name}
         </Link>
         {stack.isUntagged ? (
