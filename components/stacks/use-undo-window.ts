@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 
 /** How long a confirmed stop or restart waits in the browser, where Undo still cancels it. */
-export const undoWindowMs = 5000;
+const undoWindowMs = 5000;
 
 export interface Scheduled<T> {
   value: T;

@@ -49,7 +49,13 @@ export function useLiveChanges(): void {
         hasConnected = true;
       };
       ws.onmessage = (event) => {
-        const frame = changesFrame.safeParse(JSON.parse(String(event.data)));
+        let data: unknown;
+        try {
+          data = JSON.parse(String(event.data));
+        } catch {
+          return; // Not a frame of ours: nothing to refetch.
+        }
+        const frame = changesFrame.safeParse(data);
         if (frame.success) refetchChanged(qc, frame.data.stackIds);
       };
       ws.onclose = () => {
