@@ -66,6 +66,25 @@ test.describe('fred', () => {
   });
 });
 
+test.describe('fred, when the live channel drops', () => {
+  test.use({ storageState: storageStateOf('fred') });
+
+  test('is told that live updates paused, and the notice goes when they resume', async ({ page }) => {
+    let connections = 0;
+    // The first socket is dropped by "the network"; the next ones reach the portal.
+    await page.routeWebSocket('**/api/v1/changes', (ws) => {
+      connections++;
+      if (connections === 1) void ws.close();
+      else ws.connectToServer();
+    });
+    await page.goto('/stacks');
+    const notice = page.getByRole('status').filter({ hasText: 'Live updates paused' });
+    await expect(notice).toBeVisible();
+    await expect(notice).toBeHidden({ timeout: 10_000 });
+    expect(connections).toBeGreaterThanOrEqual(2);
+  });
+});
+
 test.describe('dino', () => {
   test.use({ storageState: storageStateOf('dino') });
 

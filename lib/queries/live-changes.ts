@@ -11,11 +11,31 @@ const changesFrame = z.object({ type: z.literal('stacks-changed'), stackIds: z.a
 const firstRetryMs = 1_000;
 const maxRetryMs = 30_000;
 
-let isConnected = false;
+/** `connecting` until first open; `reconnecting` after a drop, while pages fall back to polling. */
+export type LiveChannelState = 'connecting' | 'live' | 'reconnecting';
+
+let channelState: LiveChannelState = 'connecting';
+const stateListeners = new Set<() => void>();
+
+function setChannelState(next: LiveChannelState): void {
+  if (channelState === next) return;
+  channelState = next;
+  for (const listener of stateListeners) listener();
+}
+
+export function liveChannelState(): LiveChannelState {
+  return channelState;
+}
+
+/** For useSyncExternalStore: told whenever the channel's state changes. */
+export function subscribeLiveChannel(listener: () => void): () => void {
+  stateListeners.add(listener);
+  return () => stateListeners.delete(listener);
+}
 
 /** True while the push channel is open: pages then poll only as a safety net (refetch-interval.ts). */
 export function isLiveChannelOpen(): boolean {
-  return isConnected;
+  return channelState === 'live';
 }
 
 function refetchChanged(qc: QueryClient, stackIds: string[]): void {
@@ -43,7 +63,7 @@ export function useLiveChanges(): void {
       const ws = new WebSocket(url);
       socket = ws;
       ws.onopen = () => {
-        isConnected = true;
+        setChannelState('live');
         retryMs = firstRetryMs;
         if (hasConnected) void qc.invalidateQueries({ queryKey: stackKeys.all });
         hasConnected = true;
@@ -59,8 +79,8 @@ export function useLiveChanges(): void {
         if (frame.success) refetchChanged(qc, frame.data.stackIds);
       };
       ws.onclose = () => {
-        isConnected = false;
         if (isStopped) return;
+        setChannelState('reconnecting');
         retryTimer = setTimeout(connect, retryMs);
         retryMs = Math.min(maxRetryMs, retryMs * 2);
       };
@@ -68,7 +88,7 @@ export function useLiveChanges(): void {
     connect();
     return () => {
       isStopped = true;
-      isConnected = false;
+      setChannelState('connecting');
       if (retryTimer) clearTimeout(retryTimer);
       socket?.close();
     };
