@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { StackDetail } from '@/components/stacks/stack-detail';
 import { requireUser } from '@/lib/auth/session';
-import { hasStatus } from '@/lib/errors/app-error';
+import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 import { stackIdParam } from '@/lib/stacks/stack-schemas';
 import { getVisibleStack } from '@/lib/stacks/visible-stacks';
@@ -15,10 +15,7 @@ export default async function StackPage({ params }: { params: Promise<{ stackId:
   const user = await requireUser(`/stacks/${encodeURIComponent(stackId)}`);
   const parsed = stackIdParam.safeParse({ stackId });
   if (!parsed.success) notFound();
-  const stack = await getVisibleStack(rancherBackend(), user, parsed.data.stackId).catch((err: unknown) => {
-    if (hasStatus(err, 404)) notFound();
-    throw err;
-  });
+  const stack = await orNotFound(getVisibleStack(rancherBackend(), user, parsed.data.stackId));
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm">

@@ -4,8 +4,8 @@ import { notFound } from 'next/navigation';
 import { ServiceView } from '@/components/service/service-view';
 import { parseServiceTab } from '@/components/service/service-tab';
 import { requireUser } from '@/lib/auth/session';
-import { hasStatus } from '@/lib/errors/app-error';
 import { decodePermalink } from '@/lib/logs/permalink';
+import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 import { serviceIdParam } from '@/lib/stacks/stack-schemas';
 import { getVisibleService } from '@/lib/stacks/visible-stacks';
@@ -20,10 +20,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const user = await requireUser(`/stacks/${encodeURIComponent(raw.stackId)}/services/${encodeURIComponent(raw.serviceId)}`);
   const parsed = serviceIdParam.safeParse(raw);
   if (!parsed.success) notFound();
-  const { stack, service } = await getVisibleService(rancherBackend(), user, parsed.data.stackId, parsed.data.serviceId).catch((err: unknown) => {
-    if (hasStatus(err, 404)) notFound();
-    throw err;
-  });
+  const { stack, service } = await orNotFound(getVisibleService(rancherBackend(), user, parsed.data.stackId, parsed.data.serviceId));
   const container = typeof query.container === 'string' ? query.container : undefined;
   const permalink = decodePermalink(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))));
   return (
