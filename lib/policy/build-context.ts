@@ -8,6 +8,7 @@ import { normaliseService } from './normalise-service';
 import { parsePolicyConfig, type Waiver } from './policy-config';
 import { DEFAULT_PROFILE, profiles } from './profiles';
 import type { RuleContext, RunAs } from './rule-context';
+import { DEFAULT_ALLOWED_HOST_PATHS, normalisePosixPath } from './host-path';
 import { findRule } from './rules/index';
 import type { ServiceSpec } from './service-spec';
 import { parseStackTags } from './stack-tags';
@@ -116,6 +117,8 @@ export function prepareCheck(input: CheckInput): PreparedCheck {
       tags: input.stackTags !== undefined ? parseStackTags(input.stackTags) : null,
       environment: input.environment ?? null,
       services: stackServices,
+      containers: input.stackContainers ?? null,
+      environmentStackNames: input.environmentStackNames ?? null,
     },
     operation: input.operation ? { op: input.operation.op, service: input.operation.service ?? null } : proposed && stackServices ? { op: 'upgrade', service: upgradeName } : null,
     dockerfile,
@@ -125,6 +128,12 @@ export function prepareCheck(input: CheckInput): PreparedCheck {
     trustedHubNamespaces: trusted,
     secretDescriptions: input.secretDescriptions ?? {},
     waivers,
+    allowedHostPaths: (input.allowedHostPaths ?? DEFAULT_ALLOWED_HOST_PATHS).map(normalisePosixPath),
+    composeDir: input.composeDir ?? null,
+    actorRole: input.actorRole ?? null,
+    staffAcknowledged: input.staffAcknowledged === true && input.actorRole === 'staff',
+    secretsResolved: input.secretNames !== undefined,
+    duplicateKeys: (['dockerCompose', 'rancherCompose'] as const).flatMap((name) => (sources[name]?.duplicateKeys ?? []).map((d) => ({ ...d, input: name }))),
     now: Number.isNaN(nowParsed) ? Date.now() : nowParsed,
     problems,
     userOf(spec): RunAs | null {

@@ -79,6 +79,18 @@ export interface CheckInput extends Omit<PolicyCheckRequest, 'current' | 'propos
   attestations?: Readonly<Record<string, { authenticated?: boolean }>>;
   /** Docker Hub namespaces treated like official images (e.g. `rancher` for load balancers). */
   trustedHubNamespaces?: readonly string[];
+  /** Host paths owners may bind-mount (`POLICY_ALLOWED_HOST_PATHS`); defaults to `/global`, `/project`. */
+  allowedHostPaths?: readonly string[];
+  /** Absolute directory of the compose file: the `rancher` CLI resolves relative bind sources against it. */
+  composeDir?: string;
+  /** Containers the stack already has, so `container:<x>` and `dataVolumesFrom` resolve (the portal reads Rancher). */
+  stackContainers?: readonly { id: string; name: string }[];
+  /** Names of every stack of the environment: a secret name that also ties to another stack is not this stack's. */
+  environmentStackNames?: readonly string[];
+  /** Portal only: who asks for the upgrade; `owner` turns on staff-only-service. */
+  actorRole?: 'owner' | 'staff';
+  /** Portal only: a staff member accepted the node-level access the isolation findings describe. */
+  staffAcknowledged?: boolean;
   /** ISO time for waiver expiry; defaults to the current time. */
   now?: string;
   /** File names reported with line and column. */

@@ -8,6 +8,14 @@ export interface TopLevelVolume {
   name: string;
   driver: string | null;
   path: string;
+  /** The node path a `local` volume binds (`driver_opts: {type: none, o: bind, device: /path}`): a bind mount in disguise. */
+  bindDevice: { value: string; path: string } | null;
+}
+
+/** A load balancer port rule of rancher-compose (`lb_config.port_rules[].service`). */
+export interface LbTarget {
+  service: string;
+  path: string;
 }
 
 /** A docker-compose file read for the rules. */
@@ -74,16 +82,36 @@ export function normaliseCompose(value: unknown, secretNames?: Readonly<Record<s
   if (!v1 && isRecord(value.volumes)) {
     for (const [name, vol] of Object.entries(value.volumes)) {
       const driver = isRecord(vol) && typeof vol.driver === 'string' ? vol.driver : null;
-      volumes.push({ name, driver, path: pointer('/volumes', name) });
+      const path = pointer('/volumes', name);
+      volumes.push({ name, driver, path, bindDevice: isRecord(vol) ? bindDevice(vol.driver_opts, pointer(path, 'driver_opts')) : null });
     }
   }
   return { doc: { version, servicesPath, services, volumes, v3Only: v3OnlyPointers(servicesPath, servicesRaw, value) }, problems };
 }
 
-/** Names of the services a rancher-compose file configures, with their pointers. */
-export function rancherComposeServices(value: unknown): { name: string; path: string }[] {
+function bindDevice(opts: unknown, path: string): TopLevelVolume['bindDevice'] {
+  if (!isRecord(opts) || typeof opts.device !== 'string' || !opts.device.startsWith('/')) return null;
+  const o = typeof opts.o === 'string' ? opts.o.split(',').map((x) => x.trim()) : [];
+  return o.includes('bind') || opts.type === 'none' ? { value: opts.device, path: pointer(path, 'device') } : null;
+}
+
+function lbTargets(service: unknown, path: string): LbTarget[] {
+  const rules = isRecord(service) && isRecord(service.lb_config) ? service.lb_config.port_rules : undefined;
+  if (!Array.isArray(rules)) return [];
+  const out: LbTarget[] = [];
+  rules.forEach((rule, i) => {
+    if (isRecord(rule) && typeof rule.service === 'string') out.push({ service: rule.service, path: pointer(path, 'lb_config', 'port_rules', i, 'service') });
+  });
+  return out;
+}
+
+/** The services a rancher-compose file configures, with their pointers and load balancer targets. */
+export function rancherComposeServices(value: unknown): { name: string; path: string; lbTargets: LbTarget[] }[] {
   if (!isRecord(value)) return [];
   const nested = isRecord(value.services);
   const services = nested ? (value.services as Record<string, unknown>) : 'version' in value ? {} : value;
-  return Object.keys(services).map((name) => ({ name, path: pointer(nested ? '/services' : '', name) }));
+  return Object.entries(services).map(([name, svc]) => {
+    const path = pointer(nested ? '/services' : '', name);
+    return { name, path, lbTargets: lbTargets(svc, path) };
+  });
 }

@@ -38,6 +38,12 @@ function applyWaivers(f: Finding, rule: Rule, ctx: RuleContext): Finding {
   return { ...f, severity: 'info', waived: { waiverId: best.id, reason: best.reason, expires: best.expires } };
 }
 
+/** A staff member's acknowledgement turns a node-level error into a warning that says so. */
+function applyStaffAcknowledgement(f: Finding, rule: Rule, ctx: RuleContext): Finding {
+  if (!ctx.staffAcknowledged || !rule.staffMayAccept || f.severity !== 'error') return f;
+  return { ...f, severity: 'warning', details: { ...f.details, acknowledgedByStaff: true } };
+}
+
 /** Order: input, pointer (segment by segment), rule id; each pointer is split once. */
 function sortFindings(findings: Finding[]): Finding[] {
   const keyed = findings.map((f) => ({ f, input: INPUT_ORDER.indexOf(f.input), segments: parsePointer(f.path) }));
@@ -56,7 +62,7 @@ export function evaluateRules(
   for (const rule of rules) {
     const severity = ruleSeverity(rule, ctx.profile.id);
     if (severity === 'off') continue;
-    for (const raw of rule.check(ctx)) findings.push(applyWaivers(toFinding(rule, raw, severity, locate, files[raw.input]), rule, ctx));
+    for (const raw of rule.check(ctx)) findings.push(applyStaffAcknowledgement(applyWaivers(toFinding(rule, raw, severity, locate, files[raw.input]), rule, ctx), rule, ctx));
   }
   const sorted = sortFindings(findings);
   let errors = 0;

@@ -5,7 +5,7 @@ import type { RawFinding } from './finding';
 import { parseImageRef, type ImageRef } from './image-ref';
 import { pointer } from './json-pointer';
 import { parsePortMapping } from './port-spec';
-import type { CapEntry, Entry, MountEntry, NamespaceEntry, PortEntry, SecretEntry, ServiceSpec, SpecField, SpecInput } from './service-spec';
+import type { CapEntry, Entry, MountEntry, NamespaceEntry, PortEntry, SecretEntry, ServiceSpec, SpecField, SpecInput, VolumesFromEntry } from './service-spec';
 import { parseUserSpec } from './user-spec';
 import { parseVolumeMount } from './volume-mount';
 
@@ -14,13 +14,13 @@ export type SpecDialect = 'compose' | 'launchConfig';
 const FIELD_NAMES: Record<SpecDialect, Record<SpecField, string>> = {
   compose: {
     image: 'image', build: 'build', env: 'environment', labels: 'labels', capAdd: 'cap_add', capDrop: 'cap_drop',
-    privileged: 'privileged', devices: 'devices', securityOpt: 'security_opt', volumes: 'volumes', ports: 'ports',
+    privileged: 'privileged', devices: 'devices', securityOpt: 'security_opt', volumes: 'volumes', volumesFrom: 'volumes_from', ports: 'ports',
     user: 'user', groupAdd: 'group_add', secrets: 'secrets', networkMode: 'network_mode', pidMode: 'pid',
     ipcMode: 'ipc', usernsMode: 'userns_mode', uts: 'uts',
   },
   launchConfig: {
     image: 'imageUuid', build: 'build', env: 'environment', labels: 'labels', capAdd: 'capAdd', capDrop: 'capDrop',
-    privileged: 'privileged', devices: 'devices', securityOpt: 'securityOpt', volumes: 'dataVolumes', ports: 'ports',
+    privileged: 'privileged', devices: 'devices', securityOpt: 'securityOpt', volumes: 'dataVolumes', volumesFrom: 'dataVolumesFrom', ports: 'ports',
     user: 'user', groupAdd: 'groupAdd', secrets: 'secrets', networkMode: 'networkMode', pidMode: 'pidMode',
     ipcMode: 'ipcMode', usernsMode: 'usernsMode', uts: 'uts',
   },
@@ -130,9 +130,24 @@ function readNamespaces(reader: FieldReader, raw: Record<string, unknown>, opts:
     const e = reader.text(f);
     if (e) out.push({ kind, value: e.value, path: e.path });
   }
-  // Compose v1 spelled network_mode as `net`.
+  // Compose v1 spelled network_mode as `net`; Rancher can also name the container by id.
   if (opts.dialect === 'compose' && typeof raw.net === 'string') out.push({ kind: 'network', value: raw.net, path: pointer(opts.path, 'net') });
+  if (opts.dialect === 'launchConfig' && typeof raw.networkContainerId === 'string' && raw.networkContainerId !== '') {
+    out.push({ kind: 'network', value: `container:${raw.networkContainerId}`, path: pointer(opts.path, 'networkContainerId') });
+  }
   return out;
+}
+
+/**
+ * Compose writes `service[:ro|rw]` or `container:name[:ro|rw]`; a launchConfig lists container ids.
+ */
+function readVolumesFrom(reader: FieldReader, dialect: SpecDialect): VolumesFromEntry[] {
+  return reader.textList('volumesFrom').map((e): VolumesFromEntry => {
+    if (dialect === 'launchConfig') return { target: e.value, kind: 'container', path: e.path };
+    const parts = e.value.split(':');
+    const container = parts[0] === 'container';
+    return { target: (container ? parts[1] : parts[0]) ?? '', kind: container ? 'container' : 'service', path: e.path };
+  });
 }
 
 function readCaps(reader: FieldReader, f: 'capAdd' | 'capDrop'): CapEntry[] {
@@ -172,6 +187,7 @@ export function normaliseService(raw: Record<string, unknown>, opts: NormaliseOp
     devices: reader.textList('devices'),
     securityOpt: reader.textList('securityOpt'),
     volumes,
+    volumesFrom: readVolumesFrom(reader, opts.dialect),
     ports: readPorts(reader),
     user: readUser(reader),
     groupAdd: reader.textList('groupAdd'),

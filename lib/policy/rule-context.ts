@@ -1,5 +1,5 @@
 import type { CheckInput, OperationName, PolicyActor } from './check-input';
-import type { ComposeDoc } from './compose-doc';
+import type { ComposeDoc, LbTarget } from './compose-doc';
 import type { Dockerfile } from './dockerfile';
 import type { PolicyInputName, RawFinding } from './finding';
 import type { ImageRef } from './image-ref';
@@ -8,6 +8,7 @@ import type { Profile } from './profiles';
 import type { ServiceSpec } from './service-spec';
 import type { StackTags } from './stack-tags';
 import type { UserSpec } from './user-spec';
+import type { DuplicateKey } from './yaml-source';
 
 export interface StackView {
   name: string | null;
@@ -16,6 +17,10 @@ export interface StackView {
   environment: string | null;
   /** Services the stack already has (null: a new stack, or unknown). */
   services: readonly { name: string; state: string }[] | null;
+  /** Containers the stack already has (null: unknown). */
+  containers: readonly { id: string; name: string }[] | null;
+  /** Every stack name of the environment (null: unknown). */
+  environmentStackNames: readonly string[] | null;
 }
 
 /** A user and where it was set (the service's `user`, or the Dockerfile's `USER`). */
@@ -30,7 +35,7 @@ export interface RuleContext {
   profile: Profile;
   compose: ComposeDoc | null;
   /** Services configured by rancher-compose.yml, when one was given. */
-  rancherServices: { name: string; path: string }[] | null;
+  rancherServices: { name: string; path: string; lbTargets: LbTarget[] }[] | null;
   /** The container specs the container rules check: compose services, or the proposed launchConfig. */
   services: readonly ServiceSpec[];
   upgrade: { service: string; current: ServiceSpec; proposed: ServiceSpec } | null;
@@ -45,7 +50,17 @@ export interface RuleContext {
   /** Secret name → description of the Rancher secret, when the portal looked them up. */
   secretDescriptions: Readonly<Record<string, string>>;
   waivers: readonly Waiver[];
+  /** Normalised roots an owner may bind-mount from the node. */
+  allowedHostPaths: readonly string[];
+  /** Where relative bind sources resolve (the compose file's directory); null when unknown. */
+  composeDir: string | null;
+  actorRole: 'owner' | 'staff' | null;
+  staffAcknowledged: boolean;
+  /** Whether launchConfig secret ids were resolved to names (an unresolved id is then unknown). */
+  secretsResolved: boolean;
   now: number;
+  /** Keys written twice in the compose files (the last value is the one checked). */
+  duplicateKeys: readonly (DuplicateKey & { input: 'dockerCompose' | 'rancherCompose' })[];
   /** Inputs that could not be read, reported by `input-malformed`. */
   problems: readonly RawFinding[];
   /** The user a service runs as: its own, else its Dockerfile's last USER; null = the image default. */

@@ -39,6 +39,11 @@ export interface Rule {
   /** Profile the rule first appears in. */
   since: ProfileId;
   waivable: boolean;
+  /**
+   * Node-level access (§4.10): in the portal, a Spin staff member who acknowledges it may proceed (the
+   * error becomes a warning, recorded with the acknowledgement); an owner never can.
+   */
+  staffMayAccept?: boolean;
   fixable: boolean;
   /** The condition is the portal team's inference, not a NERSC statement. */
   inferred: boolean;

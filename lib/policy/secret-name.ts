@@ -14,3 +14,12 @@ export function secretFilename(name: string, service: string, stack: string): st
   }
   return null;
 }
+
+/**
+ * Whether a secret's name ties it to `stack` by §3.5: `<stack>.<filename>`, or `<service>.<stack>.<filename>`
+ * for any service name (the secret may serve another service of the same stack).
+ */
+export function secretTiedToStack(name: string, stack: string): boolean {
+  const dot = name.indexOf('.');
+  return secretFilename(name, dot > 0 ? name.slice(0, dot) : '', stack) !== null;
+}

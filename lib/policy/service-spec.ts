@@ -6,7 +6,7 @@ import type { VolumeMount } from './volume-mount';
 /** Fields of a container spec, named once for both compose and launchConfig spellings. */
 export type SpecField =
   | 'image' | 'build' | 'env' | 'labels' | 'capAdd' | 'capDrop' | 'privileged' | 'devices' | 'securityOpt'
-  | 'volumes' | 'ports' | 'user' | 'groupAdd' | 'secrets' | 'networkMode' | 'pidMode' | 'ipcMode' | 'usernsMode' | 'uts';
+  | 'volumes' | 'volumesFrom' | 'ports' | 'user' | 'groupAdd' | 'secrets' | 'networkMode' | 'pidMode' | 'ipcMode' | 'usernsMode' | 'uts';
 
 export type SpecInput = 'dockerCompose' | 'current' | 'proposed';
 
@@ -61,6 +61,14 @@ export interface NamespaceEntry {
   path: string;
 }
 
+/** A `volumes_from`/`dataVolumesFrom` entry: the container or service whose volumes are joined. */
+export interface VolumesFromEntry {
+  /** Compose: a service name, or a container after `container:`; launchConfig: a container id. */
+  target: string;
+  kind: 'service' | 'container';
+  path: string;
+}
+
 /** One container configuration, from a compose service or a Rancher launchConfig. */
 export interface ServiceSpec {
   name: string;
@@ -82,6 +90,7 @@ export interface ServiceSpec {
   devices: Entry<string>[];
   securityOpt: Entry<string>[];
   volumes: MountEntry[];
+  volumesFrom: VolumesFromEntry[];
   ports: PortEntry[];
   user: (Entry<string> & { spec: UserSpec }) | null;
   groupAdd: Entry<string>[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normalisePosixPath, parseVolumeMount, type VolumeMount } from './volume-mount';
+import { normalisePosixPath } from './host-path';
+import { parseVolumeMount, type VolumeMount } from './volume-mount';
 
 function mount(v: string): VolumeMount {
   const r = parseVolumeMount(v);

@@ -1,3 +1,5 @@
+import { isExternalFsPath, normalisePosixPath } from './host-path';
+
 /** One `volumes`/`dataVolumes` entry: `src:dst[:opts]` or an anonymous `dst`. */
 export interface VolumeMount {
   raw: string;
@@ -14,27 +16,6 @@ export interface VolumeMount {
 }
 
 export type VolumeMountResult = { ok: true; mount: VolumeMount } | { ok: false; reason: string };
-
-/** POSIX path normalisation (the library may not use `node:path`). */
-export function normalisePosixPath(p: string): string {
-  const absolute = p.startsWith('/');
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') {
-      if (out.length > 0 && out[out.length - 1] !== '..') out.pop();
-      else if (!absolute) out.push('..');
-      continue;
-    }
-    out.push(seg);
-  }
-  const joined = out.join('/');
-  return absolute ? `/${joined}` : joined || '.';
-}
-
-export function isExternalFsPath(hostPath: string): boolean {
-  return ['/global', '/project'].some((root) => hostPath === root || hostPath.startsWith(`${root}/`));
-}
 
 function isHostPath(source: string): boolean {
   return source.startsWith('/') || source.startsWith('.') || source.startsWith('~');

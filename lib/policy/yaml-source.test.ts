@@ -49,9 +49,11 @@ describe('parseYamlSource', () => {
     }
   });
 
-  it('rejects duplicate keys', () => {
-    const r = parseYamlSource('services:\n  web: {}\n  web: {}\n');
-    expect(r.ok).toBe(false);
-    if (!r.ok) expect(r.error).toMatchObject({ line: 3, column: 3 });
+  it('keeps the last of duplicate keys, as Rancher reads them, and says where each repeat is', () => {
+    const r = parseYamlSource('services:\n  web: {image: a}\n  web: {image: b, ports: [1]}\n');
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.source.value).toEqual({ services: { web: { image: 'b', ports: [1] } } });
+    expect(r.source.duplicateKeys).toEqual([{ key: 'web', path: '/services/web', position: { line: 3, column: 3 } }]);
+    expect(r.source.locate('/services/web/ports')).toEqual({ line: 3, column: 19 });
   });
 });

@@ -1,15 +1,25 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
-import { parsePointer } from './json-pointer';
+import { parsePointer, pointer } from './json-pointer';
 
 export interface SourcePosition {
   line: number;
   column: number;
 }
 
+/** A key written twice in one map: YAML forbids it, docker-compose and Rancher keep the last value. */
+export interface DuplicateKey {
+  key: string;
+  /** Pointer of the entry (its last value is the one that counts). */
+  path: string;
+  /** Where the repeated key is written. */
+  position: SourcePosition;
+}
+
 /** A parsed YAML file that can tell where a JSON Pointer's value (or nearest ancestor) was written. */
 export interface YamlSource {
   file: string | undefined;
   value: unknown;
+  duplicateKeys: readonly DuplicateKey[];
   locate(pointer: string): SourcePosition | null;
 }
 
@@ -27,6 +37,8 @@ export type YamlSourceResult = { ok: true; source: YamlSource } | { ok: false; e
 const YAML_11: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
   merge: true,
+  // Go's yaml.v2 as Rancher and docker-compose use it keeps the last of repeated keys; so do we, and say so.
+  uniqueKeys: false,
   customTags: (tags) => tags.filter((t) => typeof t === 'string' || (t.format !== 'TIME' && t.tag !== 'tag:yaml.org,2002:timestamp')),
 };
 
@@ -41,14 +53,16 @@ function child(doc: Document, node: AnyNode, key: string, seen = 0): { node: Any
   }
   if (!isMap(n) || seen > 20) return null;
   const merges: AnyNode[] = [];
+  let own: { node: AnyNode; keyNode: AnyNode } | null = null;
   for (const pair of n.items) {
     if (!isPair(pair)) continue;
     if (!isScalar(pair.key)) continue;
-    // A merge key's value is a symbol; its source text is still `<<`.
+    // A merge key's value is a symbol; its source text is still `<<`. A repeated key: the last one counts.
     if (typeof pair.key.value === 'symbol') {
       if (pair.key.source === '<<') merges.push(pair.value as AnyNode);
-    } else if (String(pair.key.value) === key) return { node: pair.value as AnyNode, keyNode: pair.key as AnyNode };
+    } else if (String(pair.key.value) === key) own = { node: pair.value as AnyNode, keyNode: pair.key as AnyNode };
   }
+  if (own) return own;
   for (const m of merges) {
     const target = isAlias(m) ? (m.resolve(doc) as AnyNode) : m;
     const sources = isSeq(target) ? (target.items as AnyNode[]) : [target];
@@ -67,6 +81,24 @@ function position(lc: LineCounter, node: AnyNode): SourcePosition | null {
   return { line, column: col };
 }
 
+/** Every key written more than once in the same map, walked from the document's root (aliases are not walked twice). */
+function duplicateKeys(lc: LineCounter, node: AnyNode, path: string, out: DuplicateKey[]): DuplicateKey[] {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      if (!isPair(pair) || !isScalar(pair.key) || typeof pair.key.value === 'symbol') continue;
+      const key = String(pair.key.value);
+      const at = pointer(path, key);
+      if (seen.has(key)) out.push({ key, path: at, position: position(lc, pair.key as AnyNode) ?? { line: 1, column: 1 } });
+      seen.add(key);
+      duplicateKeys(lc, pair.value as AnyNode, at, out);
+    }
+  } else if (isSeq(node)) {
+    node.items.forEach((item, i) => duplicateKeys(lc, item as AnyNode, pointer(path, i), out));
+  }
+  return out;
+}
+
 /** Parses YAML text, keeping enough to map pointers back to line and column. */
 export function parseYamlSource(text: string, file?: string): YamlSourceResult {
   const lineCounter = new LineCounter();
@@ -83,6 +115,7 @@ export function parseYamlSource(text: string, file?: string): YamlSourceResult {
     source: {
       file,
       value,
+      duplicateKeys: duplicateKeys(lineCounter, doc.contents, '', []),
       // Points at the key of a map entry (what an editor highlights) and at the item of a sequence;
       // a pointer to something absent (a fix that adds a field) falls back to its nearest ancestor.
       locate(ptr) {

@@ -10,5 +10,6 @@ export function main(argv: readonly string[]): number {
     stderr: (t) => process.stderr.write(t),
     color: process.stdout.isTTY === true && process.env.NO_COLOR === undefined,
     version: pkg.version ?? '0.0.0',
+    allowedHostPaths: process.env.POLICY_ALLOWED_HOST_PATHS,
   });
 }

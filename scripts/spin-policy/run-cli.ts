@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { dirname, resolve } from 'node:path';
 import { checkPolicy } from '../../lib/policy/check';
 import type { PolicyResult } from '../../lib/policy/finding';
 import { isRecord } from '../../lib/policy/field-reader';
+import { parseAllowedHostPaths } from '../../lib/policy/host-path';
 import { parsePolicyConfig } from '../../lib/policy/policy-config';
 import { jsonReport } from '../../lib/policy/reporters/json-report';
 import type { PolicyRun } from '../../lib/policy/reporters/policy-run';
@@ -20,6 +21,8 @@ export interface CliIo {
   /** Colour the text report (stdout is a terminal and NO_COLOR is unset). */
   color: boolean;
   version: string;
+  /** `POLICY_ALLOWED_HOST_PATHS`, as the portal reads it (default `/global,/project`). */
+  allowedHostPaths?: string;
 }
 
 /** A file that cannot be used: reported as `file:line:column: message`, exit status 2. */
@@ -40,7 +43,7 @@ function yaml(file: string, io: CliIo): YamlSource {
   return r.source;
 }
 
-function checkFile(composeFile: string, opts: CliOptions, io: CliIo, dockerfile: string | undefined): PolicyRun {
+function checkFile(composeFile: string, opts: CliOptions, io: CliIo, dockerfile: string | undefined, allowedHostPaths: string[]): PolicyRun {
   const shown = displayPath(composeFile, io.cwd);
   const compose = yaml(composeFile, io);
   if (!isRecord(compose.value)) throw new ParseError(`${shown}:1:1: not a compose file (expected a map with version and services)`);
@@ -61,6 +64,9 @@ function checkFile(composeFile: string, opts: CliOptions, io: CliIo, dockerfile:
     waivers,
     dockerfile,
     dockerfileService: opts.dockerfileService,
+    allowedHostPaths,
+    // The rancher CLI resolves a relative bind source where it runs: beside the compose file.
+    composeDir: dirname(composeFile),
     files: {
       compose: shown,
       rancherCompose: rancherFile && displayPath(rancherFile, io.cwd),
@@ -99,6 +105,11 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     io.stderr('spin-policy: --rancher-compose applies to one compose file; with several, each uses the rancher-compose.yml beside it\n');
     return 2;
   }
+  const roots = parseAllowedHostPaths(io.allowedHostPaths);
+  if (!roots.ok) {
+    io.stderr(`spin-policy: POLICY_ALLOWED_HOST_PATHS: ${roots.message}\n`);
+    return 2;
+  }
   let dockerfile: string | undefined;
   const runs: PolicyRun[] = [];
   let failed = false;
@@ -111,7 +122,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   // Every file is checked even after a bad one, so one run shows every problem.
   for (const file of found.files) {
     try {
-      runs.push(checkFile(file, opts, io, dockerfile));
+      runs.push(checkFile(file, opts, io, dockerfile, roots.roots));
     } catch (err) {
       if (!(err instanceof ParseError)) throw err;
       io.stderr(`${err.message}\n`);

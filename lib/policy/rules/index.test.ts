@@ -17,11 +17,18 @@ const CATALOG_IDS = [
   'stack-tag-owner', 'stack-tag-staff-owner', 'stack-tag-recommended',
   'op-stop-after-unconfirmed-upgrade', 'op-upgrade-requires-settled-state',
   'diff-privilege-escalation', 'diff-new-capability', 'diff-new-external-mount', 'diff-new-port',
+  'host-path-allowed', 'rancher-reserved-labels', 'namespaces-own-stack', 'staff-only-service',
+  // Not in the catalog: the warning for repeated keys that replaced a parse error.
+  'compose-duplicate-key',
   'diff-image-registry-change', 'diff-image-tag-reused', 'diff-user-change', 'diff-secret-change', 'diff-env-change', 'diff-network-change',
 ];
 
 /** §6.3: rules a waiver can never cover. */
-const NOT_WAIVABLE = ['op-stop-after-unconfirmed-upgrade', 'op-upgrade-requires-settled-state', 'image-registry-allowed', 'no-privileged', 'compose-version-2', 'compose-no-build', 'input-malformed'];
+const NOT_WAIVABLE = [
+  'op-stop-after-unconfirmed-upgrade', 'op-upgrade-requires-settled-state', 'image-registry-allowed', 'no-privileged', 'compose-version-2', 'compose-no-build', 'input-malformed',
+  // §4.10: errors an owner cannot waive, in every path.
+  'host-path-allowed', 'rancher-reserved-labels', 'namespaces-own-stack', 'staff-only-service',
+];
 
 const NOW = '2026-01-15T00:00:00Z';
 

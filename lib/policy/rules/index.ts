@@ -5,12 +5,17 @@ import { latestRequiresPullAlways } from './latest-requires-pull-always';
 import { composeNoBuild } from './compose-no-build';
 import { composeVersion2 } from './compose-version-2';
 import { composeRancherConsistency } from './compose-rancher-consistency';
+import { composeDuplicateKey } from './compose-duplicate-key';
 import { inputMalformed } from './input-malformed';
 import { capDropAll } from './cap-drop-all';
 import { capabilitiesAllowed } from './capabilities-allowed';
 import { capabilitiesExternalFs } from './capabilities-external-fs';
 import { noPrivileged } from './no-privileged';
 import { noHostNamespaces } from './no-host-namespaces';
+import { hostPathAllowed } from './host-path-allowed';
+import { rancherReservedLabels } from './rancher-reserved-labels';
+import { namespacesOwnStack } from './namespaces-own-stack';
+import { staffOnlyService } from './staff-only-service';
 import { externalFsNonRoot } from './external-fs-non-root';
 import { userIdentityAllowed } from './user-identity-allowed';
 import { externalFsPublicReadOnly } from './external-fs-public-read-only';
@@ -60,12 +65,17 @@ export const rules: readonly Rule[] = [
   composeNoBuild,
   composeVersion2,
   composeRancherConsistency,
+  composeDuplicateKey,
   inputMalformed,
   capDropAll,
   capabilitiesAllowed,
   capabilitiesExternalFs,
   noPrivileged,
   noHostNamespaces,
+  hostPathAllowed,
+  rancherReservedLabels,
+  namespacesOwnStack,
+  staffOnlyService,
   externalFsNonRoot,
   userIdentityAllowed,
   externalFsPublicReadOnly,

@@ -16,6 +16,7 @@ export const noHostNamespaces = defineRule({
   remediation: 'Remove network_mode/pid/ipc: host and publish ports instead.',
   since: '2018-10',
   waivable: true,
+  staffMayAccept: true,
   fixable: false,
   inferred: true,
   cases: [

@@ -21,6 +21,7 @@ export const noPrivileged = defineRule({
   remediation: 'Remove privileged, devices and the unconfined security_opt entries; add only allowed capabilities instead.',
   since: '2018-10',
   waivable: false,
+  staffMayAccept: true,
   fixable: false,
   inferred: true,
   cases: [

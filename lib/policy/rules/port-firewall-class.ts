@@ -12,7 +12,7 @@ export const portFirewallClass = defineRule({
   severity: 'warning',
   inputs: ['compose', 'upgrade'],
   rationale:
-    "Each published host port from 1024 up is classified with the profile's firewall table (2018 or 2019). A closed port is a warning (it needs a Service Now request); an open port is reported as info with who can reach it. Only TCP ports are open. Ports below 1024 are judged by port-80-443-proxy-only and port-privileged-needs-review.",
+    "Each published host port is classified with the profile's firewall table (2018 or 2019), also when another rule judges it too (ports below 1024 also meet port-80-443-proxy-only and port-privileged-needs-review). A closed port is a warning (it needs a Service Now request); an open port is reported as info with who can reach it. Only TCP ports are open.",
   sources: [
     { doc: 'BP18', section: 'Firewall configuration', quote: 'The following TCP ports are publicly available from all source addresses: 80, 443, 8080, and 8443, 60000 - 60050' },
     { doc: 'BP18', section: 'Ports', quote: "If the port you need isn't currently part of the existing firewall configuration, and it needs to be publicly accessible, request that it be added to the list via Service Now." },
@@ -31,7 +31,10 @@ export const portFirewallClass = defineRule({
     { name: 'UDP', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['60001:60001/udp']") }, expect: [{ path: '/services/app/ports/0', severity: 'warning' }] },
     { name: 'Rancher picks the host port', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['8080']") }, expect: [{ path: '/services/app/ports/0', severity: 'info' }] },
     { name: 'loopback only', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['127.0.0.1:9000:9000']") }, expect: [{ path: '/services/app/ports/0', severity: 'info' }] },
-    { name: 'privileged port left to its rule', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['22:2222']") }, expect: [] },
+    // Every published port gets its class, also when port-privileged-needs-review flags it too.
+    { name: 'privileged port', input: { compose: composeYaml("app:\n  image: python:3.7\n  ports: ['22:2222']") }, expect: [{ path: '/services/app/ports/0', severity: 'warning' }] },
+    { name: 'proxy port', input: { compose: composeYaml("web:\n  image: nginx:1.15\n  ports: ['443:8443']") }, expect: [{ path: '/services/web/ports/0', severity: 'info' }] },
+    { name: 'no published port', input: { compose: composeYaml("app:\n  image: python:3.7\n  expose: ['8080']") }, expect: [] },
   ],
   check(ctx) {
     const out: RawFinding[] = [];
@@ -42,13 +45,11 @@ export const portFirewallClass = defineRule({
           out.push({ ...at, severity: 'info', message: `Rancher picks a host port for ${formatRange(p.container)}/${p.protocol}; it is reachable only if that port is open in the firewall.` });
           continue;
         }
-        const from = Math.max(p.host.start, 1024);
-        if (from > p.host.end) continue;
         if (isLoopback(p.hostIp)) {
           out.push({ ...at, severity: 'info', message: `Port ${formatRange(p.host)} is bound to ${p.hostIp}, so only the Spin host itself can reach it.` });
           continue;
         }
-        for (const run of classifyRange(ctx.profile, { start: from, end: p.host.end }, p.protocol)) {
+        for (const run of classifyRange(ctx.profile, p.host, p.protocol)) {
           const port = formatRange(run.range);
           out.push(
             run.cls === 'closed'
