@@ -30,6 +30,11 @@ describe('parseEnv', () => {
     expect(env.STAFF_GROUP).toBe('isg');
     expect(env.ALLOWED_ORIGINS).toEqual([]);
     expect(env.TRUST_PROXY).toBe(false);
+    expect(env.POLICY_ALLOWED_HOST_PATHS).toEqual(['/global', '/project']);
+  });
+
+  it('reads the allowed host paths normalised', () => {
+    expect(parseEnv({ ...valid, POLICY_ALLOWED_HOST_PATHS: '/global, //scratch/spin/' }).POLICY_ALLOWED_HOST_PATHS).toEqual(['/global', '/scratch/spin']);
   });
 
   it('names every missing variable', () => {
@@ -51,6 +56,9 @@ describe('parseEnv', () => {
     ['LOG_LEVEL', 'loud', /expected one of/i],
     ['DATABASE_URL', 'mysql://db', /postgres/],
     ['LDAP_USER_DN_TEMPLATE', 'uid=fred,dc=nersc', /\{uid\}/],
+    ['POLICY_ALLOWED_HOST_PATHS', '/global,/', /whole node/],
+    ['POLICY_ALLOWED_HOST_PATHS', '/var', /\/var\/run.*never allowed/],
+    ['POLICY_ALLOWED_HOST_PATHS', 'global', /absolute/],
   ])('rejects %s=%s with a message saying what it expects', (variable, value, expected) => {
     const problems = problemsOf({ ...valid, [variable]: value });
     expect(problems).toHaveLength(1);

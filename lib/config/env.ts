@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowedHostPaths } from '@/lib/policy/host-path';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const millis = z.coerce.number().int().min(1).max(600_000);
@@ -41,6 +42,14 @@ export const envSchema = z
     LDAP_STARTTLS: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
     LDAP_TIMEOUT_MS: millis.default(5_000),
     STAFF_GROUP: z.string().min(1).default('isg'),
+
+    // Host paths owners may bind-mount (spin-policy.md §4.10); the node's system paths stay refused whatever this says.
+    POLICY_ALLOWED_HOST_PATHS: z.string().optional().transform((text, ctx) => {
+      const r = parseAllowedHostPaths(text);
+      if (r.ok) return r.roots;
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }),
 
     NEXTAUTH_SECRET: z.string().min(32, 'expected a random secret of at least 32 characters'),
     NEXTAUTH_URL: httpUrl,

@@ -69,9 +69,9 @@ describe('upgrade API against the simulator', () => {
   });
 
   it('refuses fields the portal does not edit with 400 naming them', async () => {
-    const res = await post(fred, '1st1/services/1s1/upgrade', { launchConfig: { networkMode: 'host' } });
+    const res = await post(fred, '1st1/services/1s1/upgrade', { launchConfig: { devices: ['/dev/sda:/dev/sda'] } });
     expect(res.status).toBe(400);
-    expect(JSON.stringify(await res.json())).toContain('networkMode');
+    expect(JSON.stringify(await res.json())).toContain('devices');
   });
 
   it('rollback restores the old image (dino on genome-browser/app)', async () => {

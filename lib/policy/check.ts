@@ -19,7 +19,8 @@ export function checkPolicy(input: CheckInput): PolicyResult {
 
 export interface UpgradeCheckInput extends Pick<
   CheckInput,
-  'stackName' | 'stackTags' | 'stackServices' | 'environment' | 'secretNames' | 'actor' | 'allowedIdentities' | 'attestations' | 'dockerfile' | 'profile' | 'waivers' | 'now' | 'trustedHubNamespaces'
+  | 'stackName' | 'stackTags' | 'stackServices' | 'stackContainers' | 'environmentStackNames' | 'environment' | 'secretNames' | 'actor' | 'actorRole' | 'staffAcknowledged'
+  | 'allowedIdentities' | 'allowedHostPaths' | 'attestations' | 'dockerfile' | 'profile' | 'waivers' | 'now' | 'trustedHubNamespaces'
 > {
   service: string;
   current: LaunchConfig;

@@ -1,5 +1,6 @@
 import type {
   ContainerDetail,
+  LaunchConfig,
   ExecSession,
   LaunchConfigPatch,
   LogLine,
@@ -12,6 +13,11 @@ import type {
 export interface UpgradeChange {
   /** Fields to change; everything else is copied from the service's current launchConfig. */
   launchConfig: LaunchConfigPatch;
+  /**
+   * The launchConfig the change was checked against. When Rancher's current one differs, the upgrade
+   * is refused (RancherConflictError) instead of sending a merge nobody checked.
+   */
+  basedOn?: LaunchConfig;
   /** Start the new container before stopping the old one. */
   startFirst?: boolean;
   batchSize?: number;

@@ -1,6 +1,7 @@
 import 'server-only';
+import { isDeepStrictEqual } from 'node:util';
 import type { LogOptions, RancherBackend, RollingOptions, UpgradeChange } from './backend';
-import { RancherNotAllowedInStateError, RancherProtocolError } from './errors';
+import { RancherConflictError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { EventFeed } from './event-feed';
 import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
@@ -145,6 +146,14 @@ class CattleBackend implements RancherBackend {
           status: 0,
           code: 'NoLaunchConfig',
           message: `${service.type} has no launchConfig`,
+        });
+      }
+      if (change.basedOn && !isDeepStrictEqual(change.basedOn, service.launchConfig)) {
+        // Another client changed the service since the portal checked the change: what was checked is not what would be sent.
+        throw new RancherConflictError(`${service.name} changed while the upgrade was being checked; review the change again.`, {
+          status: 0,
+          code: 'LaunchConfigChanged',
+          message: 'launchConfig differs from the one the policy checked',
         });
       }
       return {

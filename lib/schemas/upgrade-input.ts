@@ -26,6 +26,11 @@ export const launchConfigChange = z
     capDrop: stringList.nullable().optional(),
     privileged: z.boolean().nullable().optional(),
     dataVolumes: stringList.nullable().optional(),
+    // Sidekick patterns (a shared network, volumes of a data container); the policy keeps them inside the stack.
+    dataVolumesFrom: stringList.nullable().optional(),
+    networkMode: z.string().max(256).nullable().optional(),
+    pidMode: z.string().max(256).nullable().optional(),
+    ipcMode: z.string().max(256).nullable().optional(),
     ports: stringList.nullable().optional(),
     tty: z.boolean().nullable().optional(),
     stdinOpen: z.boolean().nullable().optional(),
@@ -40,6 +45,8 @@ export const upgradeInput = z
     startFirst: z.boolean().optional(),
     batchSize: z.number().int().min(1).max(100).optional(),
     intervalMillis: z.number().int().min(0).max(600_000).optional(),
+    /** Spin staff accept the node-level access the policy reports (recorded); an owner's acknowledgement changes nothing. */
+    acknowledgeNodeAccess: z.boolean().optional(),
   })
   .strict();
 export type UpgradeInput = z.infer<typeof upgradeInput>;

@@ -2,19 +2,27 @@ import { checkUpgrade } from '@/lib/policy/check';
 import type { LaunchConfig } from '@/lib/policy/check-input';
 import type { PolicyResult } from '@/lib/policy/finding';
 import { formatStackTags } from '@/lib/rancher/stack-tags';
+import type { StackTags } from '@/lib/rancher/types';
 import type { StackView } from '@/lib/stacks/stack-schemas';
 
+/** What the portal knows about an upgrade besides the two launchConfigs: the browser and the route build the same. */
 export interface UpgradeContext {
   serviceName: string;
   stackName: string;
-  stackTags: StackView['tags'];
+  stackTags: StackView['tags'] & Partial<Pick<StackTags, 'other'>>;
   stackServices: readonly { name: string; state: string }[];
+  /** The stack's containers, so `container:<x>` and `dataVolumesFrom` resolve to this stack or not. */
+  stackContainers?: readonly { id: string; name: string }[];
+  /** Who asks: an owner may not change a service with node-level access; staff may, acknowledging it. */
+  actorRole?: 'owner' | 'staff';
+  staffAcknowledged?: boolean;
+  /** The portal's `POLICY_ALLOWED_HOST_PATHS`. */
+  allowedHostPaths?: readonly string[];
 }
 
 /**
- * The policy verdict on a proposed launchConfig, with the same inputs the upgrade route gives
- * `checkUpgrade` (stack name, its tags as Rancher's `group` text, its services), so the browser shows
- * what the server will decide.
+ * The policy verdict on a proposed launchConfig. The upgrade form and the upgrade route both call it
+ * with the same context, so the browser shows what the server will decide.
  */
 export function checkProposed(context: UpgradeContext, current: Record<string, unknown>, proposed: Record<string, unknown>): PolicyResult {
   return checkUpgrade({
@@ -23,7 +31,10 @@ export function checkProposed(context: UpgradeContext, current: Record<string, u
     current: current as LaunchConfig,
     proposed: proposed as LaunchConfig,
     stackName: context.stackName,
-    stackTags: formatStackTags({ ...context.stackTags, other: {} }),
+    stackTags: formatStackTags({ other: {}, ...context.stackTags }),
     stackServices: context.stackServices,
+    ...(context.stackContainers ? { stackContainers: context.stackContainers } : {}),
+    ...(context.actorRole ? { actorRole: context.actorRole, staffAcknowledged: context.staffAcknowledged === true } : {}),
+    ...(context.allowedHostPaths ? { allowedHostPaths: context.allowedHostPaths } : {}),
   });
 }
