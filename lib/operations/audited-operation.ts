@@ -109,7 +109,7 @@ const requested: Partial<Record<AuditAction, string>> = {
   'container.restart': 'restart',
 };
 
-/** Rancher got the request but no answer came back: the person is told it may have happened, not that it failed. */
+/** The request may have reached Rancher but no answer came back: the person is told it may have happened, not that it failed. */
 export class OutcomeUnknownError extends UnavailableError {
   constructor(action: AuditAction, name: string) {
     super(
