@@ -2,24 +2,41 @@ import { clsx } from 'clsx';
 import { describeActivity, type ActivityEvent } from '@/lib/activity/activity-event';
 import { RelativeTime } from '@/components/stacks/relative-time';
 
-const outcomeStyle: Record<ActivityEvent['outcome'], { label: string; className: string }> = {
-  ok: { label: 'done', className: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200' },
-  denied: { label: 'denied', className: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200' },
-  failed: { label: 'failed', className: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200' },
-  unknown: { label: 'outcome unknown', className: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200' },
+const outcomeStyle: Record<ActivityEvent['outcome'], string> = {
+  ok: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200',
+  denied: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200',
+  failed: 'bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200',
+  unknown: 'bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
 };
 
+/**
+ * The outcome badge's words. A failure names its code; an unknown outcome (Rancher never answered, so the
+ * change may have been made) says what to do instead, and keeps the code for the tooltip.
+ */
+export function outcomeWords(event: Pick<ActivityEvent, 'outcome' | 'code' | 'containerName'>): { label: string; title: string | undefined } {
+  switch (event.outcome) {
+    case 'ok':
+      return { label: 'done', title: undefined };
+    case 'unknown':
+      return {
+        label: `outcome unknown: check the ${event.containerName ? 'container' : 'service'}`,
+        title: `Rancher did not confirm this action${event.code ? ` (${event.code})` : ''}; it may or may not have happened.`,
+      };
+    default:
+      return { label: event.code ? `${event.outcome}: ${event.code}` : event.outcome, title: undefined };
+  }
+}
+
 export function ActivityItem({ event, showStack }: { event: ActivityEvent; showStack?: boolean }) {
-  const outcome = outcomeStyle[event.outcome];
+  const outcome = outcomeWords(event);
   const changes = Array.isArray(event.details?.changes) ? (event.details.changes as { path?: string; before?: unknown; after?: unknown }[]) : [];
   return (
     <li className="py-2" data-testid="activity-item">
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
         <span className="font-medium">{describeActivity(event)}</span>
         {showStack && event.stackName ? <span className="text-slate-600 dark:text-slate-400">in {event.stackName}</span> : null}
-        <span className={clsx('rounded px-1.5 py-0.5 text-xs', outcome.className)}>
+        <span className={clsx('rounded px-1.5 py-0.5 text-xs', outcomeStyle[event.outcome])} title={outcome.title}>
           {outcome.label}
-          {event.code && event.outcome !== 'ok' ? `: ${event.code}` : ''}
         </span>
         <span className="text-xs text-slate-500 dark:text-slate-400">
           <RelativeTime iso={event.time} />

@@ -23,7 +23,10 @@ export const auditActions = [
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
 
-/** `unknown` is an intent never completed: the portal stopped between writing it and hearing from Rancher. */
+/**
+ * `unknown` is an intent never completed (the portal stopped between writing it and hearing from Rancher),
+ * or one completed as unresolved (Rancher did not answer a change in time, so it may have made it).
+ */
 export const auditOutcomes = ['ok', 'denied', 'failed', 'unknown'] as const;
 export type AuditOutcome = (typeof auditOutcomes)[number];
 const finalOutcome = z.enum(['ok', 'denied', 'failed']);
@@ -86,6 +89,12 @@ export const auditCompletion = z.object({
 });
 export type AuditCompletion = z.input<typeof auditCompletion>;
 export type ParsedAuditCompletion = z.output<typeof auditCompletion>;
+
+/** Why an action's outcome is unknown: the code of the missing answer (`ETIMEDOUT`, `HTTP 504`). */
+export const auditUnresolved = auditCompletion.omit({ outcome: true });
+export type AuditUnresolved = z.input<typeof auditUnresolved>;
+/** What a store writes when an intent ends: a final completion, or an unresolved one as `unknown`. */
+export type ParsedAuditEnding = Omit<ParsedAuditCompletion, 'outcome'> & { outcome: AuditOutcome };
 
 /** A one-shot event (a login, a denied attempt, a log view): intent and outcome at once. */
 export const auditRecord = auditIntent.extend(auditCompletion.shape);

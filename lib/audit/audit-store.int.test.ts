@@ -150,6 +150,17 @@ describe.each(auditBackends.map((make) => [make().name, make] as const))('audit 
       expect((await store.list()).events[0]).toMatchObject({ outcome: 'ok', durationMs: 10 });
     });
 
+    it('completes an unanswered change as unknown, with the code and time waited, at most once', async () => {
+      const store = await open();
+      const intent = await store.begin(restart);
+      const done = await intent.unresolved({ code: 'ETIMEDOUT', durationMs: 1500 });
+      expect(done).toMatchObject({ id: intent.id, outcome: 'unknown', code: 'ETIMEDOUT', durationMs: 1500 });
+      expect(done.completedAt).not.toBeNull();
+      await expect(intent.complete({ outcome: 'failed' })).rejects.toThrow(/already completed/);
+      expect((await store.list()).events).toEqual([done]);
+      expect(await store.verify()).toMatchObject({ ok: true, rows: 2 });
+    });
+
     it('leaves a visible unknown when the portal dies between intent and completion', async () => {
       const first = await open();
       await first.begin({ ...restart, action: 'service.upgrade' });

@@ -1,5 +1,5 @@
 import type { AttemptCounterStore } from '@/lib/rate-limit/attempt-counter-store';
-import type { AuditCompletion, AuditEvent, AuditIntent, AuditRecord } from './audit-event';
+import { auditCompletion, auditUnresolved, type AuditCompletion, type AuditEvent, type AuditIntent, type AuditRecord, type AuditUnresolved, type ParsedAuditEnding } from './audit-event';
 import type { AuditFilter } from './audit-filter';
 import type { AuditDialect } from './audit-tables';
 import type { AuditChainVerdict } from './verify-audit-chain';
@@ -15,6 +15,21 @@ export interface AuditHandle {
    * since `begin`. Throws if the intent is already completed.
    */
   complete(result: AuditCompletion): Promise<AuditEvent>;
+  /**
+   * Appends a completion with outcome `unknown`: Rancher gave no answer to the change, which it may have
+   * made. Unlike an intent left open, it says why (`code`) and how long the portal waited.
+   */
+  unresolved(result: AuditUnresolved): Promise<AuditEvent>;
+}
+
+/** An intent's handle: it validates what the caller passes; `end`, the store's part, writes it at most once. */
+export function auditHandle(id: string, time: string, end: (ending: ParsedAuditEnding) => Promise<AuditEvent>): AuditHandle {
+  return {
+    id,
+    time,
+    complete: async (result) => end(auditCompletion.parse(result)),
+    unresolved: async (result) => end({ ...auditUnresolved.parse(result), outcome: 'unknown' }),
+  };
 }
 
 /**

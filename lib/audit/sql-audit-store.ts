@@ -1,19 +1,9 @@
 import { sql } from 'kysely';
 import { SqlAttemptCounterStore } from '@/lib/rate-limit/sql-attempt-counter-store';
 import { appendToChain, type AuditRowContent } from './append-to-chain';
-import {
-  auditCompletion,
-  auditIntent,
-  auditRecord,
-  type AuditCompletion,
-  type AuditEvent,
-  type AuditIntent,
-  type AuditRecord,
-  type ParsedAuditIntent,
-  type ParsedAuditRecord,
-} from './audit-event';
+import { auditIntent, auditRecord, type AuditEvent, type AuditIntent, type AuditRecord, type ParsedAuditIntent, type ParsedAuditRecord } from './audit-event';
 import { auditFilter, type AuditFilter } from './audit-filter';
-import type { AuditHandle, AuditStore } from './audit-store';
+import { auditHandle, type AuditHandle, type AuditStore } from './audit-store';
 import type { AuditEventRow } from './audit-tables';
 import { canonicalJson } from './canonical-json';
 import { listAuditEvents, toAuditEvent, type AuditPage } from './list-audit-events';
@@ -44,26 +34,21 @@ export class SqlAuditStore implements AuditStore {
     if (!row) throw new Error('audit store: the intent was not written');
     const started = performance.now();
     let isCompleting = false;
-    return {
-      id: row.id,
-      time: row.occurred_at,
-      complete: async (input: AuditCompletion) => {
-        if (isCompleting) throw new Error(`audit intent ${row.id} is already completed`);
-        const result = auditCompletion.parse(input);
-        const durationMs = result.durationMs ?? Math.round(performance.now() - started);
-        isCompleting = true;
-        try {
-          const [done] = await appendToChain(this.database.db, [
-            { ...rowContent(intent, { kind: 'completion', ...result, durationMs }), intent_id: row.id },
-          ]);
-          return toAuditEvent(row, done ?? null);
-        } catch (error) {
-          // Not written (the database was unreachable): the caller may try again.
-          isCompleting = false;
-          throw error;
-        }
-      },
-    };
+    return auditHandle(row.id, row.occurred_at, async (result) => {
+      if (isCompleting) throw new Error(`audit intent ${row.id} is already completed`);
+      const durationMs = result.durationMs ?? Math.round(performance.now() - started);
+      isCompleting = true;
+      try {
+        const [done] = await appendToChain(this.database.db, [
+          { ...rowContent(intent, { kind: 'completion', ...result, durationMs }), intent_id: row.id },
+        ]);
+        return toAuditEvent(row, done ?? null);
+      } catch (error) {
+        // Not written (the database was unreachable): the caller may try again.
+        isCompleting = false;
+        throw error;
+      }
+    });
   }
 
   async record(input: AuditRecord): Promise<AuditEvent> {

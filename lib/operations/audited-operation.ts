@@ -1,8 +1,9 @@
 import 'server-only';
 import { authorize } from '@/lib/access/authorize';
 import type { Right } from '@/lib/access/rights';
-import type { AuditAction, AuditIntent } from '@/lib/audit/audit-event';
-import { hasStatus, isAppError, NotFoundError } from '@/lib/errors/app-error';
+import type { AuditAction, AuditIntent, AuditRecord } from '@/lib/audit/audit-event';
+import { hasStatus, isAppError, NotFoundError, UnavailableError } from '@/lib/errors/app-error';
+import { isNoAnswer } from '@/lib/rancher/errors';
 import type { ServiceDetail, StackDetail } from '@/lib/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 import type { OperationContext } from './operation-context';
@@ -26,7 +27,8 @@ interface OperationSpec<T> {
   run: (target: OperationTarget) => Promise<T>;
 }
 
-function codeOf(err: unknown): string {
+/** What the audit row's `code` says of a failure: Rancher's code (or the transport's) when there is one. */
+export function auditCodeOf(err: unknown): string {
   if (isAppError(err)) {
     const rancher = (err as { rancher?: { code?: string } }).rancher;
     return rancher?.code ?? err.type;
@@ -35,10 +37,22 @@ function codeOf(err: unknown): string {
 }
 
 /**
+ * Records an attempt that ended before its change was sent: `denied` when access was refused (403, 404),
+ * else `failed` with the error's code (a state conflict, Rancher down at the lookup), so no attempt goes
+ * unrecorded.
+ */
+export async function recordUnsentAttempt(ctx: OperationContext, attempt: Omit<AuditRecord, 'outcome' | 'code'>, err: unknown): Promise<void> {
+  const denied = hasStatus(err, 403) || hasStatus(err, 404);
+  await ctx.audit.record({ ...attempt, outcome: denied ? 'denied' : 'failed', code: denied ? err.type : auditCodeOf(err) });
+  ctx.log.info({ action: attempt.action, stackId: attempt.stackId, containerId: attempt.containerId, code: auditCodeOf(err) }, denied ? 'operation denied' : 'operation failed before it was sent');
+}
+
+/**
  * The shape of every action on a stack: find the target, authorize, check the state, write the intent,
- * call Rancher, complete the record. A refusal at any step is recorded too (`denied` for access,
- * `failed` for a state conflict), and the intent is written before Rancher is called, so a crash in
- * between leaves a visible `unknown` outcome.
+ * call Rancher, complete the record. An attempt that ends before the intent is recorded too (`denied`
+ * for access, `failed` for a state conflict or Rancher down at the lookup). The intent is written before
+ * Rancher is called, so a crash in between leaves a visible `unknown` outcome, and a change Rancher did
+ * not answer in time is completed as `unknown` too: it may have been made.
  */
 export async function auditedOperation<T>(ctx: OperationContext, spec: OperationSpec<T>): Promise<T> {
   const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId, action: spec.action };
@@ -50,10 +64,7 @@ export async function auditedOperation<T>(ctx: OperationContext, spec: Operation
     authorize(ctx.user, spec.right, stack);
     target = { stack, ...locate(stack, spec) };
   } catch (err) {
-    if (hasStatus(err, 403) || hasStatus(err, 404)) {
-      await ctx.audit.record({ ...who, ...where, outcome: 'denied', code: err.type });
-      ctx.log.info({ action: spec.action, stackId: spec.stackId, status: err.status }, 'operation denied');
-    }
+    await recordUnsentAttempt(ctx, { ...who, ...where }, err);
     throw err;
   }
 
@@ -66,7 +77,7 @@ export async function auditedOperation<T>(ctx: OperationContext, spec: Operation
   try {
     spec.precondition?.(target);
   } catch (err) {
-    await ctx.audit.record({ ...who, ...named, outcome: 'failed', code: codeOf(err) });
+    await recordUnsentAttempt(ctx, { ...who, ...named }, err);
     throw err;
   }
 
@@ -78,8 +89,33 @@ export async function auditedOperation<T>(ctx: OperationContext, spec: Operation
     ctx.log.info({ action: spec.action, stackId: spec.stackId, serviceId: spec.serviceId, containerId: spec.containerId }, 'operation accepted');
     return result;
   } catch (err) {
-    await intent.complete({ outcome: 'failed', code: codeOf(err) });
+    if (isNoAnswer(err)) {
+      await intent.unresolved({ code: auditCodeOf(err) });
+      ctx.log.warn({ action: spec.action, stackId: spec.stackId, serviceId: spec.serviceId, containerId: spec.containerId, code: auditCodeOf(err) }, 'operation outcome unknown');
+      throw new OutcomeUnknownError(spec.action, target.container?.name ?? target.service?.name ?? target.stack.name);
+    }
+    await intent.complete({ outcome: 'failed', code: auditCodeOf(err) });
     throw err;
+  }
+}
+
+const requested: Partial<Record<AuditAction, string>> = {
+  'service.stop': 'stop',
+  'service.start': 'start',
+  'service.restart': 'restart',
+  'service.upgrade': 'upgrade',
+  'service.finish-upgrade': 'finish the upgrade of',
+  'service.rollback': 'roll back',
+  'container.restart': 'restart',
+};
+
+/** The request may have reached Rancher but no answer came back: the person is told it may have happened, not that it failed. */
+export class OutcomeUnknownError extends UnavailableError {
+  constructor(action: AuditAction, name: string) {
+    super(
+      `Rancher did not answer the request to ${requested[action] ?? 'change'} ${name} in time, so it may or may not have been done. Check its state before trying again.`,
+      { outcome: 'unknown' },
+    );
   }
 }
 

@@ -5,6 +5,7 @@ import type { AuditAction } from '@/lib/audit/audit-event';
 import { hasStatus, NotFoundError } from '@/lib/errors/app-error';
 import type { ContainerDetail, StackDetail } from '@/lib/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
+import { recordUnsentAttempt } from './audited-operation';
 import type { OperationContext } from './operation-context';
 
 const containerId = /^1i\d+$/;
@@ -17,8 +18,8 @@ export interface ContainerAccess {
 
 /**
  * Who may open a container's logs or shell: the container's stack decides, as for every other action.
- * A container that does not exist answers exactly like one on a stack that is not shared (404), and a
- * refusal is recorded as a denied `action`.
+ * A container that does not exist answers exactly like one on a stack that is not shared (404); a
+ * refusal is recorded as a denied `action`, and Rancher down at the lookup as a failed one.
  */
 export async function authorizeContainer(ctx: OperationContext, id: string, right: Right, action: AuditAction): Promise<ContainerAccess> {
   try {
@@ -29,17 +30,8 @@ export async function authorizeContainer(ctx: OperationContext, id: string, righ
     const serviceName = stack.services.find((s) => s.id === container.serviceId)?.name ?? null;
     return { container, stack, serviceName };
   } catch (err) {
-    if (!hasStatus(err, 403) && !hasStatus(err, 404)) throw err;
-    await ctx.audit.record({
-      actor: ctx.user.uid,
-      clientAddress: ctx.clientAddress,
-      userAgent: ctx.userAgent,
-      requestId: ctx.requestId,
-      action,
-      containerId: id,
-      outcome: 'denied',
-      code: err.type,
-    });
+    const attempt = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId, action, containerId: id };
+    await recordUnsentAttempt(ctx, attempt, err);
     // Absent, or on a stack that is not shared: the same words either way.
     throw hasStatus(err, 404) ? notSharedContainer(id) : err;
   }

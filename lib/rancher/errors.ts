@@ -75,6 +75,24 @@ export class RancherUnavailableError extends UnavailableError {
   }
 }
 
+/**
+ * A change was sent but no answer came back (the total timeout ran out, the connection dropped mid-exchange,
+ * a gateway answered 504): Rancher may have done it, so its outcome is unknown rather than failed.
+ */
+export class RancherNoAnswerError extends RancherUnavailableError {
+  /** Checked by `isNoAnswer`, because `instanceof` fails across the server's and Next's bundles. */
+  readonly outcomeUnknown = true;
+
+  constructor(rancher: RancherFault) {
+    super(rancher, 'Rancher did not answer in time, so it may or may not have done what was asked.');
+  }
+}
+
+/** Whether `err` is a RancherNoAnswerError from either bundle. */
+export function isNoAnswer(err: unknown): err is RancherNoAnswerError {
+  return typeof err === 'object' && err !== null && (err as { outcomeUnknown?: unknown }).outcomeUnknown === true;
+}
+
 /** A service was still transitioning when the wait ran out; `lastSeen` is how it looked then. */
 export class RancherSettleTimeoutError extends UnavailableError {
   constructor(
@@ -99,6 +117,7 @@ export type RancherError =
   | RancherInvalidInputError
   | RancherUnauthorizedError
   | RancherUnavailableError
+  | RancherNoAnswerError
   | RancherProtocolError;
 
 /** One line for a log entry about a Rancher failure (no secrets: faults hold only status, code, message). */

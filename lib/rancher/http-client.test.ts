@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { RancherNotFoundError, RancherProtocolError, RancherUnavailableError } from './errors';
+import { isNoAnswer, RancherNotFoundError, RancherProtocolError, RancherUnavailableError } from './errors';
 import { RancherHttpClient } from './http-client';
 
 // A scripted stand-in for Rancher: each test sets how the next requests are answered.
@@ -111,11 +111,35 @@ describe('RancherHttpClient', () => {
     c.close();
   });
 
+  it('tells an action whose answer never came (Rancher may have done it) from one Rancher never saw', async () => {
+    const c = client(100);
+    const restart = () => c.post(c.url('/things/t1/', { action: 'restart' }), {}, thing, what).catch((e: unknown) => e);
+    handler = (_req, res) => setTimeout(() => json(res, 200, { id: 't1' }), 500);
+    const timedOut = await restart();
+    expect(isNoAnswer(timedOut)).toBe(true);
+    expect((timedOut as RancherUnavailableError).rancher.code).toBe('ETIMEDOUT');
+    handler = (req) => req.socket.destroy();
+    expect(isNoAnswer(await restart())).toBe(true);
+    handler = (_req, res) => json(res, 504, { type: 'error', status: 504, code: 'Gateway Timeout' });
+    expect(isNoAnswer(await restart())).toBe(true);
+
+    handler = (_req, res) => json(res, 503, { type: 'error', status: 503, code: 'Service Unavailable' });
+    const unavailable = await restart();
+    expect(unavailable).toBeInstanceOf(RancherUnavailableError);
+    expect(isNoAnswer(unavailable)).toBe(false);
+    handler = (_req, res) => json(res, 422, { type: 'error', status: 422, code: 'ActionNotAvailable' });
+    expect(isNoAnswer(await restart())).toBe(false);
+    handler = (_req, res) => setTimeout(() => json(res, 200, { id: 't1' }), 500);
+    expect(isNoAnswer(await c.get(c.url('/things/t1'), thing, what).catch((e: unknown) => e))).toBe(false);
+    c.close();
+  });
+
   it('reports a refused connection as unavailable', async () => {
     const c = new RancherHttpClient({ url: 'http://127.0.0.1:1', accessKey: 'a', secretKey: 'b', connectTimeoutMs: 500, timeoutMs: 1000 });
     const err = await c.get(c.url('/x'), thing, what).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherUnavailableError);
     expect((err as RancherUnavailableError).rancher.code).toBe('ECONNREFUSED');
+    expect(isNoAnswer(await c.post(c.url('/x/', { action: 'restart' }), {}, thing, what).catch((e: unknown) => e))).toBe(false);
     c.close();
   });
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { z } from 'zod';
-import { RancherProtocolError } from './errors';
+import { RancherNoAnswerError, RancherProtocolError, RancherUnavailableError } from './errors';
 import { errorFromAnswer, errorFromTransport, isRetryable, type FailureContext } from './error-from-answer';
 import { TransportError, createAgents, httpRequest, type HttpAnswer } from './http-request';
 import { collectionSchema } from './schemas';
@@ -31,6 +31,17 @@ function withQuery(base: URL, query: Query): URL {
     else url.searchParams.append(key, String(value));
   }
   return url;
+}
+
+/**
+ * Whether a request that got no usable answer may still have reached Rancher: the total timeout ran out or
+ * the connection dropped after it was open, or a gateway timed out waiting for Rancher. A refused or
+ * never-opened connection, and a gateway's 502/503, mean Rancher never saw it.
+ */
+function mayHaveArrived(err: unknown): err is RancherUnavailableError {
+  if (!(err instanceof RancherUnavailableError)) return false;
+  const { status, code } = err.rancher;
+  return status === 504 || (status === 0 && (code === 'ETIMEDOUT' || code === 'ECONNRESET'));
 }
 
 /**
@@ -102,9 +113,18 @@ export class RancherHttpClient {
     return rows;
   }
 
-  /** POST an action. Never retried: Rancher may have started the process before the answer was lost. */
+  /**
+   * POST an action. Never retried: Rancher may have started the process before the answer was lost, which
+   * is also why a lost answer is a RancherNoAnswerError (outcome unknown), not a plain failure.
+   */
   async post<S extends z.ZodType>(url: URL, body: unknown, schema: S, context: FailureContext): Promise<z.output<S>> {
-    return this.parse(await this.exchange('POST', url, JSON.stringify(body ?? {}), context), schema, url);
+    let answer: HttpAnswer;
+    try {
+      answer = await this.exchange('POST', url, JSON.stringify(body ?? {}), context);
+    } catch (err) {
+      throw mayHaveArrived(err) ? new RancherNoAnswerError(err.rancher) : err;
+    }
+    return this.parse(answer, schema, url);
   }
 
   close(): void {
