@@ -13,6 +13,7 @@ import type { LogPermalink } from '@/lib/logs/permalink';
 import { useService } from '@/lib/queries/use-service';
 import { isCrashLooping } from '@/lib/stacks/exit-codes';
 import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
+import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
 import { CrashHelp } from './crash-help';
 import { serviceTabs, type ServiceTab } from './service-tab';
 
@@ -22,10 +23,12 @@ export interface ServiceViewProps {
   tab: ServiceTab;
   containerId?: string;
   permalink?: LogPermalink;
+  /** Who is looking and the portal's allowed host paths, for the upgrade form's policy check. */
+  viewer: Pick<UpgradeContext, 'actorRole' | 'allowedHostPaths'>;
 }
 
 /** A service's page: overview (containers, crash help), configuration, upgrade, logs, shell, activity. */
-export function ServiceView({ stack, initial, tab, containerId, permalink }: ServiceViewProps) {
+export function ServiceView({ stack, initial, tab, containerId, permalink, viewer }: ServiceViewProps) {
   const { data } = useService(stack.id, initial.id, initial);
   const service = data ?? initial;
   const base = `/stacks/${stack.id}/services/${service.id}`;
@@ -77,7 +80,14 @@ export function ServiceView({ stack, initial, tab, containerId, permalink }: Ser
         </pre>
       ) : null}
       {tab === 'upgrade' && can('upgrade') ? (
-        <UpgradePanel stackId={stack.id} stackName={stack.name} stackTags={stack.tags} stackServices={stack.services.map((s) => ({ name: s.name, state: s.state }))} service={service} />
+        <UpgradePanel
+          stackId={stack.id}
+          stackName={stack.name}
+          stackTags={stack.tags}
+          stackServices={stack.services.map((s) => ({ name: s.name, state: s.state }))}
+          policyContext={{ ...viewer, stackContainers: stack.services.flatMap((s) => s.containers.map(({ id, name }) => ({ id, name }))) }}
+          service={service}
+        />
       ) : null}
       {tab === 'logs' && can('logs') ? <LogViewer key={containerId ?? 'all'} containers={containers} initialContainerId={containerId} permalink={permalink} /> : null}
       {tab === 'shell' && can('shell') ? <ShellPanel containers={containers} initialContainerId={containerId} /> : null}

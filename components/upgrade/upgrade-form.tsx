@@ -4,6 +4,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { upgradeDiff } from '@/lib/audit/upgrade-diff';
 import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
 import { buildUpgrade } from '@/lib/upgrade/build-upgrade';
+import { findRule } from '@/lib/policy/rules/index';
 import { checkProposed, type UpgradeContext } from '@/lib/upgrade/check-proposed';
 import { describeRollout } from '@/lib/upgrade/describe-rollout';
 import type { FormField } from '@/lib/upgrade/form-field';
@@ -58,12 +59,13 @@ export function UpgradeForm({
   const [isPreviewing, setPreviewing] = useState(false);
   const [previewRequests, setPreviewRequests] = useState(0);
   const [acknowledged, setAcknowledged] = useState<string | null>(null);
+  const [acceptsNodeAccess, setAcceptsNodeAccess] = useState(false);
   const previewRef = useRef<HTMLElement>(null);
   const edit = (patch: Partial<UpgradeFormState>) => setForm((old) => ({ ...old, ...patch }));
 
   const built = useMemo(() => buildUpgrade(current, form), [current, form]);
   const checked = useDebouncedValue(built.proposed, checkDelayMs);
-  const policy = useMemo(() => checkProposed(context, current, checked), [context, current, checked]);
+  const policy = useMemo(() => checkProposed({ ...context, staffAcknowledged: acceptsNodeAccess }, current, checked), [context, acceptsNodeAccess, current, checked]);
   const isChecking = checked !== built.proposed;
   const findings = useMemo(() => (built.hasChange ? policy.findings : []), [built.hasChange, policy.findings]);
 
@@ -80,6 +82,8 @@ export function UpgradeForm({
   const warningKey = warnings.map((f) => `${f.ruleId} ${f.path}`).sort().join('|');
   const isAcknowledged = warnings.length === 0 || acknowledged === warningKey;
   const errors = built.hasChange ? policy.summary.errors : 0;
+  // Staff may take on node-level access an owner never can; the server checks the role again and records it.
+  const offersNodeAccess = context.actorRole === 'staff' && (acceptsNodeAccess || findings.some((f) => f.severity === 'error' && findRule(f.ruleId)?.staffMayAccept));
   const reason = blockReason({ hasInput: built.input !== null, isUnchanged: built.isUnchanged, isChecking, isPreviewing, errors, needsAck: !isAcknowledged });
   const changes = useMemo(() => (isPreviewing ? upgradeDiff(current, built.proposed) : []), [isPreviewing, current, built.proposed]);
 
@@ -94,7 +98,7 @@ export function UpgradeForm({
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        if (reason === null && built.input && !isSending) onUpgrade(built.input);
+        if (reason === null && built.input && !isSending) onUpgrade(acceptsNodeAccess ? { ...built.input, acknowledgeNodeAccess: true } : built.input);
       }}
     >
       <ImageFields image={form.image} tag={form.tag} currentImage={currentImage} onChange={edit} imageIssues={issuesOf('image')} tagIssues={issuesOf('tag')} />
@@ -118,6 +122,12 @@ export function UpgradeForm({
         >
           Preview
         </button>
+        {offersNodeAccess ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" className="size-4" checked={acceptsNodeAccess} onChange={(e) => setAcceptsNodeAccess(e.target.checked)} />
+            As Spin staff, I accept the node-level access marked above
+          </label>
+        ) : null}
         {warnings.length > 0 ? (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" className="size-4" checked={isAcknowledged} onChange={(e) => setAcknowledged(e.target.checked ? warningKey : null)} />I understand the warnings

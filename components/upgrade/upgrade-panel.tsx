@@ -25,6 +25,8 @@ export interface UpgradePanelProps {
   stackName: string;
   stackTags: StackView['tags'];
   stackServices: { name: string; state: string }[];
+  /** What the policy needs that the page knows: the stack's containers, who is looking, the allowed host paths. */
+  policyContext: Pick<UpgradeContext, 'stackContainers' | 'actorRole' | 'allowedHostPaths'>;
   service: ServiceDetailView;
 }
 
@@ -38,7 +40,7 @@ function subscribeSecond(listener: () => void): () => void {
  * Redeploy. While the service is `upgraded`, the form gives way to the Finish / Roll back box; while
  * Rancher moves it, to the progress. `service` is expected to be the live (polled) service.
  */
-export function UpgradePanel({ stackId, stackName, stackTags, stackServices, service }: UpgradePanelProps) {
+export function UpgradePanel({ stackId, stackName, stackTags, stackServices, policyContext, service }: UpgradePanelProps) {
   const qc = useQueryClient();
   const upgrade = useUpgradeService(stackId, service.id);
   const action = useServiceAction(stackId);
@@ -53,9 +55,16 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, ser
   const current = useMemo(() => JSON.parse(configKey) as Record<string, unknown> | null, [configKey]);
   const servicesKey = JSON.stringify(stackServices);
   const tagsKey = JSON.stringify(stackTags);
+  const policyKey = JSON.stringify(policyContext);
   const context = useMemo<UpgradeContext>(
-    () => ({ serviceName: service.name, stackName, stackTags: JSON.parse(tagsKey) as StackView['tags'], stackServices: JSON.parse(servicesKey) as UpgradeContext['stackServices'] }),
-    [service.name, stackName, tagsKey, servicesKey],
+    () => ({
+      serviceName: service.name,
+      stackName,
+      stackTags: JSON.parse(tagsKey) as StackView['tags'],
+      stackServices: JSON.parse(servicesKey) as UpgradeContext['stackServices'],
+      ...(JSON.parse(policyKey) as UpgradePanelProps['policyContext']),
+    }),
+    [service.name, stackName, tagsKey, servicesKey, policyKey],
   );
 
   const isBusy = sending !== null || service.transitioning === 'yes' || isTransitional(service.state);

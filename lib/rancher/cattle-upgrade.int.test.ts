@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
-import { RancherNotAllowedInStateError, RancherSettleTimeoutError } from './errors';
+import { RancherConflictError, RancherNotAllowedInStateError, RancherSettleTimeoutError } from './errors';
 import type { LaunchConfig, ServiceDetail } from './types';
 
 // Upgrades send Rancher the whole launchConfig; these tests read it back from the simulator.
@@ -23,6 +23,15 @@ function withoutVersion(config: LaunchConfig | null | undefined): Record<string,
 const settle = (id: string) => world.backend.waitForSettled(id, { timeoutMs: 15_000 });
 
 describe('upgrade', () => {
+  it('refuses to send a change checked against a launchConfig Rancher no longer has, and changes nothing', async () => {
+    const before = await service('bar-nersc', 'web');
+    const checked = { ...before.launchConfig, dataVolumes: [] };
+    const refused = await world.backend.upgrade(before.id, { launchConfig: { imageUuid: 'docker:nginx:1.27' }, basedOn: checked }).catch((e: unknown) => e);
+    expect(refused).toBeInstanceOf(RancherConflictError);
+    expect((refused as Error).message).toMatch(/changed while the upgrade was being checked/);
+    expect(await service('bar-nersc', 'web')).toMatchObject({ state: 'active', launchConfig: before.launchConfig });
+  });
+
   it('changes one env var and keeps every other launchConfig field, then finishes', async () => {
     const before = await service('foo-jgi-doe', 'app');
     const upgrading = await world.backend.upgrade(before.id, { launchConfig: { environment: { DB_NAME: 'foo2' } }, batchSize: 1, intervalMillis: 10 });

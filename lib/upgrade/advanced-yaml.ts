@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import { launchConfigChange } from '@/lib/schemas/upgrade-input';
 
 /** The editable launchConfig fields that have no field of their own in the form: the YAML editor's share. */
-export const advancedFields = ['command', 'entryPoint', 'workingDir', 'user', 'capAdd', 'capDrop', 'privileged', 'dataVolumes', 'ports', 'tty', 'stdinOpen'] as const;
+export const advancedFields = [
+  'command', 'entryPoint', 'workingDir', 'user', 'capAdd', 'capDrop', 'privileged', 'dataVolumes', 'dataVolumesFrom', 'networkMode', 'pidMode', 'ipcMode', 'ports', 'tty', 'stdinOpen',
+] as const;
 export type AdvancedField = (typeof advancedFields)[number];
 
 const advancedSchema = launchConfigChange.pick({
@@ -15,6 +17,10 @@ const advancedSchema = launchConfigChange.pick({
   capDrop: true,
   privileged: true,
   dataVolumes: true,
+  dataVolumesFrom: true,
+  networkMode: true,
+  pidMode: true,
+  ipcMode: true,
   ports: true,
   tty: true,
   stdinOpen: true,

@@ -4,6 +4,7 @@ import { notFound } from 'next/navigation';
 import { ServiceView } from '@/components/service/service-view';
 import { parseServiceTab } from '@/components/service/service-tab';
 import { requireUser } from '@/lib/auth/session';
+import { env } from '@/lib/config/env';
 import { decodePermalink } from '@/lib/logs/permalink';
 import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
@@ -35,7 +36,14 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         </Link>{' '}
         / <span aria-current="page">{service.name}</span>
       </nav>
-      <ServiceView stack={stack} initial={service} tab={parseServiceTab(query.tab)} containerId={container} permalink={permalink ?? undefined} />
+      <ServiceView
+        stack={stack}
+        initial={service}
+        tab={parseServiceTab(query.tab)}
+        containerId={container}
+        permalink={permalink ?? undefined}
+        viewer={{ actorRole: user.isStaff ? 'staff' : 'owner', allowedHostPaths: env().POLICY_ALLOWED_HOST_PATHS }}
+      />
     </div>
   );
 }
