@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { yamlAliasBomb } from '../../test/helpers/yaml-alias-bomb';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 
 function source(text: string): YamlSource {
@@ -53,5 +54,15 @@ describe('parseYamlSource', () => {
     const r = parseYamlSource('services:\n  web: {}\n  web: {}\n');
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.error).toMatchObject({ line: 3, column: 3 });
+  });
+
+  // Issue #17: an alias bomb used to throw out of the parser (a 500 from the policy route).
+  it('calls an alias bomb unreadable at its first alias instead of expanding it', () => {
+    const r = parseYamlSource(yamlAliasBomb(), 'bomb.yml');
+    expect(r).toEqual({ ok: false, error: { file: 'bomb.yml', line: 2, column: 8, message: 'its aliases expand to more than 1000 copies (an alias bomb)' } });
+  });
+
+  it('still expands a few aliases', () => {
+    expect(source('one: &x [1, 2]\ntwo: [*x, *x]\n').value).toEqual({ one: [1, 2], two: [[1, 2], [1, 2]] });
   });
 });
