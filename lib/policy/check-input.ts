@@ -34,11 +34,10 @@ export interface LaunchConfig {
 
 const launchConfig = z.record(z.string(), z.unknown());
 
-/**
- * What a client may send to `POST /api/v1/policy/check` (DESIGN.md), plus the optional context a
- * browser knows. The form and the route parse with this one schema.
- */
-export const policyCheckRequest = z.object({
+/** The fields that give a check something to read; the others (service, profile, waivers…) only adjust it. */
+const checkedFields = ['compose', 'rancherCompose', 'stackTags', 'stackName', 'current', 'proposed', 'dockerfile'] as const;
+
+const policyCheckFields = {
   compose: z.string().max(1_000_000).optional(),
   rancherCompose: z.string().max(1_000_000).optional(),
   stackTags: z.union([z.string(), z.record(z.string(), z.string().nullable())]).optional(),
@@ -50,7 +49,21 @@ export const policyCheckRequest = z.object({
   dockerfileService: z.string().optional(),
   profile: z.enum(PROFILE_IDS).optional(),
   waivers: z.string().max(1_000_000).optional(),
-});
+};
+
+/**
+ * What a client may send to `POST /api/v1/policy/check` (DESIGN.md), plus the optional context a
+ * browser knows. Strict, and something to check is required: a misspelt or empty request would
+ * otherwise pass as "0 errors" (issue #17).
+ */
+export const policyCheckRequest = z
+  .strictObject(policyCheckFields, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `Unknown field ${issue.keys.join(', ')}: a policy check takes ${Object.keys(policyCheckFields).join(', ')}.` : undefined,
+  })
+  .refine((request) => checkedFields.some((field) => request[field] !== undefined), {
+    error: `Nothing to check: send at least one of ${checkedFields.join(', ')}.`,
+  });
 export type PolicyCheckRequest = z.infer<typeof policyCheckRequest>;
 
 export interface PolicyActor {
