@@ -35,6 +35,10 @@ describe('policy check limits (issue #18)', () => {
     const res = await check({ compose });
     expect(res.status).toBe(413);
     expect(await problem(res)).toMatchObject({ status: 413, errors: [{ path: 'compose', message: 'at most 512 KiB' }] });
+    // Over a million characters it used to be a 400 from the request schema.
+    const huge = await check({ compose: `${compose}# ${'x'.repeat(600 * 1024)}\n` });
+    expect(huge.status).toBe(413);
+    expect((await problem(huge)).status).toBe(413);
   });
 
   it('refuses 201 services with 422 naming the limit, and checks 200', async () => {

@@ -37,18 +37,20 @@ const launchConfig = z.record(z.string(), z.unknown());
 /** The fields that give a check something to read; the others (service, profile, waivers…) only adjust it. */
 const checkedFields = ['compose', 'rancherCompose', 'stackTags', 'stackName', 'current', 'proposed', 'dockerfile'] as const;
 
+// No length limits here: the API answers an oversized file with 413 before checking it
+// (lib/policy-worker/check-policy-request.ts), which a schema error (400) could not say.
 const policyCheckFields = {
-  compose: z.string().max(1_000_000).optional(),
-  rancherCompose: z.string().max(1_000_000).optional(),
+  compose: z.string().optional(),
+  rancherCompose: z.string().optional(),
   stackTags: z.union([z.string(), z.record(z.string(), z.string().nullable())]).optional(),
   stackName: z.string().optional(),
   service: z.string().optional(),
   current: launchConfig.optional(),
   proposed: launchConfig.optional(),
-  dockerfile: z.string().max(1_000_000).optional(),
+  dockerfile: z.string().optional(),
   dockerfileService: z.string().optional(),
   profile: z.enum(PROFILE_IDS).optional(),
-  waivers: z.string().max(1_000_000).optional(),
+  waivers: z.string().optional(),
 };
 
 /**
