@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Builds what `npm start` runs: the Next app (.next/) and the custom server bundle (dist/server.cjs).
+// Builds what `npm start` runs: the Next app (.next/) and the custom server bundle (dist/server.cjs,
+// with its policy worker dist/policy-worker.cjs).
 // Plain Node, so it also works as the first step on a fresh clone.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
@@ -9,9 +10,13 @@ const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
 export async function buildServer() {
   const { build } = await import('esbuild');
+  // The server, and the policy checker's worker thread beside it (server/policy-worker-script.ts finds
+  // it there): Next builds only app/, and a worker needs a file Node can run as it is.
+  const entries = { server: 'server/main.ts', 'policy-worker': 'server/policy-worker.ts' };
   await build({
-    entryPoints: [resolve(root, 'server/main.ts')],
-    outfile: resolve(root, 'dist/server.cjs'),
+    entryPoints: Object.fromEntries(Object.entries(entries).map(([name, file]) => [name, resolve(root, file)])),
+    outdir: resolve(root, 'dist'),
+    outExtension: { '.js': '.cjs' },
     bundle: true,
     platform: 'node',
     format: 'cjs',

@@ -1,13 +1,15 @@
 import type { Server, ServerResponse } from 'node:http';
 import type { WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
+import { closePolicyCheckPool } from '@/lib/policy-worker/policy-check-pool';
 
 /** Close code for "going away" (RFC 6455 7.4.1): the server is shutting down. */
 export const goingAway = 1001;
 
 /**
  * Tracks in-flight requests so a stop can drain them: no new connections, websockets closed with 1001,
- * idle keep-alive sockets dropped at once, busy ones after their response (or after `timeoutMs`).
+ * idle keep-alive sockets dropped at once, busy ones after their response (or after `timeoutMs`);
+ * then the policy worker threads stop.
  */
 export function trackInFlight(server: Server) {
   const inFlight = new Set<ServerResponse>();
@@ -34,6 +36,7 @@ export function trackInFlight(server: Server) {
     for (const ws of wss.clients) ws.terminate();
     server.closeAllConnections();
     await closed;
+    await closePolicyCheckPool();
   }
 
   return { inFlight, drain };

@@ -6,7 +6,9 @@ import type { Logger } from '@/lib/log/logger';
 import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/http/client-address';
+import { installPolicyWorker } from '@/lib/policy-worker/policy-check-pool';
 import { trackInFlight } from './graceful-shutdown';
+import { policyWorkerScript } from './policy-worker-script';
 import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
 
 export interface PortalServerOptions {
@@ -36,6 +38,8 @@ export interface PortalServer {
  */
 export function createPortalServer(options: PortalServerOptions): PortalServer {
   const { log, trustProxy } = options;
+  // Policy checks run in worker threads that this server's build provides (started on first use).
+  installPolicyWorker(policyWorkerScript());
   const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(req.headers[requestIdHeader]);

@@ -57,6 +57,19 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = 'Unsupported media type';
 }
 
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly type = 'payload-too-large';
+  readonly title = 'Request too large';
+}
+
+/** Policy input that cannot be checked at all (unreadable, or over the check's limits). */
+export class PolicyInputError extends AppError {
+  readonly status = 422;
+  readonly type = 'policy-input';
+  readonly title = 'The policy input cannot be checked';
+}
+
 export class PolicyViolationError extends AppError {
   readonly status = 422;
   readonly type = 'policy-violation';
@@ -86,6 +99,15 @@ export class UnavailableError extends AppError {
   readonly status = 503;
   readonly type = 'unavailable';
   readonly title = 'Service unavailable';
+
+  constructor(
+    message: string,
+    extra?: AppError['extra'],
+    /** When known, how soon to try again (the Retry-After header). */
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message, extra);
+  }
 }
 
 /** Whether `err` is an AppError from either bundle (see `AppError.isAppError`). */

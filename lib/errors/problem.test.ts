@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConflictError, NotFoundError, TooManyRequestsError } from './app-error';
+import { ConflictError, NotFoundError, TooManyRequestsError, UnavailableError } from './app-error';
 import { problemResponse, toProblem } from './problem';
 
 describe('toProblem', () => {
@@ -40,5 +40,10 @@ describe('problemResponse', () => {
     const { response } = problemResponse(new TooManyRequestsError('Too many attempts, wait 15 minutes.', 900));
     expect(response.status).toBe(429);
     expect(response.headers.get('retry-after')).toBe('900');
+  });
+
+  it('sets Retry-After when a 503 says when to come back, and only then', () => {
+    expect(problemResponse(new UnavailableError('Busy, try again.', undefined, 1)).response.headers.get('retry-after')).toBe('1');
+    expect(problemResponse(new UnavailableError('Rancher is down.')).response.headers.has('retry-after')).toBe(false);
   });
 });

@@ -52,6 +52,7 @@ export function toProblem(err: unknown, requestId?: string): { problem: Problem;
 export function problemResponse(err: unknown, requestId?: string): { response: Response; isUnexpected: boolean } {
   const { problem, isUnexpected } = toProblem(err, requestId);
   const headers = new Headers({ 'content-type': problemContentType });
-  if (isAppError(err) && err.status === 429 && 'retryAfterSeconds' in err) headers.set('retry-after', String(err.retryAfterSeconds));
+  const retryAfter = isAppError(err) ? (err as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
   return { response: new Response(JSON.stringify(problem), { status: problem.status, headers }), isUnexpected };
 }

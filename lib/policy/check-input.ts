@@ -34,23 +34,38 @@ export interface LaunchConfig {
 
 const launchConfig = z.record(z.string(), z.unknown());
 
-/**
- * What a client may send to `POST /api/v1/policy/check` (DESIGN.md), plus the optional context a
- * browser knows. The form and the route parse with this one schema.
- */
-export const policyCheckRequest = z.object({
-  compose: z.string().max(1_000_000).optional(),
-  rancherCompose: z.string().max(1_000_000).optional(),
+/** The fields that give a check something to read; the others (service, profile, waivers…) only adjust it. */
+const checkedFields = ['compose', 'rancherCompose', 'stackTags', 'stackName', 'current', 'proposed', 'dockerfile'] as const;
+
+// No length limits here: the API answers an oversized file with 413 before checking it
+// (lib/policy-worker/check-policy-request.ts), which a schema error (400) could not say.
+const policyCheckFields = {
+  compose: z.string().optional(),
+  rancherCompose: z.string().optional(),
   stackTags: z.union([z.string(), z.record(z.string(), z.string().nullable())]).optional(),
   stackName: z.string().optional(),
   service: z.string().optional(),
   current: launchConfig.optional(),
   proposed: launchConfig.optional(),
-  dockerfile: z.string().max(1_000_000).optional(),
+  dockerfile: z.string().optional(),
   dockerfileService: z.string().optional(),
   profile: z.enum(PROFILE_IDS).optional(),
-  waivers: z.string().max(1_000_000).optional(),
-});
+  waivers: z.string().optional(),
+};
+
+/**
+ * What a client may send to `POST /api/v1/policy/check` (DESIGN.md), plus the optional context a
+ * browser knows. Strict, and something to check is required: a misspelt or empty request would
+ * otherwise pass as "0 errors" (issue #17).
+ */
+export const policyCheckRequest = z
+  .strictObject(policyCheckFields, {
+    error: (issue) =>
+      issue.code === 'unrecognized_keys' ? `Unknown field ${issue.keys.join(', ')}: a policy check takes ${Object.keys(policyCheckFields).join(', ')}.` : undefined,
+  })
+  .refine((request) => checkedFields.some((field) => request[field] !== undefined), {
+    error: `Nothing to check: send at least one of ${checkedFields.join(', ')}.`,
+  });
 export type PolicyCheckRequest = z.infer<typeof policyCheckRequest>;
 
 export interface PolicyActor {

@@ -1,6 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { checkOperation, checkPolicy, checkUpgrade } from './check';
+import { yamlAliasBomb } from '../../test/helpers/yaml-alias-bomb';
 import { composeYaml } from './compose-yaml';
 
 const texts = import.meta.glob('./fixtures/*/*/*.yml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;
@@ -47,6 +48,11 @@ describe('checkPolicy', () => {
     const r = checkPolicy({ compose: "version: '2'\nservices:\n  web:\n    image: nginx\n   ports: []\n", files: { compose: 'docker-compose.yml' } });
     expect(r.findings).toHaveLength(1);
     expect(r.findings[0]).toMatchObject({ ruleId: 'input-malformed', severity: 'error', path: '', line: 5, file: 'docker-compose.yml' });
+  });
+
+  it('reports an alias bomb as input-malformed instead of throwing (issue #17)', () => {
+    const r = checkPolicy({ compose: yamlAliasBomb() });
+    expect(r.findings).toEqual([expect.objectContaining({ ruleId: 'input-malformed', path: '', message: expect.stringMatching(/alias bomb/) })]);
   });
 
   it('never prints an environment value', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { yamlAliasBomb } from '../../test/helpers/yaml-alias-bomb';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 
 function source(text: string): YamlSource {
@@ -55,5 +56,15 @@ describe('parseYamlSource', () => {
     expect(r.source.value).toEqual({ services: { web: { image: 'b', ports: [1] } } });
     expect(r.source.duplicateKeys).toEqual([{ key: 'web', path: '/services/web', position: { line: 3, column: 3 } }]);
     expect(r.source.locate('/services/web/ports')).toEqual({ line: 3, column: 19 });
+  });
+
+  // Issue #17: an alias bomb used to throw out of the parser (a 500 from the policy route).
+  it('calls an alias bomb unreadable at its first alias instead of expanding it', () => {
+    const r = parseYamlSource(yamlAliasBomb(), 'bomb.yml');
+    expect(r).toEqual({ ok: false, error: { file: 'bomb.yml', line: 2, column: 8, message: 'its aliases expand to more than 1000 copies (an alias bomb)' } });
+  });
+
+  it('still expands a few aliases', () => {
+    expect(source('one: &x [1, 2]\ntwo: [*x, *x]\n').value).toEqual({ one: [1, 2], two: [[1, 2], [1, 2]] });
   });
 });

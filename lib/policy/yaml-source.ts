@@ -1,4 +1,4 @@
-import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
+import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node, type ParseOptions, type DocumentOptions, type SchemaOptions } from 'yaml';
 import { parsePointer, pointer } from './json-pointer';
 
 export interface SourcePosition {
@@ -43,6 +43,30 @@ const YAML_11: ParseOptions & DocumentOptions & SchemaOptions = {
 };
 
 type AnyNode = Node | null | undefined;
+
+// A few lines of anchors and aliases can expand to gigabytes (billion laughs); a compose file needs
+// far fewer, so more is an unreadable file, not a reason to spend memory.
+const MAX_ALIAS_COUNT = 1000;
+
+function firstAlias(doc: Document): Alias | undefined {
+  let found: Alias | undefined;
+  visit(doc, {
+    Alias(_, node) {
+      found = node;
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** yaml throws a ReferenceError for an alias it will not expand: too many expansions, or no anchor yet. */
+function aliasError(doc: Document, lc: LineCounter, err: ReferenceError, file: string | undefined): YamlParseError {
+  const { line, column } = position(lc, firstAlias(doc)) ?? { line: 1, column: 1 };
+  const message = err.message.startsWith('Excessive alias count')
+    ? `its aliases expand to more than ${MAX_ALIAS_COUNT} copies (an alias bomb)`
+    : (err.message.split('\n')[0] ?? err.message);
+  return { file, line, column, message };
+}
 
 /** Finds the child for a key, following aliases and `<<` merge keys as YAML 1.1 does. */
 function child(doc: Document, node: AnyNode, key: string, seen = 0): { node: AnyNode; keyNode: AnyNode } | null {
@@ -109,7 +133,13 @@ export function parseYamlSource(text: string, file?: string): YamlSourceResult {
     const message = first.message.split('\n')[0] ?? first.message;
     return { ok: false, error: { file, line, column: col, message: message.replace(/ at line \d+, column \d+:?$/, '') } };
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 1000 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (!(err instanceof ReferenceError)) throw err;
+    return { ok: false, error: aliasError(doc, lineCounter, err, file) };
+  }
   return {
     ok: true,
     source: {

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { yamlAliasBomb } from '../../test/helpers/yaml-alias-bomb';
 import { runCli } from './run-cli';
 
 let root: string;
@@ -31,6 +32,7 @@ beforeAll(() => {
   write('single/docker-compose.yaml', CLEAN);
   write('bad/docker-compose.yml', "version: '2'\nservices:\n  web:\n    image: [nginx\n");
   write('list/docker-compose.yml', '- web\n');
+  write('bomb/docker-compose.yml', yamlAliasBomb());
   write('waived/docker-compose.yml', "version: '2'\nservices:\n  app:\n    image: python:3.7.1\n    cap_drop: [ALL]\n    ports: ['22:2222']\n");
   write('waived/.spin-policy.yml', 'waivers:\n  - id: WG-3\n    rule: port-privileged-needs-review\n    reason: Approved by the Spin working group\n    expires: 2099-01-01\n');
   write('badwaiver/docker-compose.yml', CLEAN);
@@ -70,6 +72,11 @@ describe('spin-policy check', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^bad\/docker-compose.yml:\d+:\d+: \S.*\n$/);
     expect(r.stdout).toContain('single/docker-compose.yaml');
+  });
+
+  it('refuses an alias bomb as unreadable with exit 2 (issue #17)', () => {
+    const r = cli('check', 'bomb/docker-compose.yml');
+    expect(r).toMatchObject({ code: 2, stderr: 'bomb/docker-compose.yml:2:8: its aliases expand to more than 1000 copies (an alias bomb)\n' });
   });
 
   it('refuses a YAML file that is not a compose map', () => {

@@ -1,10 +1,10 @@
 import { jsonBody, route } from '@/lib/http/route';
-import { checkPolicy } from '@/lib/policy/check';
 import { policyCheckRequest } from '@/lib/policy/check-input';
+import { checkPolicyRequest } from '@/lib/policy-worker/check-policy-request';
 
 // The same check the upgrade form runs in the browser; the server's answer is the one that counts.
+// It runs in a worker thread (lib/policy-worker), so a large input never holds up other requests.
 export const POST = route(async ({ req }) => {
   const input = policyCheckRequest.parse(await jsonBody(req));
-  const { findings, summary } = checkPolicy(input);
-  return Response.json({ findings, summary: { errors: summary.errors, warnings: summary.warnings } });
+  return Response.json(await checkPolicyRequest(input));
 });
