@@ -49,6 +49,35 @@ test.describe('fred', () => {
     await expect(page.getByRole('button', { name: 'Upgrade', exact: true })).toBeDisabled();
   });
 
+  test('a Docker socket mount typed into the advanced YAML is blocked by the field, with the rule to read', async ({ page }) => {
+    await openUpgrade(page, '1st1', '1s2');
+    await page.getByRole('button', { name: 'Advanced (YAML)' }).click();
+    const yaml = page.getByLabel(/Launch configuration fields, as YAML/);
+    await yaml.fill('dataVolumes:\n  - //var/run/./docker.sock:/var/run/docker.sock:ro\n');
+    // The finding is what the editor is described by: shown by the field at fault.
+    const described = page.locator(`#${await yaml.getAttribute('aria-describedby')}`);
+    const block = described.getByTestId('policy-finding').and(page.locator('[data-severity="error"]'));
+    await expect(block).toContainText('gives root on the node');
+    await expect(block.getByRole('link', { name: 'host-path-allowed' })).toHaveAttribute('href', '/policy#host-path-allowed');
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await expect(page.getByRole('button', { name: 'Upgrade', exact: true })).toBeDisabled();
+    await expect(page.getByText('Spin policy blocks this upgrade')).toBeVisible();
+    // An owner is never offered to accept it.
+    await expect(page.getByLabel(/As Spin staff, I accept/)).toHaveCount(0);
+  });
+
+  test('a label asking Rancher for an environment key is blocked by the label', async ({ page }) => {
+    await openUpgrade(page, '1st1', '1s2');
+    const labels = page.getByRole('group', { name: 'Labels' });
+    await labels.getByRole('button', { name: 'Add label' }).click();
+    await labels.getByLabel('Name', { exact: true }).last().fill('io.rancher.container.create_agent');
+    await labels.getByLabel('Value', { exact: true }).last().fill('true');
+    const block = labels.getByTestId('policy-finding').and(page.locator('[data-severity="error"]'));
+    await expect(block).toContainText('API key to the whole Spin environment');
+    await expect(block.getByRole('link', { name: 'rancher-reserved-labels' })).toHaveAttribute('href', '/policy#rancher-reserved-labels');
+    await expect(page.getByRole('button', { name: 'Upgrade', exact: true })).toBeDisabled();
+  });
+
   test('a latest tag without the pull label warns and needs an acknowledgement', async ({ page }) => {
     await openUpgrade(page, '1st2', '1s5');
     await page.getByLabel('Tag').fill('latest');
@@ -79,5 +108,23 @@ test.describe('dino', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Roll back', exact: true }).click();
     await expect(page.getByTestId('upgrade-status')).toContainText('Rolled back', { timeout: 30_000 });
     await expect(page.getByLabel('Tag')).toHaveValue(before, { timeout: 30_000 });
+  });
+});
+
+test.describe('wilma (staff)', () => {
+  test.use({ storageState: storageStateOf('wilma') });
+
+  test('may accept node-level access, which turns the block into a warning to acknowledge', async ({ page }) => {
+    await openUpgrade(page, '1st1', '1s2');
+    await page.getByRole('button', { name: 'Advanced (YAML)' }).click();
+    await page.getByLabel(/Launch configuration fields, as YAML/).fill('dataVolumes:\n  - /var/run/docker.sock:/var/run/docker.sock:ro\n');
+    const errors = page.getByTestId('policy-finding').and(page.locator('[data-severity="error"]'));
+    await expect(errors.first()).toContainText('gives root on the node');
+    await page.getByLabel(/As Spin staff, I accept the node-level access/).check();
+    await expect(errors).toHaveCount(0);
+    await expect(page.getByTestId('policy-finding').and(page.locator('[data-severity="warning"]')).filter({ hasText: 'gives root on the node' })).toBeVisible();
+    await page.getByRole('button', { name: 'Preview', exact: true }).click();
+    await page.getByLabel('I understand the warnings').check();
+    await expect(page.getByRole('button', { name: 'Upgrade', exact: true })).toBeEnabled();
   });
 });

@@ -2,7 +2,7 @@ import 'server-only';
 import { PayloadTooLargeError, PolicyInputError, UnavailableError } from '@/lib/errors/app-error';
 import type { PolicyCheckRequest } from '@/lib/policy/check-input';
 import type { Finding, PolicySummary } from '@/lib/policy/finding';
-import { policyCheckLimits, type PolicyCheckOutcome } from './policy-check-job';
+import { policyCheckLimits, type PolicyCheckJob, type PolicyCheckOutcome } from './policy-check-job';
 import { policyCheckPool, policyCheckTimeoutMs, type PolicyCheckPool } from './policy-check-pool';
 import { WorkerCrashedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerTimeoutError } from './worker-pool';
 
@@ -25,7 +25,7 @@ function refuseOversizedFiles(request: PolicyCheckRequest): void {
 }
 
 /** The pool's refusals in the portal's terms: a busy or stopped checker is 503, a runaway check 422. */
-async function runInPool(pool: PolicyCheckPool, request: PolicyCheckRequest): Promise<PolicyCheckOutcome> {
+async function runInPool(pool: PolicyCheckPool, request: PolicyCheckJob): Promise<PolicyCheckOutcome> {
   try {
     return await pool.run(request);
   } catch (err) {
@@ -43,7 +43,7 @@ async function runInPool(pool: PolicyCheckPool, request: PolicyCheckRequest): Pr
  * `POST /api/v1/policy/check` off the request thread: size limits first, then the check in a worker
  * thread, so a large input never stalls other requests (issue #18).
  */
-export async function checkPolicyRequest(request: PolicyCheckRequest, pool: PolicyCheckPool = policyCheckPool()): Promise<{ findings: Finding[]; summary: PolicySummary }> {
+export async function checkPolicyRequest(request: PolicyCheckJob, pool: PolicyCheckPool = policyCheckPool()): Promise<{ findings: Finding[]; summary: PolicySummary }> {
   refuseOversizedFiles(request);
   const outcome = await runInPool(pool, request);
   switch (outcome.kind) {

@@ -1,13 +1,16 @@
 // Runs inside the policy worker thread (server/policy-worker.ts), so it imports neither Node nor
 // `server-only`: the worker is a plain Node program, not Next's server build.
 import { checkPolicy } from '@/lib/policy/check';
-import type { PolicyCheckRequest } from '@/lib/policy/check-input';
+import type { CheckInput, PolicyCheckRequest } from '@/lib/policy/check-input';
 import { isRecord } from '@/lib/policy/field-reader';
 import type { Finding, PolicySummary } from '@/lib/policy/finding';
 import { parseYamlSource } from '@/lib/policy/yaml-source';
 
 /** DESIGN.md "Limits": what one policy check over the API takes. The CLI has no such limit. */
 export const policyCheckLimits = { maxFileBytes: 512 * 1024, maxServices: 200 } as const;
+
+/** What the route hands the worker: the client's request and the portal's own policy settings. */
+export type PolicyCheckJob = PolicyCheckRequest & Pick<CheckInput, 'allowedHostPaths'>;
 
 export type PolicyCheckOutcome =
   | { kind: 'checked'; findings: Finding[]; summary: PolicySummary }
@@ -27,7 +30,7 @@ function composeServiceCount(value: unknown): number {
  * check takes (the rules' cost grows with them), else checked. An input-malformed finding on a
  * whole input (path '') means that file could not be read at all.
  */
-export function runPolicyCheckJob(request: PolicyCheckRequest): PolicyCheckOutcome {
+export function runPolicyCheckJob(request: PolicyCheckJob): PolicyCheckOutcome {
   const compose = request.compose === undefined ? undefined : parseYamlSource(request.compose);
   if (compose?.ok) {
     const services = composeServiceCount(compose.source.value);

@@ -1,8 +1,7 @@
 import 'server-only';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PolicyCheckRequest } from '@/lib/policy/check-input';
-import type { PolicyCheckOutcome } from './policy-check-job';
+import type { PolicyCheckJob, PolicyCheckOutcome } from './policy-check-job';
 import { createWorkerPool, type WorkerPool } from './worker-pool';
 
 /** The worker thread's program: the built `dist/policy-worker.cjs`, or its TypeScript source under tsx. */
@@ -11,7 +10,7 @@ export interface PolicyWorkerScript {
   execArgv: string[];
 }
 
-export type PolicyCheckPool = WorkerPool<PolicyCheckRequest, PolicyCheckOutcome>;
+export type PolicyCheckPool = WorkerPool<PolicyCheckJob, PolicyCheckOutcome>;
 
 /** Longest a check may run; the largest allowed one takes about half a second on a quiet core. */
 export const policyCheckTimeoutMs = 10_000;
@@ -31,7 +30,7 @@ export function installPolicyWorker(script: PolicyWorkerScript): void {
 export function policyCheckPool(): PolicyCheckPool {
   const installed = (globalThis as Holder)[key];
   if (!installed) throw new Error('The policy worker is not installed: the portal runs through its custom server (server/main.ts).');
-  installed.pool ??= createWorkerPool<PolicyCheckRequest, PolicyCheckOutcome>({
+  installed.pool ??= createWorkerPool<PolicyCheckJob, PolicyCheckOutcome>({
     spawn: () =>
       new Worker(installed.script.file, {
         execArgv: installed.script.execArgv,
