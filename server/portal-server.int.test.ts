@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '@/lib/log/logger';
+import { freePort } from '@/test/helpers/free-port';
 import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 import { goingAway } from './graceful-shutdown';
 import { createPortalServer, type PortalServer } from './portal-server';
@@ -33,9 +34,11 @@ const echoRoute: UpgradeRoute = {
 let portal: PortalServer | undefined;
 
 async function start(handle: PortalServerHandler = (_req, res) => void res.end('next')) {
-  portal = createPortalServer({ log, handle, routes: [echoRoute], allowedOrigins: ['https://portal.example'], trustProxy: false });
-  const { port } = await portal.listen(0, '127.0.0.1');
-  return { base: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` };
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  portal = createPortalServer({ log, handle, routes: [echoRoute], allowedOrigins: [base, 'https://portal.example'], trustProxy: 0 });
+  await portal.listen(port, '127.0.0.1');
+  return { base, ws: `ws://127.0.0.1:${port}`, port };
 }
 type PortalServerHandler = Parameters<typeof createPortalServer>[0]['handle'];
 
@@ -109,7 +112,13 @@ describe('websocket upgrade router', () => {
     expect((await upgradeStatus(`${ws}/api/v1/containers/1i1/echo`, headers)).status).toBe(403);
   });
 
-  it('accepts our own origin, by Host or by the allowed list', async () => {
+  it('refuses an origin that only matches the request’s own Host', async () => {
+    const { ws, port } = await start();
+    const headers = { host: `localhost:${port}`, origin: `http://localhost:${port}` };
+    expect((await upgradeStatus(`${ws}/api/v1/containers/1i1/echo`, headers)).status).toBe(403);
+  });
+
+  it('accepts the configured origins', async () => {
     const { ws, base } = await start();
     for (const origin of [base, 'https://portal.example']) {
       const client = new WebSocket(`${ws}/api/v1/containers/1i7/echo`, { headers: { origin } });

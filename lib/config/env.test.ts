@@ -29,7 +29,8 @@ describe('parseEnv', () => {
     expect(env.HOST).toBe('127.0.0.1');
     expect(env.STAFF_GROUP).toBe('isg');
     expect(env.ALLOWED_ORIGINS).toEqual([]);
-    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.TRUST_PROXY).toBe(0);
+    expect(env.WS_MAX_PER_USER).toBe(20);
   });
 
   it('names every missing variable', () => {
@@ -51,6 +52,9 @@ describe('parseEnv', () => {
     ['LOG_LEVEL', 'loud', /expected one of/i],
     ['DATABASE_URL', 'mysql://db', /postgres/],
     ['LDAP_USER_DN_TEMPLATE', 'uid=fred,dc=nersc', /\{uid\}/],
+    ['TRUST_PROXY', 'yes', /number of proxies/],
+    ['TRUST_PROXY', '-1', /number of proxies|>=0/],
+    ['WS_MAX_PER_USER', '0', />=1/],
   ])('rejects %s=%s with a message saying what it expects', (variable, value, expected) => {
     const problems = problemsOf({ ...valid, [variable]: value });
     expect(problems).toHaveLength(1);
@@ -77,5 +81,17 @@ describe('parseEnv', () => {
       }
     })();
     expect(err?.message).toMatch(/^Invalid configuration:\n {2}RANCHER_URL: is required but not set/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['0', 0],
+    ['1', 1],
+    ['2', 2],
+    ['true', 1],
+    ['false', 0],
+  ])('%s trusts %i proxies', (value, hops) => {
+    expect(parseEnv({ ...valid, TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
   });
 });

@@ -57,6 +57,12 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = 'Unsupported media type';
 }
 
+export class PayloadTooLargeError extends AppError {
+  readonly status = 413;
+  readonly type = 'payload-too-large';
+  readonly title = 'Request body too large';
+}
+
 export class PolicyViolationError extends AppError {
   readonly status = 422;
   readonly type = 'policy-violation';

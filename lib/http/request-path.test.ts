@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { isDecodablePath, pathOf } from './request-path';
+
+describe('request paths', () => {
+  it.each([
+    ['/api/v1/stacks/1st5', true],
+    ['/api/v1/stacks/foo%20bar', true],
+    ['/api/v1/stacks/%E0%A4%A8', true],
+    ['/api/v1/stacks/%zz', false],
+    ['/api/v1/stacks/1st%E0%A4%A', false],
+    ['/api/v1/stacks/%', false],
+  ])('%s decodes: %s', (path, expected) => {
+    expect(isDecodablePath(path)).toBe(expected);
+  });
+
+  it('drops the query', () => {
+    expect(pathOf('/api/v1/stacks?x=%zz')).toBe('/api/v1/stacks');
+    expect(pathOf(undefined)).toBe('/');
+  });
+});
