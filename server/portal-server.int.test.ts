@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
@@ -129,6 +130,19 @@ describe('websocket upgrade router', () => {
       expect(first).toBe('hello 1i7');
       client.close();
     }
+  });
+
+  it('refuses a target that is no URL with 400 instead of throwing outside any catch', async () => {
+    const { base, port } = await start();
+    const reply = await new Promise<string>((resolve, reject) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'));
+      let text = '';
+      socket.on('data', (d: Buffer) => (text += d.toString()));
+      socket.on('close', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(`${base}/api/healthz`)).status).toBe(200);
   });
 
   it('lets a route refuse with its own status', async () => {
