@@ -48,6 +48,17 @@ afterEach(async () => {
   portal = undefined;
 });
 
+/** What the server answers to a hand-written request (fetch and ws only send well-formed targets). */
+function rawRequest(port: number, requestLine: string, headers: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`${requestLine}\r\nHost: x\r\n${headers}\r\n\r\n`));
+    let text = '';
+    socket.on('data', (d: Buffer) => (text += d.toString()));
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
+
 function upgradeStatus(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return upgradeRefusal(new WebSocket(url, { headers }));
 }
@@ -82,6 +93,20 @@ describe('portal server', () => {
     expect(line).toContain('"path":"/x"');
     expect(logLines.join('')).not.toContain('SECRET');
     expect(logLines.join('')).not.toContain('token=abc');
+  });
+
+  it('answers a target that is not a plain, decodable path with a problem+json 400 before Next sees it', async () => {
+    let reachedNext = false;
+    const { port } = await start((_req, res) => {
+      reachedNext = true;
+      res.end('next');
+    });
+    for (const target of ['/api/v1/stacks/%zz', '*', 'http://evil.example/api/v1/stacks']) {
+      const reply = await rawRequest(port, `GET ${target} HTTP/1.1`, 'Connection: close');
+      expect(reply.split('\r\n')[0], target).toBe('HTTP/1.1 400 Bad Request');
+      expect(reply).toMatch(/content-type: application\/problem\+json/i);
+    }
+    expect(reachedNext).toBe(false);
   });
 
   it('turns a handler crash into a problem+json 500 with the request id', async () => {
@@ -134,13 +159,7 @@ describe('websocket upgrade router', () => {
 
   it('refuses a target that is no URL with 400 instead of throwing outside any catch', async () => {
     const { base, port } = await start();
-    const reply = await new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write('GET http://[ HTTP/1.1\r\nHost: x\r\nConnection: Upgrade\r\nUpgrade: websocket\r\n\r\n'));
-      let text = '';
-      socket.on('data', (d: Buffer) => (text += d.toString()));
-      socket.on('close', () => resolve(text));
-      socket.on('error', reject);
-    });
+    const reply = await rawRequest(port, 'GET http://[ HTTP/1.1', 'Connection: Upgrade\r\nUpgrade: websocket');
     expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
     expect((await fetch(`${base}/api/healthz`)).status).toBe(200);
   });

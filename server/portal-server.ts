@@ -9,7 +9,7 @@ import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/ht
 import { bodyTooLarge, declaresTooLarge } from '@/lib/http/body-limit';
 import { BadRequestError } from '@/lib/errors/app-error';
 import { problemContentType, toProblem } from '@/lib/errors/problem';
-import { isDecodablePath, malformedPathMessage, pathOf } from '@/lib/http/request-path';
+import { isPlainPath, malformedPathMessage, pathOf } from '@/lib/http/request-path';
 import { trackInFlight } from './graceful-shutdown';
 import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
 
@@ -77,7 +77,7 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
       res.end(JSON.stringify({ status: 'ok' }));
       return;
     }
-    if (!isDecodablePath(path)) {
+    if (!isPlainPath(path)) {
       sendProblem(res, new BadRequestError(malformedPathMessage), requestId);
       return;
     }

@@ -5,7 +5,7 @@ import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
 import { clientAddressOf } from '@/lib/http/client-address';
 import { isAllowedOrigin } from '@/lib/http/origin';
-import { isDecodablePath, malformedPathMessage } from '@/lib/http/request-path';
+import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
 import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 
 export interface UpgradeContext {
@@ -69,7 +69,7 @@ export function createUpgradeHandler(options: {
     const log = options.log.child({ reqId: requestId, ws: url.pathname });
     socket.on('error', (err) => log.debug({ err: err.message }, 'upgrade socket error'));
 
-    if (!isUrl || !isDecodablePath(url.pathname)) {
+    if (!isUrl || !isPlainPath(url.pathname)) {
       rejectUpgrade(socket, 400, malformedPathMessage, requestId);
       return;
     }

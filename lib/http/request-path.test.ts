@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isDecodablePath, pathOf } from './request-path';
+import { isPlainPath, pathOf } from './request-path';
 
 describe('request paths', () => {
   it.each([
@@ -9,8 +9,10 @@ describe('request paths', () => {
     ['/api/v1/stacks/%zz', false],
     ['/api/v1/stacks/1st%E0%A4%A', false],
     ['/api/v1/stacks/%', false],
-  ])('%s decodes: %s', (path, expected) => {
-    expect(isDecodablePath(path)).toBe(expected);
+    ['*', false],
+    ['http://evil.example/api/v1/stacks', false],
+  ])('%s is a plain path: %s', (path, expected) => {
+    expect(isPlainPath(path)).toBe(expected);
   });
 
   it('drops the query', () => {

@@ -3,8 +3,13 @@ export function pathOf(url: string | undefined): string {
   return (url ?? '/').split('?')[0] ?? '/';
 }
 
-/** Whether every `%` in a path starts a valid UTF-8 escape: Next and the upgrade router decode paths. */
-export function isDecodablePath(path: string): boolean {
+/**
+ * Whether a request target is a plain path ("/…", not "*" or an absolute URL, which Next answers with a
+ * 500 or a redirect to itself) whose every `%` starts a valid UTF-8 escape: Next and the upgrade
+ * router decode paths, and a bad escape throws.
+ */
+export function isPlainPath(path: string): boolean {
+  if (!path.startsWith('/')) return false;
   try {
     decodeURIComponent(path);
     return true;
@@ -13,4 +18,4 @@ export function isDecodablePath(path: string): boolean {
   }
 }
 
-export const malformedPathMessage = 'The path has malformed percent-encoding (a % must start an escape such as %20).';
+export const malformedPathMessage = 'The request path is not a plain path or has malformed percent-encoding (a % must start an escape such as %20).';
