@@ -46,7 +46,8 @@ export interface BenchWorld extends PortalWorld {
 
 /** Starts the simulator (with `simOptions`), the demo directory and the built portal in production mode. */
 export async function startBenchWorld(simOptions: SimOptions): Promise<BenchWorld> {
-  const world = await startPortalWorld(simOptions);
+  // One signed-in user stands in for many browsers here, so the per-user socket cap must not apply.
+  const world = await startPortalWorld(simOptions, { WS_MAX_PER_USER: '1000' });
   return {
     ...world,
     wsBase: world.portal.url.replace(/^http/, 'ws'),

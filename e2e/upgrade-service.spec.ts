@@ -55,7 +55,8 @@ test.describe('fred', () => {
     const yaml = page.getByLabel(/Launch configuration fields, as YAML/);
     await yaml.fill('dataVolumes:\n  - //var/run/./docker.sock:/var/run/docker.sock:ro\n');
     // The finding is what the editor is described by: shown by the field at fault.
-    const described = page.locator(`#${await yaml.getAttribute('aria-describedby')}`);
+    await expect(yaml).toHaveAttribute('aria-describedby', /\S/);
+    const described = page.locator(`[id="${await yaml.getAttribute('aria-describedby')}"]`);
     const block = described.getByTestId('policy-finding').and(page.locator('[data-severity="error"]'));
     await expect(block).toContainText('gives root on the node');
     await expect(block.getByRole('link', { name: 'host-path-allowed' })).toHaveAttribute('href', '/policy#host-path-allowed');

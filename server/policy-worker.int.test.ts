@@ -9,7 +9,7 @@ const log = createLogger({ level: 'silent', destination: new Writable({ write: (
 
 describe('policy worker threads of the portal server', () => {
   it('are provided by the server, start with the first check and stop when the server drains', async () => {
-    const portal = createPortalServer({ log, handle: (_req, res) => void res.end(), routes: [], allowedOrigins: [], trustProxy: false });
+    const portal = createPortalServer({ log, handle: (_req, res) => void res.end(), routes: [], allowedOrigins: [], trustProxy: 0 });
     await portal.listen(0, '127.0.0.1');
     const pool = policyCheckPool();
     expect(pool.stats().workers).toBe(0);

@@ -1,7 +1,9 @@
+import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { createLogger } from '@/lib/log/logger';
+import { freePort } from '@/test/helpers/free-port';
 import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 import { goingAway } from './graceful-shutdown';
 import { createPortalServer, type PortalServer } from './portal-server';
@@ -33,9 +35,11 @@ const echoRoute: UpgradeRoute = {
 let portal: PortalServer | undefined;
 
 async function start(handle: PortalServerHandler = (_req, res) => void res.end('next')) {
-  portal = createPortalServer({ log, handle, routes: [echoRoute], allowedOrigins: ['https://portal.example'], trustProxy: false });
-  const { port } = await portal.listen(0, '127.0.0.1');
-  return { base: `http://127.0.0.1:${port}`, ws: `ws://127.0.0.1:${port}` };
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  portal = createPortalServer({ log, handle, routes: [echoRoute], allowedOrigins: [base, 'https://portal.example'], trustProxy: 0 });
+  await portal.listen(port, '127.0.0.1');
+  return { base, ws: `ws://127.0.0.1:${port}`, port };
 }
 type PortalServerHandler = Parameters<typeof createPortalServer>[0]['handle'];
 
@@ -43,6 +47,17 @@ afterEach(async () => {
   await portal?.close();
   portal = undefined;
 });
+
+/** What the server answers to a hand-written request (fetch and ws only send well-formed targets). */
+function rawRequest(port: number, requestLine: string, headers: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(`${requestLine}\r\nHost: x\r\n${headers}\r\n\r\n`));
+    let text = '';
+    socket.on('data', (d: Buffer) => (text += d.toString()));
+    socket.on('close', () => resolve(text));
+    socket.on('error', reject);
+  });
+}
 
 function upgradeStatus(url: string, headers: Record<string, string>): Promise<{ status: number; body: string }> {
   return upgradeRefusal(new WebSocket(url, { headers }));
@@ -80,6 +95,20 @@ describe('portal server', () => {
     expect(logLines.join('')).not.toContain('token=abc');
   });
 
+  it('answers a target that is not a plain, decodable path with a problem+json 400 before Next sees it', async () => {
+    let reachedNext = false;
+    const { port } = await start((_req, res) => {
+      reachedNext = true;
+      res.end('next');
+    });
+    for (const target of ['/api/v1/stacks/%zz', '*', 'http://evil.example/api/v1/stacks']) {
+      const reply = await rawRequest(port, `GET ${target} HTTP/1.1`, 'Connection: close');
+      expect(reply.split('\r\n')[0], target).toBe('HTTP/1.1 400 Bad Request');
+      expect(reply).toMatch(/content-type: application\/problem\+json/i);
+    }
+    expect(reachedNext).toBe(false);
+  });
+
   it('turns a handler crash into a problem+json 500 with the request id', async () => {
     const { base } = await start(() => {
       throw new Error('boom');
@@ -109,7 +138,13 @@ describe('websocket upgrade router', () => {
     expect((await upgradeStatus(`${ws}/api/v1/containers/1i1/echo`, headers)).status).toBe(403);
   });
 
-  it('accepts our own origin, by Host or by the allowed list', async () => {
+  it('refuses an origin that only matches the request’s own Host', async () => {
+    const { ws, port } = await start();
+    const headers = { host: `localhost:${port}`, origin: `http://localhost:${port}` };
+    expect((await upgradeStatus(`${ws}/api/v1/containers/1i1/echo`, headers)).status).toBe(403);
+  });
+
+  it('accepts the configured origins', async () => {
     const { ws, base } = await start();
     for (const origin of [base, 'https://portal.example']) {
       const client = new WebSocket(`${ws}/api/v1/containers/1i7/echo`, { headers: { origin } });
@@ -120,6 +155,13 @@ describe('websocket upgrade router', () => {
       expect(first).toBe('hello 1i7');
       client.close();
     }
+  });
+
+  it('refuses a target that is no URL with 400 instead of throwing outside any catch', async () => {
+    const { base, port } = await start();
+    const reply = await rawRequest(port, 'GET http://[ HTTP/1.1', 'Connection: Upgrade\r\nUpgrade: websocket');
+    expect(reply.split('\r\n')[0]).toBe('HTTP/1.1 400 Bad Request');
+    expect((await fetch(`${base}/api/healthz`)).status).toBe(200);
   });
 
   it('lets a route refuse with its own status', async () => {

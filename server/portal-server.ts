@@ -7,6 +7,10 @@ import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/http/client-address';
 import { installPolicyWorker } from '@/lib/policy-worker/policy-check-pool';
+import { bodyTooLarge, declaresTooLarge } from '@/lib/http/body-limit';
+import { BadRequestError } from '@/lib/errors/app-error';
+import { problemContentType, toProblem } from '@/lib/errors/problem';
+import { isPlainPath, malformedPathMessage, pathOf } from '@/lib/http/request-path';
 import { trackInFlight } from './graceful-shutdown';
 import { policyWorkerScript } from './policy-worker-script';
 import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
@@ -17,7 +21,8 @@ export interface PortalServerOptions {
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
   routes: readonly UpgradeRoute[];
   allowedOrigins: readonly string[];
-  trustProxy: boolean;
+  /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 trusts none. */
+  trustProxy: number;
   isDev?: boolean;
   /** Development only: Next's hot-reload websocket. */
   nextUpgrade?: (req: IncomingMessage, socket: Duplex, head: Buffer) => void;
@@ -32,9 +37,18 @@ export interface PortalServer {
   close(): Promise<void>;
 }
 
+/** Answers with the problem+json of `err` (lib/errors' one mapping; anything unexpected is a bare 500). */
+function sendProblem(res: ServerResponse, err: unknown, requestId: string): void {
+  const { problem } = toProblem(err, requestId);
+  res.writeHead(problem.status, { 'content-type': problemContentType, 'cache-control': 'no-store' });
+  res.end(JSON.stringify(problem));
+}
+
 /**
  * The custom server in front of Next: request ids, client address, security headers, the health check
- * and request logging for every response; websocket upgrades go through the upgrade router.
+ * and request logging for every response; websocket upgrades go through the upgrade router. Requests
+ * Next would choke on (an undecodable path) or should not read (a body declared over 1 MiB) are
+ * answered here.
  */
 export function createPortalServer(options: PortalServerOptions): PortalServer {
   const { log, trustProxy } = options;
@@ -43,7 +57,7 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
   const server = createServer({ requestTimeout: 60_000 }, (req, res) => {
     const started = process.hrtime.bigint();
     const requestId = requestIdFrom(req.headers[requestIdHeader]);
-    const isSecure = Boolean((req.socket as TLSSocket).encrypted) || (trustProxy && firstHeaderValue(req.headers['x-forwarded-proto']) === 'https');
+    const isSecure = Boolean((req.socket as TLSSocket).encrypted) || (trustProxy > 0 && firstHeaderValue(req.headers['x-forwarded-proto']) === 'https');
     const address = clientAddressOf(req, trustProxy);
     const nonce = newNonce();
     const headers = securityHeaders({ nonce, isSecure, isDev: options.isDev });
@@ -56,7 +70,7 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
     res.setHeader(requestIdHeader, requestId);
     for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
 
-    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const path = pathOf(req.url);
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
@@ -67,13 +81,24 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
       res.end(JSON.stringify({ status: 'ok' }));
       return;
     }
+    if (!isPlainPath(path)) {
+      sendProblem(res, new BadRequestError(malformedPathMessage), requestId);
+      return;
+    }
+    if (declaresTooLarge(req.headers['content-length'])) {
+      // Unread, the body would still arrive: closing the connection spares reading it.
+      res.setHeader('connection', 'close');
+      sendProblem(res, bodyTooLarge(), requestId);
+      return;
+    }
+    // API answers are private to the signed-in user; a route that may be cached says so itself.
+    if (path.startsWith('/api/')) res.setHeader('cache-control', 'no-store');
     Promise.resolve()
       .then(() => options.handle(req, res))
       .catch((err: unknown) => {
       log.error({ reqId: requestId, err }, 'request handler failed');
       if (!res.headersSent) {
-        res.writeHead(500, { 'content-type': 'application/problem+json' });
-        res.end(JSON.stringify({ type: 'internal-error', title: 'Something went wrong', status: 500, detail: 'Unexpected error.', instance: requestId }));
+        sendProblem(res, err, requestId);
       } else {
         res.destroy();
       }

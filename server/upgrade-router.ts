@@ -4,7 +4,8 @@ import { STATUS_CODES } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
 import { clientAddressOf } from '@/lib/http/client-address';
-import { isSameOrigin } from '@/lib/http/origin';
+import { isAllowedOrigin } from '@/lib/http/origin';
+import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
 import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 
 export interface UpgradeContext {
@@ -43,8 +44,8 @@ export function rejectUpgrade(socket: Duplex, status: number, detail: string, re
 }
 
 /**
- * Routes websocket upgrades. Unknown paths get 404 and foreign origins 403 before any route handler
- * runs, so a handler only ever sees requests from our own pages. `passThrough` hands matching paths to
+ * Routes websocket upgrades. Undecodable paths get 400, unknown paths 404 and foreign origins 403
+ * before any route handler runs, so a handler only ever sees requests from our own pages. `passThrough` hands matching paths to
  * another listener (Next's hot reload in development).
  */
 export function createUpgradeHandler(options: {
@@ -52,12 +53,15 @@ export function createUpgradeHandler(options: {
   wss: WebSocketServer;
   log: Logger;
   allowedOrigins: readonly string[];
-  trustProxy: boolean;
+  trustProxy: number;
   passThrough?: { pattern: RegExp; handle(req: IncomingMessage, socket: Duplex, head: Buffer): void };
 }) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const requestId = requestIdFrom(req.headers[requestIdHeader]);
-    const url = new URL(req.url ?? '/', 'http://portal.invalid');
+    // A target that is no URL at all (an absolute-form "http://[") must not throw here, outside any catch.
+    const target = req.url ?? '/';
+    const isUrl = URL.canParse(target, 'http://portal.invalid');
+    const url = new URL(isUrl ? target : '/', 'http://portal.invalid');
     if (options.passThrough?.pattern.test(url.pathname)) {
       options.passThrough.handle(req, socket, head);
       return;
@@ -65,13 +69,17 @@ export function createUpgradeHandler(options: {
     const log = options.log.child({ reqId: requestId, ws: url.pathname });
     socket.on('error', (err) => log.debug({ err: err.message }, 'upgrade socket error'));
 
+    if (!isUrl || !isPlainPath(url.pathname)) {
+      rejectUpgrade(socket, 400, malformedPathMessage, requestId);
+      return;
+    }
     const route = options.routes.find((r) => r.pattern.test(url.pathname));
     if (!route) {
       log.info({ status: 404 }, 'websocket upgrade to an unknown path');
       rejectUpgrade(socket, 404, `No websocket endpoint at ${url.pathname}.`, requestId);
       return;
     }
-    if (!isSameOrigin(req.headers.origin, req.headers.host, options.allowedOrigins)) {
+    if (!isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
       log.warn({ status: 403, origin: req.headers.origin ?? null }, 'websocket upgrade from a foreign origin');
       rejectUpgrade(socket, 403, 'Websockets are only accepted from the portal’s own pages.', requestId);
       return;

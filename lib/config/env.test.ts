@@ -29,7 +29,8 @@ describe('parseEnv', () => {
     expect(env.HOST).toBe('127.0.0.1');
     expect(env.STAFF_GROUP).toBe('isg');
     expect(env.ALLOWED_ORIGINS).toEqual([]);
-    expect(env.TRUST_PROXY).toBe(false);
+    expect(env.TRUST_PROXY).toBe(0);
+    expect(env.WS_MAX_PER_USER).toBe(20);
     expect(env.POLICY_ALLOWED_HOST_PATHS).toEqual(['/global', '/project']);
   });
 
@@ -59,6 +60,9 @@ describe('parseEnv', () => {
     ['POLICY_ALLOWED_HOST_PATHS', '/global,/', /whole node/],
     ['POLICY_ALLOWED_HOST_PATHS', '/var', /\/var\/run.*never allowed/],
     ['POLICY_ALLOWED_HOST_PATHS', 'global', /absolute/],
+    ['TRUST_PROXY', 'yes', /number of proxies/],
+    ['TRUST_PROXY', '-1', /number of proxies|>=0/],
+    ['WS_MAX_PER_USER', '0', />=1/],
   ])('rejects %s=%s with a message saying what it expects', (variable, value, expected) => {
     const problems = problemsOf({ ...valid, [variable]: value });
     expect(problems).toHaveLength(1);
@@ -85,5 +89,17 @@ describe('parseEnv', () => {
       }
     })();
     expect(err?.message).toMatch(/^Invalid configuration:\n {2}RANCHER_URL: is required but not set/);
+  });
+});
+
+describe('TRUST_PROXY', () => {
+  it.each([
+    ['0', 0],
+    ['1', 1],
+    ['2', 2],
+    ['true', 1],
+    ['false', 0],
+  ])('%s trusts %i proxies', (value, hops) => {
+    expect(parseEnv({ ...valid, TRUST_PROXY: value }).TRUST_PROXY).toBe(hops);
   });
 });

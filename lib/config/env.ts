@@ -22,8 +22,11 @@ export const envSchema = z
     LOG_LEVEL: z.enum(['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']).default('info'),
     // Extra origins allowed for websockets and mutating requests, comma separated (a load balancer name).
     ALLOWED_ORIGINS: optionalText.transform((v) => (v ? v.split(',').map((o) => o.trim()).filter(Boolean) : [])),
-    // Honour X-Forwarded-For and X-Forwarded-Proto from the load balancer in front of the portal.
-    TRUST_PROXY: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
+    // How many proxies in front of the portal append to X-Forwarded-For (0: none, trust no header). The
+    // client is the Nth address from the right: whatever a client wrote itself sits further left.
+    TRUST_PROXY: z
+      .union([z.enum(['false', 'true']).transform((v) => (v === 'true' ? 1 : 0)), z.coerce.number().int().min(0).max(10)], 'expected a number of proxies from 0 to 10')
+      .default(0),
     DATA_DIR: z.string().min(1).default('.data'),
 
     RANCHER_URL: httpUrl,
@@ -62,6 +65,8 @@ export const envSchema = z
     // timeouts); none outlives the maximum.
     SHELL_IDLE_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(86_400_000).default(30 * 60_000),
     SHELL_MAX_SESSION_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(8 * 3_600_000),
+    // Log and shell websockets one person may hold open at once (each holds a stream from Rancher).
+    WS_MAX_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
 
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'expected a postgres:// URL'),
     SQLITE_PATH: optionalText,

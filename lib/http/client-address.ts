@@ -11,7 +11,19 @@ export function firstHeaderValue(value: string | string[] | undefined): string |
   return (Array.isArray(value) ? value[0] : value)?.split(',')[0]?.trim() || undefined;
 }
 
-/** Where a request comes from: the proxy's word only when the proxy is trusted. */
-export function clientAddressOf(req: IncomingMessage, trustProxy: boolean): string {
-  return (trustProxy && firstHeaderValue(req.headers['x-forwarded-for'])) || req.socket.remoteAddress || 'unknown';
+/**
+ * Where a request comes from. Behind `trustedProxies` proxies, each appended the address it saw to
+ * X-Forwarded-For, so the client is the Nth address from the right; anything further left the client
+ * wrote itself. A list shorter than that did not come through all the proxies: the socket's peer is
+ * all that is known.
+ */
+export function clientAddressOf(req: IncomingMessage, trustedProxies: number): string {
+  const peer = req.socket.remoteAddress || 'unknown';
+  if (trustedProxies === 0) return peer;
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return forwarded.at(-trustedProxies) ?? peer;
 }

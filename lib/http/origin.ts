@@ -1,9 +1,9 @@
 /**
- * Whether a browser request comes from one of our own pages. A browser always sends the Host it asked
- * for, so an Origin naming that same host is ours; `allowed` adds the public names the portal is served
- * under (NEXTAUTH_URL, ALLOWED_ORIGINS) for when a proxy rewrites Host.
+ * Whether a browser request comes from one of our own pages: its Origin is one of the public origins
+ * the portal is served under (NEXTAUTH_URL, ALLOWED_ORIGINS). The request's Host is never consulted:
+ * a client chooses it, so "Origin matches Host" holds for any site that points a name at the portal.
  */
-export function isSameOrigin(origin: string | undefined | null, host: string | undefined | null, allowed: readonly string[]): boolean {
+export function isAllowedOrigin(origin: string | undefined | null, allowed: readonly string[]): boolean {
   if (!origin || origin === 'null') return false;
   let parsed: URL;
   try {
@@ -12,7 +12,6 @@ export function isSameOrigin(origin: string | undefined | null, host: string | u
     return false;
   }
   if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return false;
-  if (host && parsed.host === host.toLowerCase()) return true;
   return allowed.some((a) => {
     try {
       return new URL(a).origin === parsed.origin;

@@ -7,8 +7,9 @@ import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { portalLogger } from '@/lib/log/portal-logger';
 import type { Logger } from '@/lib/log/logger';
+import { limitedBodyText } from './body-limit';
 import { clientAddressHeader } from './client-address';
-import { isSameOrigin } from './origin';
+import { isAllowedOrigin } from './origin';
 import { requestIdFrom, requestIdHeader } from './request-id';
 
 export interface RouteContext<P> {
@@ -49,16 +50,16 @@ export function route<P = Record<string, never>>(handler: (ctx: RouteContext<P>)
 
 function checkMutation(req: NextRequest): void {
   const config = env();
-  if (!isSameOrigin(req.headers.get('origin'), req.headers.get('host'), [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS])) {
+  if (!isAllowedOrigin(req.headers.get('origin'), [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS])) {
     throw new ForbiddenError('Changes are only accepted from the portal’s own pages (same-origin Origin header).');
   }
   const type = req.headers.get('content-type')?.split(';')[0]?.trim().toLowerCase();
   if (type !== 'application/json') throw new UnsupportedMediaTypeError('Send the request body as application/json.');
 }
 
-/** Reads a JSON body; an unparsable one is a 400 naming the body. */
+/** Reads a JSON body of at most 1 MiB (413 beyond); an unparsable one is a 400 naming the body. */
 export async function jsonBody(req: Request): Promise<unknown> {
-  const text = await req.text();
+  const text = await limitedBodyText(req);
   if (text.trim() === '') return {};
   try {
     return JSON.parse(text);

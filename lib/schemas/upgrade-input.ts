@@ -1,6 +1,20 @@
 import { z } from 'zod';
 
-const stringMap = z.record(z.string().min(1, 'names cannot be empty').max(256), z.string().max(65_536).nullable());
+/**
+ * Caps on what one upgrade may carry: enough for any real service, small enough that a change cannot
+ * fill the audit log or Rancher (large files belong in a volume or a secret, not an environment value).
+ */
+export const upgradeLimits = { entries: 200, nameChars: 256, valueChars: 4096, changeChars: 960 * 1024 };
+
+const stringMap = z
+  .record(
+    z.string().min(1, 'names cannot be empty').max(upgradeLimits.nameChars, `names are at most ${upgradeLimits.nameChars} characters`),
+    z.string().max(upgradeLimits.valueChars, `values are at most ${upgradeLimits.valueChars} characters (4 KiB)`).nullable(),
+  )
+  .superRefine((map, ctx) => {
+    const count = Object.keys(map).length;
+    if (count > upgradeLimits.entries) ctx.addIssue({ code: 'custom', message: `at most ${upgradeLimits.entries} entries in one change; this has ${count}` });
+  });
 const stringList = z.array(z.string().max(4096)).max(256);
 
 /**
@@ -40,7 +54,14 @@ export type LaunchConfigChange = z.infer<typeof launchConfigChange>;
 
 export const upgradeInput = z
   .object({
-    launchConfig: launchConfigChange.refine((change) => Object.keys(change).length > 0, 'say what to change'),
+    launchConfig: launchConfigChange
+      .refine((change) => Object.keys(change).length > 0, 'say what to change')
+      .superRefine((change, ctx) => {
+        const size = JSON.stringify(change).length;
+        if (size > upgradeLimits.changeChars) {
+          ctx.addIssue({ code: 'custom', message: `the whole change is at most ${upgradeLimits.changeChars / 1024} KiB; this one is ${Math.ceil(size / 1024)} KiB` });
+        }
+      }),
     /** Start the new container before stopping the old one (Rancher's "start before stopping"). */
     startFirst: z.boolean().optional(),
     batchSize: z.number().int().min(1).max(100).optional(),

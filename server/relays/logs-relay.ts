@@ -5,6 +5,7 @@ import { authorizeContainer } from '@/lib/operations/container-access';
 import type { LogLine } from '@/lib/rancher/types';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext, rejectWith } from './relay-context';
+import { takeSocketSlot } from './socket-quota';
 
 const query = z.object({
   tail: z
@@ -97,6 +98,7 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
   } catch (err) {
     return rejectWith(upgrade, err);
   }
+  if (!takeSocketSlot(upgrade, ctx.user.uid)) return;
 
   const ws = await upgrade.accept();
   const opened = Date.now();

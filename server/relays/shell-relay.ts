@@ -4,6 +4,7 @@ import { env } from '@/lib/config/env';
 import { authorizeContainer } from '@/lib/operations/container-access';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext, rejectWith } from './relay-context';
+import { takeSocketSlot } from './socket-quota';
 import { openShell } from './shell-session';
 
 const size = z.coerce.number().int().min(1).max(1000);
@@ -38,6 +39,7 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
   } catch (err) {
     return rejectWith(upgrade, err);
   }
+  if (!takeSocketSlot(upgrade, ctx.user.uid)) return;
 
   const config = env();
   const ws = await upgrade.accept();

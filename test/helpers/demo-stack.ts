@@ -1,0 +1,32 @@
+import WebSocket from 'ws';
+
+export interface DemoService {
+  stackId: string;
+  serviceId: string;
+  containerId: string;
+}
+
+/** The first service (and its first container) of the first stack `cookie`'s user sees. */
+export async function firstService(baseUrl: string, cookie: string): Promise<DemoService> {
+  const list = (await (await fetch(`${baseUrl}/api/v1/stacks`, { headers: { cookie } })).json()) as { stacks: { id: string }[] };
+  const stackId = list.stacks[0]?.id ?? '';
+  const stack = (await (await fetch(`${baseUrl}/api/v1/stacks/${stackId}`, { headers: { cookie } })).json()) as {
+    services: { id: string; containers: { id: string }[] }[];
+  };
+  const service = stack.services[0];
+  return { stackId, serviceId: service?.id ?? '', containerId: service?.containers[0]?.id ?? '' };
+}
+
+/** A websocket to the portal as a signed-in browser page opens it (session cookie, own Origin). */
+export function portalSocket(baseUrl: string, path: string, cookie: string, headers: Record<string, string> = {}): WebSocket {
+  return new WebSocket(`${baseUrl.replace('http', 'ws')}${path}`, { headers: { cookie, origin: baseUrl, ...headers } });
+}
+
+/** Resolves once the socket is open; rejects when it is refused or fails. */
+export function opened(ws: WebSocket): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws));
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused with ${res.statusCode}`)));
+    ws.once('error', reject);
+  });
+}
