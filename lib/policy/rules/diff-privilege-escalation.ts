@@ -1,7 +1,6 @@
 import type { RawFinding } from '../finding';
 import { defineRule } from '../rule';
-
-const UNCONFINED = /(apparmor|seccomp)[:=]unconfined|label[:=]disable/i;
+import { liftsConfinement } from './no-privileged';
 
 export const diffPrivilegeEscalation = defineRule({
   id: 'diff-privilege-escalation',
@@ -21,6 +20,7 @@ export const diffPrivilegeEscalation = defineRule({
     { name: 'non-root to root', input: { current: { imageUuid: 'docker:nginx:1.15', user: '46311' }, proposed: { imageUuid: 'docker:nginx:1.15', user: '0' } }, expect: [{ path: '/proposed/user' }] },
     { name: 'loses cap_drop ALL', input: { current: { imageUuid: 'docker:nginx:1.15', capDrop: ['ALL'] }, proposed: { imageUuid: 'docker:nginx:1.15', capDrop: [] } }, expect: [{ path: '/proposed/capDrop' }] },
     { name: 'host network', input: { current: { imageUuid: 'docker:nginx:1.15', networkMode: 'managed' }, proposed: { imageUuid: 'docker:nginx:1.15', networkMode: 'host' } }, expect: [{ path: '/proposed/networkMode' }] },
+    { name: 'unmasks /proc', input: { current: { imageUuid: 'docker:nginx:1.15' }, proposed: { imageUuid: 'docker:nginx:1.15', securityOpt: ['systempaths=unconfined'] } }, expect: [{ path: '/proposed/securityOpt/0' }] },
     { name: 'no change', input: { current: { imageUuid: 'docker:nginx:1.15', user: '46311', capDrop: ['ALL'] }, proposed: { imageUuid: 'docker:nginx:1.16', user: '46311', capDrop: ['ALL'] } }, expect: [] },
   ],
   check(ctx) {
@@ -41,7 +41,7 @@ export const diffPrivilegeEscalation = defineRule({
     }
     for (const d of b.devices) if (!a.devices.some((x) => x.value === d.value)) add(d.path, `adds device ${d.value}`);
     for (const o of b.securityOpt) {
-      if (UNCONFINED.test(o.value) && !a.securityOpt.some((x) => x.value === o.value)) add(o.path, `adds security option ${o.value}`);
+      if (liftsConfinement(o.value) && !a.securityOpt.some((x) => x.value === o.value)) add(o.path, `adds security option ${o.value}`);
     }
     return out;
   },

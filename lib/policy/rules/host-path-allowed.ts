@@ -8,6 +8,8 @@ import type { ServiceSpec } from '../service-spec';
 const upgrade = (dataVolumes: string[]) => ({ current: { imageUuid: 'docker:nginx:1.15' }, proposed: { imageUuid: 'docker:nginx:1.15', dataVolumes } });
 const compose = (volume: string) => composeYaml(`web:\n  image: nginx:1.15\n  volumes: ['${volume}']`);
 const bad = (path: string) => [{ path, severity: 'error' as const }];
+/** What Docker's local driver accepts as a volume name; other drivers take any string, `/` and `..` too. */
+const VOLUME_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 function sourceFinding(ctx: RuleContext, s: ServiceSpec | null, at: { input: RawFinding['input']; path: string }, source: string): RawFinding | null {
   const service = s?.name;
@@ -70,6 +72,8 @@ export const hostPathAllowed = defineRule({
     { name: 'relative source climbing out', input: { compose: compose('../../../../../etc:/data:ro'), composeDir: '/global/cfs/cdirs/m1/app' }, expect: bad('/services/web/volumes/0') },
     { name: 'Global Filesystem', input: { compose: compose('/global/cfs/cdirs/m1/www:/srv:ro') }, expect: [] },
     { name: 'named volume', input: { compose: compose('data.web.mystack:/data') }, expect: [] },
+    { name: 'a path without a leading slash', input: upgrade(['data/../..:/data']), expect: bad('/proposed/dataVolumes/0') },
+    { name: 'a variable the CLI expands', input: { compose: compose('${HOME}/app:/app') }, expect: bad('/services/web/volumes/0') },
     { name: 'anonymous volume', input: upgrade(['/var/run/docker.sock']), expect: [] },
     {
       name: 'a local volume that binds a node path',
@@ -81,6 +85,10 @@ export const hostPathAllowed = defineRule({
     const out: RawFinding[] = [];
     for (const s of ctx.services) {
       for (const v of s.volumes) {
+        if (v.kind === 'named' && v.source !== null && !VOLUME_NAME.test(v.source)) {
+          const message = `${s.name} mounts ${v.source}, which is neither an absolute host path nor a volume name; a volume driver may read it as a path. Mount a path under ${ctx.allowedHostPaths.join(' or ')}, or a volume named with letters, digits, _, . and -.`;
+          out.push({ input: s.input, path: v.path, service: s.name, message, details: { source: v.source } });
+        }
         if (v.kind !== 'bind' || v.source === null) continue;
         const f = sourceFinding(ctx, s, { input: s.input, path: v.path }, v.source);
         if (f) out.push(f);

@@ -87,8 +87,10 @@ function serviceFindings(ctx: RuleContext, s: ServiceSpec): RawFinding[] {
     if (!own) out.push(foreign(s, v.path, 'volumes', v.target, m.stack));
   }
   for (const l of s.labels) {
-    if (!l.key.startsWith(LB_TARGET_LABEL)) continue;
-    const ref = l.key.slice(LB_TARGET_LABEL.length);
+    // Read the key as rancher-reserved-labels does (any case, surrounding space), so no spelling passes both.
+    const key = l.key.trim();
+    if (!key.toLowerCase().startsWith(LB_TARGET_LABEL)) continue;
+    const ref = key.slice(LB_TARGET_LABEL.length);
     if (!ownsService(m, ref)) out.push(foreign(s, l.path, 'load balancer targets', ref, m.stack));
   }
   return [...out, ...secretFindings(ctx, s)];
@@ -125,6 +127,11 @@ export const namespacesOwnStack = defineRule({
     { name: "Rancher's name of a container in the file", input: compose('web:\n  image: nginx:1.15\n  pid: "container:mystack-app-1"\napp:\n  image: busybox:1.30', { stackName: 'mystack' }), expect: [] },
     { name: 'volumes_from inside the file', input: compose("web:\n  image: nginx:1.15\n  volumes_from: ['data:ro']\ndata:\n  image: busybox:1.30"), expect: [] },
     { name: 'volumes_from another stack', input: compose("web:\n  image: nginx:1.15\n  volumes_from: ['genome-browser/app', 'container:crashy-nersc-app-1']"), expect: [{ path: '/services/web/volumes_from/0' }, { path: '/services/web/volumes_from/1' }] },
+    {
+      name: 'load balancer label respelt',
+      input: upgrade({ labels: { 'IO.Rancher.LoadBalancer.Target.genome-browser/web': '80', ' io.rancher.loadbalancer.target.web': '80' } }),
+      expect: [{ path: '/proposed/labels/IO.Rancher.LoadBalancer.Target.genome-browser~1web' }],
+    },
     { name: 'load balancer label on another stack', input: compose('lb:\n  image: rancher/lb-service-haproxy:v0.9.1\n  labels:\n    io.rancher.loadbalancer.target.genome-browser/web: "80"'), expect: [{ path: '/services/lb/labels/io.rancher.loadbalancer.target.genome-browser~1web' }] },
     {
       name: 'rancher-compose port rule on another stack',
