@@ -30,6 +30,8 @@ describe('parseEnv', () => {
     expect(env.STAFF_GROUP).toBe('isg');
     expect(env.ALLOWED_ORIGINS).toEqual([]);
     expect(env.TRUST_PROXY).toBe(false);
+    expect(env.SESSION_IDLE_MINUTES).toBe(480);
+    expect(env.SESSION_MAX_HOURS).toBe(12);
   });
 
   it('names every missing variable', () => {
@@ -51,6 +53,8 @@ describe('parseEnv', () => {
     ['LOG_LEVEL', 'loud', /expected one of/i],
     ['DATABASE_URL', 'mysql://db', /postgres/],
     ['LDAP_USER_DN_TEMPLATE', 'uid=fred,dc=nersc', /\{uid\}/],
+    ['SESSION_MAX_HOURS', '0', /0\.001/],
+    ['SESSION_MAX_HOURS', 'forever', /number/i],
   ])('rejects %s=%s with a message saying what it expects', (variable, value, expected) => {
     const problems = problemsOf({ ...valid, [variable]: value });
     expect(problems).toHaveLength(1);
