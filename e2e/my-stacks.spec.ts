@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
+import { expectNoSeriousViolations } from './support/accessibility';
 import { storageStateOf } from './support/demo-users';
 import { simulatorAction, simulatorGet } from './support/simulator';
 
@@ -7,12 +7,6 @@ async function stackNames(page: Page): Promise<string[]> {
   await page.goto('/stacks');
   await expect(page.getByRole('heading', { level: 1, name: 'Stacks' })).toBeVisible();
   return (await page.getByRole('table').getByRole('rowheader').getByRole('link').allTextContents()).sort();
-}
-
-async function expectNoSeriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.help}`);
-  expect(serious).toEqual([]);
 }
 
 test.describe('fred', () => {

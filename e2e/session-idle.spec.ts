@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test';
-import { storageStateOf } from './support/demo-users';
+import { freshSignedInState } from './support/sign-in';
 
 // The browser's clock is moved forward; the session's end comes from the server's answer, so the
 // warning and the sign-out follow the moved clock while the server keeps its own.
 test.describe('barney', () => {
-  test.use({ storageState: storageStateOf('barney') });
+  // Signing out ends the session on the server: each test signs in anew, leaving the setup's session alone.
+  test.use({ storageState: async ({ playwright, baseURL }, provide) => provide(await freshSignedInState(playwright, baseURL, 'barney')) });
 
   test('is warned 5 minutes before an idle session ends, can stay, and is signed out at the end', async ({ page }) => {
     await page.clock.install();

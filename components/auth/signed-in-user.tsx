@@ -1,7 +1,8 @@
+import Link from 'next/link';
 import type { SessionUser } from '@/lib/auth/session-user';
 import { SignOutButton } from './sign-out-button';
 
-/** The header's right side for a signed-in person: who they are, a staff badge, sign out. */
+/** The header's right side for a signed-in person: who they are, a staff badge, their sessions, sign out. */
 export function SignedInUser({ user }: { user: SessionUser }) {
   return (
     <>
@@ -13,6 +14,9 @@ export function SignedInUser({ user }: { user: SessionUser }) {
           Staff
         </span>
       ) : null}
+      <Link href="/sessions" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-slate-300 dark:hover:bg-slate-800">
+        Your sessions
+      </Link>
       <SignOutButton />
     </>
   );

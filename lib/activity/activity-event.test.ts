@@ -14,6 +14,11 @@ describe('describeActivity', () => {
     [{ action: 'login.success', serviceName: null }, 'fred signed in'],
     [{ action: 'service.upgrade', outcome: 'unknown' as const }, 'fred upgraded web'],
     [{ action: 'something.new' }, 'fred something.new web'],
+    [{ action: 'session.end-all', details: { uid: 'fred', ended: 2 }, serviceName: null }, 'fred signed out everywhere'],
+    [{ action: 'session.end-all', actor: 'wilma', details: { uid: 'fred', ended: 2 } }, 'wilma ended every session of fred'],
+    [{ action: 'session.end-all', actor: 'pebbles', outcome: 'denied' as const, details: { uid: 'fred' } }, 'pebbles tried to end every session of fred'],
+    [{ action: 'session.end' }, 'fred ended one of their sessions'],
+    [{ action: 'session.expire', code: 'idle' }, 'fred was signed out by the session limit'],
   ])('%j -> %s', (change, expected) => {
     expect(describeActivity({ ...base, ...change })).toBe(expected);
   });

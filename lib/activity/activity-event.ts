@@ -31,6 +31,9 @@ const verbs: Record<string, string> = {
   'logs.close': 'closed the logs of',
   'shell.open': 'opened a shell in',
   'shell.close': 'closed a shell in',
+  'session.end': 'ended one of their sessions',
+  'session.end-all': 'ended every session of',
+  'session.expire': 'was signed out by the session limit',
 };
 
 const attempts: Record<string, string> = {
@@ -43,12 +46,26 @@ const attempts: Record<string, string> = {
   'container.restart': 'tried to restart container',
   'logs.open': 'tried to open the logs of',
   'shell.open': 'tried to open a shell in',
+  'session.end-all': 'tried to end every session of',
 };
+
+/** Whose sessions a `session.end-all` ended: `details.uid`. */
+function sessionOwner(event: ActivityEvent): string {
+  return typeof event.details?.uid === 'string' ? event.details.uid : event.actor;
+}
 
 /** "fred restarted web", "barney tried to stop db": who did what to which, in words. */
 export function describeActivity(event: ActivityEvent): string {
   const failed = event.outcome === 'denied' || event.outcome === 'failed';
+  if (event.action === 'session.end-all' && !failed && sessionOwner(event) === event.actor) return `${event.actor} signed out everywhere`;
   const verb = (failed ? attempts[event.action] : undefined) ?? verbs[event.action] ?? event.action;
-  const target = event.containerName ?? event.serviceName ?? (event.action.startsWith('login') || event.action === 'logout' ? '' : event.stackName ?? '');
+  const target = targetOf(event);
   return `${event.actor} ${verb}${target ? ` ${target}` : ''}`;
+}
+
+/** What an action was done to: a container, service or stack; a person for sessions ended by staff. */
+function targetOf(event: ActivityEvent): string {
+  if (event.action === 'session.end-all') return sessionOwner(event);
+  if (event.action.startsWith('session.') || event.action.startsWith('login') || event.action === 'logout') return '';
+  return event.containerName ?? event.serviceName ?? event.stackName ?? '';
 }

@@ -19,6 +19,9 @@ export const auditActions = [
   'logs.close',
   'shell.open',
   'shell.close',
+  'session.end',
+  'session.end-all',
+  'session.expire',
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

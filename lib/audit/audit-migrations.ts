@@ -86,6 +86,24 @@ function migrations(dialect: AuditDialect): Record<string, Migration> {
         await db.schema.createIndex('rate_limit_failures_expires').on('rate_limit_failures').column('expires_at').execute();
       },
     },
+    '003-sessions': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('sessions')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('uid', 'text', (c) => c.notNull())
+          .addColumn('client_address', 'text')
+          .addColumn('user_agent', 'text')
+          .addColumn('started_at', big, (c) => c.notNull())
+          .addColumn('last_active_at', big, (c) => c.notNull())
+          .addColumn('ended_at', big)
+          .addColumn('end_reason', 'text')
+          .execute();
+        // "Your sessions" and "sign out everywhere" look up a person's sessions.
+        await db.schema.createIndex('sessions_uid').on('sessions').columns(['uid', 'ended_at']).execute();
+        await db.schema.createIndex('sessions_started').on('sessions').column('started_at').execute();
+      },
+    },
   };
 }
 

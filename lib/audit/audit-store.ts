@@ -1,4 +1,5 @@
 import type { AttemptCounterStore } from '@/lib/rate-limit/attempt-counter-store';
+import type { SessionStore } from '@/lib/sessions/session-store';
 import { auditCompletion, auditUnresolved, type AuditCompletion, type AuditEvent, type AuditIntent, type AuditRecord, type AuditUnresolved, type ParsedAuditEnding } from './audit-event';
 import type { AuditFilter } from './audit-filter';
 import type { AuditDialect } from './audit-tables';
@@ -61,5 +62,7 @@ export interface AuditStore {
   ping(): Promise<void>;
   /** The login rate-limit counters, kept in the same database so replicas share them. */
   readonly attemptCounters: AttemptCounterStore;
+  /** Browser sessions, in the same database so that a sign-out on one replica holds on all. */
+  readonly sessions: SessionStore;
   close(): Promise<void>;
 }

@@ -52,10 +52,23 @@ export interface RateLimitFailureRow {
   expires_at: number;
 }
 
+/** Browser sessions shared by every portal replica (lib/sessions/sql-session-store.ts); times in ms. */
+export interface SessionRow {
+  id: string;
+  uid: string;
+  client_address: string | null;
+  user_agent: string | null;
+  started_at: number;
+  last_active_at: number;
+  ended_at: number | null;
+  end_reason: string | null;
+}
+
 export interface AuditTables {
   audit_events: AuditEventRow;
   audit_chain_head: AuditChainHeadRow;
   rate_limit_failures: RateLimitFailureRow;
+  sessions: SessionRow;
 }
 
 /** The two databases the audit store runs on: SQLite (libsql) by default, PostgreSQL when DATABASE_URL is set. */

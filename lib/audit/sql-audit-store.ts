@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { SqlAttemptCounterStore } from '@/lib/rate-limit/sql-attempt-counter-store';
+import { SqlSessionStore } from '@/lib/sessions/sql-session-store';
 import { appendToChain, type AuditRowContent } from './append-to-chain';
 import { auditIntent, auditRecord, type AuditEvent, type AuditIntent, type AuditRecord, type ParsedAuditIntent, type ParsedAuditRecord } from './audit-event';
 import { auditFilter, type AuditFilter } from './audit-filter';
@@ -20,10 +21,12 @@ import { verifyAuditChain, type AuditChainVerdict } from './verify-audit-chain';
 export class SqlAuditStore implements AuditStore {
   readonly dialect: AuditDatabase['dialect'];
   readonly attemptCounters: SqlAttemptCounterStore;
+  readonly sessions: SqlSessionStore;
 
   constructor(private readonly database: AuditDatabase) {
     this.dialect = database.dialect;
     this.attemptCounters = new SqlAttemptCounterStore(database.db);
+    this.sessions = new SqlSessionStore(database.db);
   }
 
   async begin(input: AuditIntent): Promise<AuditHandle> {

@@ -8,6 +8,8 @@ import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { clientAddressHeader } from '@/lib/http/client-address';
 import { requestIdHeader } from '@/lib/http/request-id';
 import { portalLogger } from '@/lib/log/portal-logger';
+import { checkSession } from '@/lib/sessions/session-check';
+import { endSignedOutSession, startSession } from '@/lib/sessions/session-actions';
 import { authenticate, readGroups } from './ldap-authenticate';
 import { DirectoryUnavailableError, InvalidCredentialsError } from './ldap-errors';
 import { ldapSettingsFromEnv } from './ldap-settings';
@@ -49,9 +51,10 @@ async function login({ username, password, address, userAgent, requestId }: Logi
   try {
     const person = await authenticate(ldapSettingsFromEnv(env()), username, password);
     await limiter.recordSuccess(username);
+    const sessionId = await startSession(audit, person.uid, attempt);
     await audit.record({ ...attempt, actor: person.uid, action: 'login.success', outcome: 'ok', details: { groups: person.groups, isStaff: person.isStaff } });
     log.info({ uid: person.uid, isStaff: person.isStaff }, 'login succeeded');
-    return { id: person.uid, uid: person.uid, name: person.name, groups: person.groups, isStaff: person.isStaff };
+    return { id: person.uid, uid: person.uid, name: person.name, groups: person.groups, isStaff: person.isStaff, sessionId };
   } catch (err) {
     if (err instanceof InvalidCredentialsError) {
       await limiter.recordFailure(username, address);
@@ -89,11 +92,14 @@ export function authOptions(): NextAuthOptions {
 
 let cachedOptions: NextAuthOptions | undefined;
 
-// With JWT sessions next-auth re-issues the cookie at every /api/auth/session read, so maxAge is an idle
-// timeout: components/auth/session-keeper.tsx reads it while the person is active.
+/** Thrown by the jwt callback for a cookie whose session record has ended: next-auth then clears the cookie. */
+class SessionEndedError extends Error {}
+
+// The cookie only names the session record (`sid`), which decides: its idle and absolute limits, and
+// any sign-out, apply on every replica. The cookie itself lives no longer than the absolute limit.
 const buildAuthOptions = (): NextAuthOptions => ({
-  session: { strategy: 'jwt', maxAge: env().SESSION_IDLE_MINUTES * 60 },
-  jwt: { maxAge: env().SESSION_IDLE_MINUTES * 60 },
+  session: { strategy: 'jwt', maxAge: Math.ceil(env().SESSION_MAX_HOURS * 3600) },
+  jwt: { maxAge: Math.ceil(env().SESSION_MAX_HOURS * 3600) },
   pages: { signIn: '/login', error: '/login' },
   secret: env().NEXTAUTH_SECRET,
   providers: [
@@ -119,18 +125,29 @@ const buildAuthOptions = (): NextAuthOptions => ({
   ],
   events: {
     async signOut({ token }) {
-      if (token?.uid) await (await getAuditStore()).record({ actor: token.uid, action: 'logout', outcome: 'ok' });
+      if (token?.uid && token.sid) await endSignedOutSession(await getAuditStore(), token.sid, token.uid);
+    },
+  },
+  logger: {
+    error(code, metadata) {
+      // An ended session read at /api/auth/session is an answer ({} and a cleared cookie), not a fault.
+      if (metadata instanceof SessionEndedError) portalLogger().debug({ code }, 'ended session refused');
+      else portalLogger().error({ code, err: metadata }, 'next-auth error');
     },
   },
   callbacks: {
     async jwt({ token, user }) {
-      if (user) return { ...token, uid: user.uid, name: user.name, groups: user.groups, isStaff: user.isStaff, groupsCheckedAt: Date.now() };
-      return refreshGroups(token);
+      if (user) return { ...token, uid: user.uid, name: user.name, groups: user.groups, isStaff: user.isStaff, groupsCheckedAt: Date.now(), sid: user.sessionId };
+      const active = await checkSession(token.sid, { touch: true });
+      if (!active || active.uid !== token.uid) throw new SessionEndedError('the session has ended');
+      return { ...(await refreshGroups(token)), sessionEndsAt: active.endsAt };
     },
     async session({ session, token }) {
       // A revoked token yields a session without a uid, which getSessionUser treats as signed out.
       const uid = token.revoked ? '' : (token.uid ?? '');
       session.user = { name: token.name, uid, groups: token.groups ?? [], isStaff: token.isStaff ?? false };
+      // The keeper (components/auth/session-keeper.tsx) warns before this: the record's end, not the cookie's.
+      if (token.sessionEndsAt) session.expires = new Date(token.sessionEndsAt).toISOString();
       return session;
     },
   },

@@ -5,6 +5,8 @@ declare module 'next-auth' {
     uid: string;
     groups: string[];
     isStaff: boolean;
+    /** The session record started at this sign-in (lib/sessions). */
+    sessionId: string;
   }
   interface Session {
     user: DefaultSession['user'] & { uid: string; groups: string[]; isStaff: boolean };
@@ -20,5 +22,9 @@ declare module 'next-auth/jwt' {
     groupsCheckedAt?: number;
     /** Set when the directory no longer knows the person: the session is over. */
     revoked?: boolean;
+    /** The id of the session record this cookie names; the record decides whether it is still valid. */
+    sid?: string;
+    /** When the record ends unless used again (ms since the epoch), for the idle warning. */
+    sessionEndsAt?: number;
   }
 }

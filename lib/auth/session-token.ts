@@ -2,13 +2,20 @@ import 'server-only';
 import type { IncomingHttpHeaders } from 'node:http';
 import { getToken } from 'next-auth/jwt';
 import { env } from '@/lib/config/env';
+import { checkSession } from '@/lib/sessions/session-check';
 import { groupRefreshMs } from './auth-options';
 import { readGroups } from './ldap-authenticate';
 import { InvalidCredentialsError } from './ldap-errors';
 import { ldapSettingsFromEnv } from './ldap-settings';
 import type { SessionUser } from './session-user';
 
-function parseCookies(header: string | undefined): Record<string, string> {
+/** A signed-in browser session: its record's id and the person. */
+export interface PortalSession {
+  id: string;
+  user: SessionUser;
+}
+
+export function parseCookies(header: string | undefined): Record<string, string> {
   const cookies: Record<string, string> = {};
   for (const part of (header ?? '').split(';')) {
     const eq = part.indexOf('=');
@@ -23,18 +30,22 @@ function parseCookies(header: string | undefined): Record<string, string> {
 }
 
 /**
- * The signed-in person behind a raw HTTP request (websocket upgrades, which Next's session helpers do
- * not see). Groups older than the refresh interval are read again, as the session callback does, so a
- * removal from a group also closes the door to logs and shells.
+ * The session behind a request's cookies (pages, route handlers and websocket upgrades alike): the
+ * signed cookie names a session record, which must still be open (lib/sessions/session-check.ts); this
+ * use counts as activity. Groups older than the refresh interval are read again, as the session
+ * callback does, so a removal from a group also closes the door to logs and shells.
  */
-export async function sessionUserFromHeaders(headers: IncomingHttpHeaders): Promise<SessionUser | null> {
+export async function sessionFromCookies(cookies: Record<string, string>): Promise<PortalSession | null> {
   const config = env();
   const token = await getToken({
-    req: { headers, cookies: parseCookies(headers.cookie) } as unknown as Parameters<typeof getToken>[0]['req'],
+    // Only the cookie: a browser session is never accepted as a bearer token.
+    req: { headers: {}, cookies } as unknown as Parameters<typeof getToken>[0]['req'],
     secret: config.NEXTAUTH_SECRET,
     secureCookie: config.NEXTAUTH_URL.startsWith('https://'),
   });
   if (!token?.uid || token.revoked) return null;
+  const active = await checkSession(token.sid, { touch: true });
+  if (!active || active.uid !== token.uid) return null;
   let groups = token.groups ?? [];
   let isStaff = token.isStaff ?? false;
   if (!token.groupsCheckedAt || Date.now() - token.groupsCheckedAt >= groupRefreshMs) {
@@ -45,5 +56,10 @@ export async function sessionUserFromHeaders(headers: IncomingHttpHeaders): Prom
       // Directory down: keep the groups the token knows, as the session callback does.
     }
   }
-  return { uid: token.uid, name: token.name ?? token.uid, groups, isStaff };
+  return { id: active.id, user: { uid: token.uid, name: token.name ?? token.uid, groups, isStaff } };
+}
+
+/** The session of a raw HTTP request (websocket upgrades, which Next's request helpers do not see). */
+export function sessionFromHeaders(headers: IncomingHttpHeaders): Promise<PortalSession | null> {
+  return sessionFromCookies(parseCookies(headers.cookie));
 }

@@ -1,6 +1,6 @@
 import type { AccessUser } from '@/lib/access/rights';
 
-/** A signed-in person, as the session (a signed JWT cookie) carries them. */
+/** A signed-in person, as their session (a record named by the signed cookie) knows them. */
 export interface SessionUser extends AccessUser {
   name: string;
 }

@@ -1,15 +1,22 @@
 import 'server-only';
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { authOptions } from './auth-options';
+import { cache } from 'react';
+import { sessionFromCookies, type PortalSession } from './session-token';
 import type { SessionUser } from './session-user';
 
-/** The signed-in person of this request (server components and route handlers), or null. */
+/**
+ * The browser session of this request (server components and route handlers), or null. Once per
+ * request: the layout and the page both ask, and each check reads the session record.
+ */
+export const getSession = cache(async (): Promise<PortalSession | null> => {
+  const jar = await cookies();
+  return sessionFromCookies(Object.fromEntries(jar.getAll().map((c) => [c.name, c.value])));
+});
+
+/** The signed-in person of this request, or null. */
 export async function getSessionUser(): Promise<SessionUser | null> {
-  const session = await getServerSession(authOptions());
-  const user = session?.user;
-  if (!user?.uid) return null;
-  return { uid: user.uid, name: user.name ?? user.uid, groups: user.groups, isStaff: user.isStaff };
+  return (await getSession())?.user ?? null;
 }
 
 /** For pages: the signed-in person, or a redirect to the login page that comes back to `returnTo`. */

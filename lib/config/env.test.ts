@@ -31,6 +31,8 @@ describe('parseEnv', () => {
     expect(env.ALLOWED_ORIGINS).toEqual([]);
     expect(env.TRUST_PROXY).toBe(0);
     expect(env.WS_MAX_PER_USER).toBe(20);
+    expect(env.SESSION_IDLE_MINUTES).toBe(480);
+    expect(env.SESSION_MAX_HOURS).toBe(12);
     expect(env.POLICY_ALLOWED_HOST_PATHS).toEqual(['/global', '/project']);
   });
 
@@ -63,6 +65,8 @@ describe('parseEnv', () => {
     ['TRUST_PROXY', 'yes', /number of proxies/],
     ['TRUST_PROXY', '-1', /number of proxies|>=0/],
     ['WS_MAX_PER_USER', '0', />=1/],
+    ['SESSION_MAX_HOURS', '0', /0\.001/],
+    ['SESSION_MAX_HOURS', 'forever', /number/i],
   ])('rejects %s=%s with a message saying what it expects', (variable, value, expected) => {
     const problems = problemsOf({ ...valid, [variable]: value });
     expect(problems).toHaveLength(1);

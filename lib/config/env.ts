@@ -58,8 +58,10 @@ export const envSchema = z
     NEXTAUTH_URL: httpUrl,
 
     // A browser session with no activity for this long ends (warned 5 minutes before); a visible log or
-    // shell counts as activity.
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(10).max(10_080).default(480),
+    // shell counts as activity. No session outlives SESSION_MAX_HOURS, active or not. Fractions are
+    // allowed so that tests can use limits of seconds.
+    SESSION_IDLE_MINUTES: z.coerce.number().min(0.05).max(10_080).default(480),
+    SESSION_MAX_HOURS: z.coerce.number().min(0.001).max(720).default(12),
 
     // A shell with no keystroke for this long is closed (warned a minute before, or halfway for short
     // timeouts); none outlives the maximum.

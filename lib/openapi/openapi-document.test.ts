@@ -16,4 +16,13 @@ describe('openApiDocument', () => {
     expect(Object.keys(schema?.properties ?? {})).toEqual(expect.arrayContaining(['id', 'name', 'services', 'rights', 'tags']));
     expect(get.responses['404']?.content['application/problem+json']).toBeDefined();
   });
+
+  it('lists the session endpoints, with the staff-only uid as a query parameter', () => {
+    const end = doc.paths['/api/v1/sessions']?.delete as { parameters: { name: string; in: string; required: boolean }[] };
+    expect(end.parameters).toEqual([expect.objectContaining({ name: 'uid', in: 'query', required: false })]);
+    const endOne = doc.paths['/api/v1/sessions/{sessionId}']?.delete as { parameters: { name: string }[]; responses: Record<string, { content?: unknown }> };
+    expect(endOne.parameters.map((p) => p.name)).toEqual(['sessionId']);
+    expect(endOne.responses['204']?.content).toBeUndefined();
+    expect(doc.paths['/api/v1/sessions']?.get).toBeDefined();
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { endAllQuery, endedSessions, sessionIdParam, sessionList } from '@/lib/sessions/session-schemas';
 import { stackIdParam, stackList, stackView } from '@/lib/stacks/stack-schemas';
 
 /** RFC 9457 problem details, as every error of the API is answered. */
@@ -16,8 +17,10 @@ type Schema = z.ZodType;
 interface Operation {
   summary: string;
   params?: Schema;
+  query?: Schema;
   body?: Schema;
-  response: { status: number; schema: Schema; description: string };
+  /** Without a schema the answer has no body (204). */
+  response: { status: number; schema?: Schema; description: string };
   errors: number[];
 }
 
@@ -36,15 +39,21 @@ function jsonSchema(schema: Schema) {
   return z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
 }
 
+function parameters(schema: Schema | undefined, where: 'path' | 'query') {
+  const json = schema ? jsonSchema(schema) : undefined;
+  const properties = (json?.properties ?? {}) as Record<string, object>;
+  const required = new Set((json?.required ?? []) as string[]);
+  return Object.entries(properties).map(([name, property]) => ({ name, in: where, required: where === 'path' || required.has(name), schema: property }));
+}
+
 function operation(op: Operation) {
-  const params = op.params ? jsonSchema(op.params) : undefined;
-  const properties = (params?.properties ?? {}) as Record<string, object>;
+  const answer = op.response.schema ? { content: { 'application/json': { schema: jsonSchema(op.response.schema) } } } : {};
   return {
     summary: op.summary,
-    parameters: Object.entries(properties).map(([name, schema]) => ({ name, in: 'path', required: true, schema })),
+    parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
     responses: {
-      [op.response.status]: { description: op.response.description, content: { 'application/json': { schema: jsonSchema(op.response.schema) } } },
+      [op.response.status]: { description: op.response.description, ...answer },
       ...Object.fromEntries(
         op.errors.map((status) => [status, { description: errorDescriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
       ),
@@ -63,6 +72,18 @@ const paths: Record<string, Record<string, Operation>> = {
       response: { status: 200, schema: stackView, description: 'The stack' },
       errors: [400, 401, 404, 503],
     },
+  },
+  '/api/v1/sessions': {
+    get: { summary: 'Your open browser sessions ("Your sessions")', response: { status: 200, schema: sessionList, description: 'Open sessions, most recently active first' }, errors: [401] },
+    delete: {
+      summary: 'Sign out everywhere: end all your sessions (staff: all sessions of `uid`)',
+      query: endAllQuery,
+      response: { status: 200, schema: endedSessions, description: 'How many sessions were ended' },
+      errors: [400, 401, 403, 415],
+    },
+  },
+  '/api/v1/sessions/{sessionId}': {
+    delete: { summary: 'End one of your sessions', params: sessionIdParam, response: { status: 204, description: 'The session has ended' }, errors: [400, 401, 403, 404, 415] },
   },
 };
 

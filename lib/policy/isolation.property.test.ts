@@ -355,8 +355,7 @@ describe('the oracle is not vacuous', () => {
     expect(nodeLevelPowers(ownerVerdict(GLOBAL_FS_SERVICE, unsafeSysctl).proposed)).toEqual(['sysctl kernel.msgmax']);
   });
 
-  // A gap the policy has (no rule reads sysctls yet): this flips to a failure the day a rule does.
-  it.fails('the policy refuses that sysctl', () => {
+  it('the policy refuses that sysctl', () => {
     expect(ownerVerdict(GLOBAL_FS_SERVICE, unsafeSysctl).errors).not.toEqual([]);
   });
 });

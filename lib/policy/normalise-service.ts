@@ -14,13 +14,13 @@ export type SpecDialect = 'compose' | 'launchConfig';
 const FIELD_NAMES: Record<SpecDialect, Record<SpecField, string>> = {
   compose: {
     image: 'image', build: 'build', env: 'environment', labels: 'labels', capAdd: 'cap_add', capDrop: 'cap_drop',
-    privileged: 'privileged', devices: 'devices', securityOpt: 'security_opt', volumes: 'volumes', volumesFrom: 'volumes_from', ports: 'ports',
+    privileged: 'privileged', devices: 'devices', securityOpt: 'security_opt', volumes: 'volumes', volumesFrom: 'volumes_from', sysctls: 'sysctls', ports: 'ports',
     user: 'user', groupAdd: 'group_add', secrets: 'secrets', networkMode: 'network_mode', pidMode: 'pid',
     ipcMode: 'ipc', usernsMode: 'userns_mode', uts: 'uts',
   },
   launchConfig: {
     image: 'imageUuid', build: 'build', env: 'environment', labels: 'labels', capAdd: 'capAdd', capDrop: 'capDrop',
-    privileged: 'privileged', devices: 'devices', securityOpt: 'securityOpt', volumes: 'dataVolumes', volumesFrom: 'dataVolumesFrom', ports: 'ports',
+    privileged: 'privileged', devices: 'devices', securityOpt: 'securityOpt', volumes: 'dataVolumes', volumesFrom: 'dataVolumesFrom', sysctls: 'sysctls', ports: 'ports',
     user: 'user', groupAdd: 'groupAdd', secrets: 'secrets', networkMode: 'networkMode', pidMode: 'pidMode',
     ipcMode: 'ipcMode', usernsMode: 'usernsMode', uts: 'uts',
   },
@@ -185,6 +185,7 @@ export function normaliseService(raw: Record<string, unknown>, opts: NormaliseOp
     capDrop,
     privileged,
     devices: reader.textList('devices'),
+    sysctls: reader.keyValues('sysctls').entries,
     securityOpt: reader.textList('securityOpt'),
     volumes,
     volumesFrom: readVolumesFrom(reader, opts.dialect),

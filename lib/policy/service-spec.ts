@@ -6,7 +6,7 @@ import type { VolumeMount } from './volume-mount';
 /** Fields of a container spec, named once for both compose and launchConfig spellings. */
 export type SpecField =
   | 'image' | 'build' | 'env' | 'labels' | 'capAdd' | 'capDrop' | 'privileged' | 'devices' | 'securityOpt'
-  | 'volumes' | 'volumesFrom' | 'ports' | 'user' | 'groupAdd' | 'secrets' | 'networkMode' | 'pidMode' | 'ipcMode' | 'usernsMode' | 'uts';
+  | 'volumes' | 'volumesFrom' | 'sysctls' | 'ports' | 'user' | 'groupAdd' | 'secrets' | 'networkMode' | 'pidMode' | 'ipcMode' | 'usernsMode' | 'uts';
 
 export type SpecInput = 'dockerCompose' | 'current' | 'proposed';
 
@@ -88,6 +88,8 @@ export interface ServiceSpec {
   capDrop: CapEntry[];
   privileged: Entry<boolean> | null;
   devices: Entry<string>[];
+  /** Kernel parameters set for the container (`sysctls`, a map or a list of `name=value`). */
+  sysctls: KeyValue[];
   securityOpt: Entry<string>[];
   volumes: MountEntry[];
   volumesFrom: VolumesFromEntry[];

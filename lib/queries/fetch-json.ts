@@ -13,6 +13,8 @@ export class ApiError extends Error {
 /** Fetches the portal's own API from the browser and turns problem+json answers into an ApiError. */
 export async function fetchJson<T>(url: string, init?: RequestInit): Promise<T> {
   const res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init?.headers } });
+  // 204 No Content (a DELETE) has no body to parse.
+  if (res.status === 204) return undefined as T;
   if (res.ok) return (await res.json()) as T;
   let detail = `The portal answered ${res.status}.`;
   let requestId: string | undefined;

@@ -1,23 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { AuditStore } from '@/lib/audit/audit-store';
-import { openAuditStore } from '@/lib/audit/open-audit-store';
-import { auditBackends } from '@/test/helpers/audit-backends';
+import { expect, it } from 'vitest';
+import { describeOnAuditBackends } from '@/test/helpers/audit-backends';
 import { attemptCounterStoreContract } from './attempt-counter-store-contract';
 
-describe.each(auditBackends.map((make) => [make().name, make] as const))('SqlAttemptCounterStore on %s', (_name, makeBackend) => {
-  const backend = makeBackend();
-  const opened: AuditStore[] = [];
-
-  beforeAll(() => backend.start());
-  afterAll(() => backend.stop());
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((s) => s.close()));
-  });
-
+describeOnAuditBackends('SqlAttemptCounterStore', ({ backend, replicas: open }) => {
   async function replicas(count: number) {
-    const location = await backend.freshLocation();
-    for (let i = 0; i < count; i++) opened.push(await openAuditStore(location));
-    return { location, counters: opened.map((s) => s.attemptCounters) };
+    const { location, stores } = await open(count);
+    return { location, counters: stores.map((s) => s.attemptCounters) };
   }
 
   attemptCounterStoreContract(async () => {

@@ -4,6 +4,7 @@ import { env } from '@/lib/config/env';
 import { authorizeContainer } from '@/lib/operations/container-access';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext, rejectWith } from './relay-context';
+import { sessionEndedCloseCode } from './session-watch';
 import { takeSocketSlot } from './socket-quota';
 import { openShell } from './shell-session';
 
@@ -117,7 +118,8 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
   }, 250);
   const pings = setInterval(() => ws.ping(), keepAliveMs);
 
-  ws.on('close', () => {
+  ws.on('close', (code: number) => {
+    if (code === sessionEndedCloseCode) closeReason = 'the session ended';
     clearInterval(timers);
     clearInterval(pings);
     session.close();

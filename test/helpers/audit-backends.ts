@@ -5,7 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'libsql';
 import pg from 'pg';
+import { afterAll, afterEach, beforeAll, describe } from 'vitest';
+import type { AuditStore } from '@/lib/audit/audit-store';
 import type { AuditStoreLocation } from '@/lib/audit/open-audit-database';
+import { openAuditStore } from '@/lib/audit/open-audit-store';
 import { startPostgres, type PostgresCluster } from './postgres';
 
 export interface AuditBackend {
@@ -90,3 +93,37 @@ export function postgresBackend(): AuditBackend {
 }
 
 export const auditBackends = [sqliteBackend, postgresBackend];
+
+export interface AuditReplicas {
+  backend: AuditBackend;
+  /** Opens `count` stores (portal replicas) on one fresh database; they are closed after each test. */
+  replicas(count: number): Promise<{ location: AuditStoreLocation; stores: AuditStore[] }>;
+  /** One store on a fresh database. */
+  store(): Promise<AuditStore>;
+}
+
+/** A suite run once on each audit database, with fresh databases and replicas for its tests. */
+export function describeOnAuditBackends(title: string, suite: (db: AuditReplicas) => void): void {
+  describe.each(auditBackends.map((make) => [make().name, make] as const))(`${title} on %s`, (_name, makeBackend) => {
+    const backend = makeBackend();
+    const opened: AuditStore[] = [];
+    beforeAll(() => backend.start());
+    afterAll(() => backend.stop());
+    afterEach(async () => {
+      await Promise.all(opened.splice(0).map((s) => s.close()));
+    });
+    const replicas = async (count: number) => {
+      const location = await backend.freshLocation();
+      const stores: AuditStore[] = [];
+      for (let i = 0; i < count; i++) stores.push(await openAuditStore(location));
+      opened.push(...stores);
+      return { location, stores };
+    };
+    const store = async () => {
+      const [only] = (await replicas(1)).stores;
+      if (!only) throw new Error('no store opened');
+      return only;
+    };
+    suite({ backend, replicas, store });
+  });
+}

@@ -15,13 +15,23 @@ export function liftsConfinement(option: string): boolean {
   return UNCONFINED.test(option);
 }
 
+/**
+ * The sysctls the Pod Security Standards Baseline calls safe: namespaced, and unable to reach the node
+ * or other containers. Any other one is set on a kernel shared with every tenant of the node.
+ */
+const SAFE_SYSCTLS = new Set([
+  'kernel.shm_rmid_forced', 'net.ipv4.ip_local_port_range', 'net.ipv4.ip_local_reserved_ports', 'net.ipv4.ip_unprivileged_port_start',
+  'net.ipv4.tcp_syncookies', 'net.ipv4.ping_group_range', 'net.ipv4.tcp_keepalive_time', 'net.ipv4.tcp_fin_timeout',
+  'net.ipv4.tcp_keepalive_intvl', 'net.ipv4.tcp_keepalive_probes',
+]);
+
 export const noPrivileged = defineRule({
   id: 'no-privileged',
   title: 'No privileged mode, host devices or unconfined security profiles',
   severity: 'error',
   inputs: ['compose', 'upgrade'],
   rationale:
-    'Privileged mode grants every capability and every device, which defeats the capability allowlist; host devices, unconfined AppArmor/seccomp/SELinux profiles and an unmasked /proc open the same door.',
+    'Privileged mode grants every capability and every device, which defeats the capability allowlist; host devices, unconfined AppArmor/seccomp/SELinux profiles, an unmasked /proc and kernel parameters outside the safe namespaced set open the same door.',
   sources: [
     {
       doc: 'BP18',
@@ -46,6 +56,8 @@ export const noPrivileged = defineRule({
       expect: [{ path: '/proposed/securityOpt/1' }],
     })),
     { name: 'launchConfig', input: { current: { imageUuid: 'docker:nginx:1.15' }, proposed: { imageUuid: 'docker:nginx:1.15', privileged: true } }, expect: [{ path: '/proposed/privileged' }] },
+    { name: 'unsafe sysctl', input: { current: { imageUuid: 'docker:nginx:1.15' }, proposed: { imageUuid: 'docker:nginx:1.15', sysctls: { 'kernel.msgmax': '65536', 'net.ipv4.tcp_syncookies': '1' } } }, expect: [{ path: '/proposed/sysctls/kernel.msgmax' }] },
+    { name: 'safe sysctls in compose', input: { compose: composeYaml("web:\n  image: nginx:1.15\n  sysctls: ['net.ipv4.ip_unprivileged_port_start=80', 'net.ipv4.tcp_fin_timeout=30']") }, expect: [] },
   ],
   check(ctx) {
     const out: RawFinding[] = [];
@@ -54,6 +66,9 @@ export const noPrivileged = defineRule({
       if (s.privileged?.value) out.push({ input: s.input, path: s.privileged.path, service: s.name, message });
       for (const d of s.devices) out.push({ input: s.input, path: d.path, service: s.name, message });
       for (const o of s.securityOpt.filter((x) => liftsConfinement(x.value))) out.push({ input: s.input, path: o.path, service: s.name, message });
+      for (const k of s.sysctls.filter((x) => !SAFE_SYSCTLS.has(x.key.trim()))) {
+        out.push({ input: s.input, path: k.path, service: s.name, message: `${s.name} sets kernel parameter ${k.key}, which the Spin node shares with every tenant; only namespaced safe sysctls are allowed.` });
+      }
     }
     return out;
   },

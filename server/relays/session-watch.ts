@@ -1,0 +1,34 @@
+import type { WebSocket } from 'ws';
+import type { Logger } from '@/lib/log/logger';
+import { checkSession } from '@/lib/sessions/session-check';
+
+/** How often an open websocket re-checks its session: an ended session's sockets close within 5 s. */
+export const sessionRecheckMs = 2_000;
+
+/** The close code of a websocket whose session ended (the logs client treats 44xx as final). */
+export const sessionEndedCloseCode = 4401;
+
+/**
+ * Closes `ws` once its browser session has ended (signed out here or on another replica, ended from
+ * "Your sessions" or by staff, or past a limit), with a last error frame saying why. A database that
+ * does not answer keeps the socket open: the next check tries again.
+ */
+export function closeWhenSessionEnds(ws: WebSocket, sessionId: string, log: Logger): void {
+  let isChecking = false;
+  const timer = setInterval(() => {
+    if (isChecking) return;
+    isChecking = true;
+    checkSession(sessionId, { touch: false })
+      .then((active) => {
+        if (active || ws.readyState !== ws.OPEN) return;
+        log.info('session ended: closing its websocket');
+        ws.send(JSON.stringify({ type: 'error', message: 'Your session has ended. Sign in again to continue.' }));
+        ws.close(sessionEndedCloseCode, 'your session has ended; sign in again');
+      })
+      .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'session could not be re-checked'))
+      .finally(() => {
+        isChecking = false;
+      });
+  }, sessionRecheckMs);
+  ws.on('close', () => clearInterval(timer));
+}
