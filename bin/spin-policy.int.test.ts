@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -88,5 +88,14 @@ describe('npx spin-policy', () => {
     expect(r.code).toBe(1);
     const ids = (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[] }).findings.map((f) => `${f.ruleId}:${f.severity}`);
     expect(ids).toEqual(expect.arrayContaining(['compose-duplicate-key:warning', 'host-path-allowed:error']));
+  });
+
+  it("passes on the README's own --stack-tags example", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = /^npx spin-policy check (\S+) --stack-tags "([^"]+)"$/m.exec(readme);
+    expect(example).not.toBeNull();
+    const r = npx('check', example?.[1] ?? '', '--stack-tags', example?.[2] ?? '');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no findings');
   });
 });

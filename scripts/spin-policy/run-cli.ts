@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { checkPolicy } from '../../lib/policy/check';
 import type { PolicyResult } from '../../lib/policy/finding';
 import { isRecord } from '../../lib/policy/field-reader';
@@ -77,6 +77,25 @@ function checkFile(composeFile: string, opts: CliOptions, io: CliIo, dockerfile:
   return { file: shown, result };
 }
 
+/** The nearest folder holding `.git` at or above `cwd` (else `cwd`): where SARIF paths start. */
+function repositoryRoot(cwd: string): { id: string; relativize(file: string): string | null } {
+  let root = cwd;
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return {
+    id: 'SRCROOT',
+    relativize: (file) => {
+      const rel = relative(root, resolve(cwd, file));
+      return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : rel.split(sep).join('/');
+    },
+  };
+}
+
 /** `spin-policy` without the process: takes the arguments, returns the exit status. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   const parsed = parseCliArgs(argv);
@@ -130,7 +149,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
   }
   if (opts.format === 'json') io.stdout(`${JSON.stringify(jsonReport(runs), null, 2)}\n`);
-  else if (opts.format === 'sarif') io.stdout(`${JSON.stringify(sarifReport(runs, { rules, toolVersion: io.version }), null, 2)}\n`);
+  else if (opts.format === 'sarif') io.stdout(`${JSON.stringify(sarifReport(runs, { rules, toolVersion: io.version, uriBase: repositoryRoot(io.cwd) }), null, 2)}\n`);
   else if (runs.length > 0) io.stdout(textReport(runs, { color: io.color }));
   if (failed) return 2;
   return runs.some((r) => r.result.summary.errors > 0) ? 1 : 0;

@@ -16,16 +16,24 @@ export interface JsonReportFinding {
 
 export interface JsonReport {
   findings: JsonReportFinding[];
-  summary: PolicySummary;
+  /** DESIGN.md's errors and warnings, plus the info findings a pipeline may want to count too. */
+  summary: PolicySummary & { info: number };
 }
 
-/** `{ findings: [{ ruleId, severity, message, path, line, column, fix? }], summary: { errors, warnings } }`. */
+const byPlace = (a: JsonReportFinding, b: JsonReportFinding): number =>
+  (a.file ?? '').localeCompare(b.file ?? '') || (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || a.ruleId.localeCompare(b.ruleId);
+
+/**
+ * `{ findings: [{ ruleId, severity, message, path, line, column, fix? }], summary: { errors, warnings, info } }`,
+ * findings in a stable order (file, line, column, rule) so two runs diff cleanly.
+ */
 export function jsonReport(runs: readonly PolicyRun[]): JsonReport {
   const findings: JsonReportFinding[] = [];
-  const summary: PolicySummary = { errors: 0, warnings: 0 };
+  const summary = { errors: 0, warnings: 0, info: 0 };
   for (const run of runs) {
     summary.errors += run.result.summary.errors;
     summary.warnings += run.result.summary.warnings;
+    summary.info += run.result.findings.filter((f) => f.severity === 'info').length;
     for (const f of run.result.findings) {
       const out: JsonReportFinding = { ruleId: f.ruleId, severity: f.severity, message: f.message, path: f.path, line: f.line, column: f.column };
       if (f.fix) out.fix = f.fix;
@@ -35,5 +43,5 @@ export function jsonReport(runs: readonly PolicyRun[]): JsonReport {
       findings.push(out);
     }
   }
-  return { findings, summary };
+  return { findings: findings.sort(byPlace), summary };
 }

@@ -8,6 +8,11 @@ export interface SarifOptions {
   toolVersion?: string;
   /** Absolute URL of the /policy page, for each rule's helpUri (SARIF wants an absolute URI). */
   docsBaseUrl?: string;
+  /**
+   * The repository root as a SARIF uriBaseId: `relativize` gives a file's path from it (null: outside),
+   * so code-scanning services can place results without the machine's absolute paths.
+   */
+  uriBase?: { id: string; relativize(file: string): string | null };
 }
 
 const LEVEL: Record<Severity, 'error' | 'warning' | 'note'> = { error: 'error', warning: 'warning', info: 'note' };
@@ -49,8 +54,9 @@ export function sarifReport(runs: readonly PolicyRun[], options: SarifOptions): 
       const file = f.file ?? run.file;
       const location: Record<string, unknown> = { logicalLocations: [{ fullyQualifiedName: f.path || '/', kind: 'member' }] };
       if (file !== undefined) {
+        const relative = options.uriBase?.relativize(file) ?? null;
         location.physicalLocation = {
-          artifactLocation: { uri: toUri(file) },
+          artifactLocation: relative !== null && options.uriBase ? { uri: toUri(relative), uriBaseId: options.uriBase.id } : { uri: toUri(file) },
           ...(f.line !== null && f.column !== null ? { region: { startLine: f.line, startColumn: f.column } } : {}),
         };
       }
@@ -74,6 +80,7 @@ export function sarifReport(runs: readonly PolicyRun[], options: SarifOptions): 
       {
         tool: { driver: { name: 'spin-policy', ...(options.toolVersion ? { version: options.toolVersion } : {}), rules: descriptors } },
         results,
+        ...(options.uriBase ? { originalUriBaseIds: { [options.uriBase.id]: { description: { text: 'The root of the repository the files were checked in' } } } } : {}),
         properties: { profile },
       },
     ],
