@@ -7,7 +7,7 @@ import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
 import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/http/client-address';
 import { installPolicyWorker } from '@/lib/policy-worker/policy-check-pool';
-import { bodyTooLarge, declaresTooLarge } from '@/lib/http/body-limit';
+import { bodyTooLarge, declaresTooLarge, lengthRequired, streamsUncountedBody } from '@/lib/http/body-limit';
 import { BadRequestError } from '@/lib/errors/app-error';
 import { problemContentType, toProblem } from '@/lib/errors/problem';
 import { isPlainPath, malformedPathMessage, pathOf } from '@/lib/http/request-path';
@@ -85,10 +85,11 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
       sendProblem(res, new BadRequestError(malformedPathMessage), requestId);
       return;
     }
-    if (declaresTooLarge(req.headers['content-length'])) {
+    const refusedBody = declaresTooLarge(req.headers['content-length']) ? bodyTooLarge() : streamsUncountedBody(path, req.headers) ? lengthRequired() : null;
+    if (refusedBody) {
       // Unread, the body would still arrive: closing the connection spares reading it.
       res.setHeader('connection', 'close');
-      sendProblem(res, bodyTooLarge(), requestId);
+      sendProblem(res, refusedBody, requestId);
       return;
     }
     // API answers are private to the signed-in user; a route that may be cached says so itself.

@@ -57,6 +57,12 @@ export class UnsupportedMediaTypeError extends AppError {
   readonly title = 'Unsupported media type';
 }
 
+export class LengthRequiredError extends AppError {
+  readonly status = 411;
+  readonly type = 'length-required';
+  readonly title = 'Length required';
+}
+
 export class PayloadTooLargeError extends AppError {
   readonly status = 413;
   readonly type = 'payload-too-large';

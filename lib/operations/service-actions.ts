@@ -48,7 +48,8 @@ function notWhileTransitioning({ service }: OperationTarget): void {
   }
 }
 
-const auditActions = {
+/** The activity record's action for each service verb. */
+export const serviceVerbAction = {
   stop: 'service.stop',
   start: 'service.start',
   restart: 'service.restart',
@@ -64,7 +65,7 @@ export function runServiceVerb(
   const { backend } = ctx;
   const right = input.verb === 'finish-upgrade' || input.verb === 'rollback' ? 'upgrade' : 'operate';
   return auditedOperation(ctx, {
-    action: auditActions[input.verb],
+    action: serviceVerbAction[input.verb],
     right,
     stackId: input.stackId,
     serviceId: input.serviceId,

@@ -308,12 +308,12 @@ describe('isolation (§4.10): what an owner may submit grants no node-level powe
   it('holds for random changes to ordinary services', () => {
     // A policy that refused everything would pass vacuously.
     expect(acceptedSafely(fc.constantFrom(...BASES), changeArb, 2000)).toBeGreaterThan(400);
-  });
+  }, 60_000);
 
   it('holds for random bind mounts of a Global Filesystem service', () => {
     const mounts = fc.array(volumeArb, { minLength: 1, maxLength: 2 }).map((dataVolumes): LaunchConfigPatch => ({ dataVolumes }));
     expect(acceptedSafely(fc.constant(GLOBAL_FS_SERVICE), mounts, 1000)).toBeGreaterThan(300);
-  });
+  }, 60_000);
 });
 
 /** Known-dangerous changes: both judges must see them, or the oracle would be vacuous. */

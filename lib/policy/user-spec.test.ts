@@ -12,6 +12,10 @@ describe('parseUserSpec', () => {
     [1000, '1000', null, 1000, null, false],
     ['c_flintstones:genome', 'c_flintstones', 'genome', null, null, false],
     ['elvis', 'elvis', null, null, null, false],
+    // runc reads numbers with a sign.
+    ['+0', '+0', null, 0, null, true],
+    ['-0:-0', '-0', '-0', 0, 0, true],
+    ['+46311', '+46311', null, 46311, null, false],
   ])('%j', (v, user, group, uid, gid, root) => {
     const r = parseUserSpec(v);
     if (!r.ok) throw new Error(r.reason);

@@ -11,7 +11,8 @@ export interface UserSpec {
 
 export type UserSpecResult = { ok: true; spec: UserSpec } | { ok: false; reason: string };
 
-const NUMBER = /^\d+$/;
+/** runc reads ids with Go's Atoi, which takes a sign: `+0` and `-0` are root too. */
+const NUMBER = /^[+-]?\d+$/;
 
 /** YAML may give a number (`user: 1000`): it is read as its decimal text. */
 export function parseUserSpec(value: string | number): UserSpecResult {
@@ -20,7 +21,8 @@ export function parseUserSpec(value: string | number): UserSpecResult {
   if (!m) return { ok: false, reason: `"${raw}" is not user, uid, uid:gid or name:group` };
   const user = (m[1] as string).trim();
   const group = m[2] === undefined ? null : m[2].trim();
-  const uid = NUMBER.test(user) ? Number(user) : null;
-  const gid = group !== null && NUMBER.test(group) ? Number(group) : null;
+  // `+ 0` makes -0 a plain 0.
+  const uid = NUMBER.test(user) ? Number(user) + 0 : null;
+  const gid = group !== null && NUMBER.test(group) ? Number(group) + 0 : null;
   return { ok: true, spec: { raw, user, group, uid, gid, isRoot: uid === 0 || user === 'root' } };
 }

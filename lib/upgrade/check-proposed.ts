@@ -18,6 +18,8 @@ export interface UpgradeContext {
   staffAcknowledged?: boolean;
   /** The portal's `POLICY_ALLOWED_HOST_PATHS`. */
   allowedHostPaths?: readonly string[];
+  /** Every stack name of the environment (server only): a secret or volume name tied to two stacks is no one's. */
+  environmentStackNames?: readonly string[];
 }
 
 /**
@@ -36,5 +38,6 @@ export function checkProposed(context: UpgradeContext, current: Record<string, u
     ...(context.stackContainers ? { stackContainers: context.stackContainers } : {}),
     ...(context.actorRole ? { actorRole: context.actorRole, staffAcknowledged: context.staffAcknowledged === true } : {}),
     ...(context.allowedHostPaths ? { allowedHostPaths: context.allowedHostPaths } : {}),
+    ...(context.environmentStackNames ? { environmentStackNames: context.environmentStackNames } : {}),
   });
 }

@@ -4,7 +4,7 @@ import { env } from '@/lib/config/env';
 import { authorizeContainer } from '@/lib/operations/container-access';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext, rejectWith } from './relay-context';
-import { sessionEndedCloseCode } from './session-watch';
+import { wasClosedBySessionEnd } from './session-watch';
 import { takeSocketSlot } from './socket-quota';
 import { openShell } from './shell-session';
 
@@ -86,6 +86,8 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
     }
   });
   ws.on('message', (data: RawData, isBinary: boolean) => {
+    // Once a close has begun (session ended, idle, maximum length), nothing more reaches the container.
+    if (ws.readyState !== ws.OPEN) return;
     const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
     if (isBinary) {
       counts.bytesIn += bytes.length;
@@ -118,8 +120,8 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
   }, 250);
   const pings = setInterval(() => ws.ping(), keepAliveMs);
 
-  ws.on('close', (code: number) => {
-    if (code === sessionEndedCloseCode) closeReason = 'the session ended';
+  ws.on('close', () => {
+    if (wasClosedBySessionEnd(ws)) closeReason = 'the session ended';
     clearInterval(timers);
     clearInterval(pings);
     session.close();

@@ -74,6 +74,40 @@ function secretFindings(ctx: RuleContext, s: ServiceSpec): RawFinding[] {
   return out;
 }
 
+/**
+ * Whether a named volume's name ties it to `stack`: Spin names Rancher NFS volumes after their stack
+ * (`<service>.<stack>`, `<stack>.<name>`), and Rancher prefixes the volumes a stack declares (`<stack>_<name>`).
+ */
+function volumeTiedToStack(name: string, stack: string): boolean {
+  return name.startsWith(`${stack}.`) || name.startsWith(`${stack}_`) || name.split('.').slice(1).includes(stack);
+}
+
+/**
+ * Rancher resolves a volume name across the whole environment, so an owner's upgrade may add only
+ * volumes named for this stack (and no other stack of the environment); ones the service already
+ * mounts were set up by staff or by the stack itself.
+ */
+function volumeFindings(ctx: RuleContext, s: ServiceSpec): RawFinding[] {
+  const up = ctx.upgrade;
+  const stack = ctx.stack.name;
+  if (!up || s !== up.proposed || ctx.actorRole === null) return [];
+  const mounted = new Set(up.current.volumes.map((v) => v.source));
+  const out: RawFinding[] = [];
+  for (const v of s.volumes) {
+    if (v.kind !== 'named' || v.source === null || mounted.has(v.source)) continue;
+    const others = (ctx.stack.environmentStackNames ?? []).filter((o) => o !== stack && volumeTiedToStack(v.source as string, o));
+    if (stack !== null && volumeTiedToStack(v.source, stack) && others.length === 0) continue;
+    out.push({
+      input: s.input,
+      path: v.path,
+      service: s.name,
+      message: `${s.name} mounts volume ${v.source}, which is not a volume of stack ${stack ?? 'this stack'}: name new volumes ${stack ?? '<stack>'}_<name> or <service>.${stack ?? '<stack>'}.`,
+      details: { volume: v.source },
+    });
+  }
+  return out;
+}
+
 function serviceFindings(ctx: RuleContext, s: ServiceSpec): RawFinding[] {
   const m = membersOf(ctx, s);
   const out: RawFinding[] = [];
@@ -93,7 +127,7 @@ function serviceFindings(ctx: RuleContext, s: ServiceSpec): RawFinding[] {
     const ref = key.slice(LB_TARGET_LABEL.length);
     if (!ownsService(m, ref)) out.push(foreign(s, l.path, 'load balancer targets', ref, m.stack));
   }
-  return [...out, ...secretFindings(ctx, s)];
+  return [...out, ...secretFindings(ctx, s), ...volumeFindings(ctx, s)];
 }
 
 const compose = (body: string, extra?: Record<string, unknown>) => ({ compose: composeYaml(body), ...extra });
@@ -154,6 +188,14 @@ export const namespacesOwnStack = defineRule({
       input: { ...upgrade({ secrets: [{ secretId: '1se1' }] }), stackName: 'db', stackServices: [{ name: 'web', state: 'active' }], environmentStackNames: ['db', 'foo-jgi-doe'], secretNames: { '1se1': 'db.foo-jgi-doe.mysql_password' } },
       expect: [{ path: '/proposed/secrets/0' }],
     },
+    { name: "another stack's volume in the portal", input: { ...upgrade({ dataVolumes: ['genome-browser-db:/stolen', 'db.genome-browser:/stolen2'] }), actorRole: 'owner' }, expect: [{ path: '/proposed/dataVolumes/0' }, { path: '/proposed/dataVolumes/1' }] },
+    { name: "this stack's volumes in the portal", input: { ...upgrade({ dataVolumes: ['foo-jgi-doe_data:/data', 'web.foo-jgi-doe:/www'] }), actorRole: 'owner' }, expect: [] },
+    {
+      name: 'a volume name that also ties it to another stack',
+      input: { ...upgrade({ dataVolumes: ['foo-jgi-doe.db.genome:/x'] }), actorRole: 'owner', environmentStackNames: ['foo-jgi-doe', 'genome'] },
+      expect: [{ path: '/proposed/dataVolumes/0' }],
+    },
+    { name: 'a volume the service already mounts', input: { ...fredStack, service: 'web', actorRole: 'owner', current: { imageUuid: 'docker:nginx:1.15', dataVolumes: ['shared-data:/d'] }, proposed: { imageUuid: 'docker:nginx:1.16', dataVolumes: ['shared-data:/d'] } }, expect: [] },
     { name: 'compose secrets of another stack', input: compose('db:\n  image: mysql:5.7\n  secrets: [db.otherportal.mysql_password, myportal.key]', { stackName: 'myportal' }), expect: [{ path: '/services/db/secrets/0' }] },
   ],
   check(ctx) {

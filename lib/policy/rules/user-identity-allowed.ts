@@ -1,9 +1,47 @@
 import { composeYaml } from '../compose-yaml';
 import type { RawFinding } from '../finding';
-import { defineRule } from '../rule';
+import { defineRule, type RuleCase } from '../rule';
+import type { RuleContext } from '../rule-context';
 
 const GLOBAL = "volumes: ['/global/project/projectdirs/m1/web:/srv:ro']";
 const actor = { username: 'elvis', uid: 46311, gids: [75137] };
+
+/**
+ * In the portal, without the person's identities from the directory, a Global Filesystem service keeps
+ * the identity staff or ISG gave it: a new user, or /global access for a service that had none, could
+ * be any NERSC account's files, so it is refused (fail closed) rather than let through.
+ */
+function unverifiableIdentities(ctx: RuleContext): RawFinding[] {
+  const up = ctx.upgrade;
+  if (!up || ctx.actorRole === null || ctx.allowedIdentities || ctx.actor || up.proposed.externalMounts.length === 0) return [];
+  const before = up.current.externalMounts.length > 0 ? (up.current.user?.value.trim() ?? null) : undefined;
+  const after = up.proposed.user?.value.trim() ?? null;
+  if (before === after) return [];
+  const who = after ?? "the image's default user";
+  return [
+    {
+      input: 'proposed',
+      path: up.proposed.user?.path ?? up.proposed.externalMounts[0]?.path ?? up.proposed.path,
+      service: up.service,
+      message: `${up.service} would reach the Global Filesystem as ${who}; the portal cannot confirm that is your NERSC account or a collaboration account of your project, so only Spin staff may set it.`,
+    },
+  ];
+}
+
+function portalCases(): RuleCase[] {
+  const mount = { dataVolumes: ['/global/cfs/cdirs/m1/www:/srv:ro'] };
+  const upgrade = (current: Record<string, unknown>, change: Record<string, unknown>) => ({
+    actorRole: 'owner' as const,
+    current: { imageUuid: 'docker:python:3.7', ...current },
+    proposed: { imageUuid: 'docker:python:3.7', ...current, ...change },
+  });
+  return [
+    { name: 'portal: another uid for a /global service', input: upgrade({ user: '501:124', ...mount }, { user: '1001:1001' }), expect: [{ path: '/proposed/user', severity: 'error' }] },
+    { name: 'portal: /global for a service that had none', input: upgrade({ user: '1001:1001' }, { dataVolumes: ['/global/homes/f/fred:/fred'] }), expect: [{ path: '/proposed/user', severity: 'error' }] },
+    { name: 'portal: the same identity, another image', input: upgrade({ user: '501:124', ...mount }, { imageUuid: 'docker:python:3.8' }), expect: [] },
+    { name: 'portal: staff accept it', input: { ...upgrade({ user: '501:124', ...mount }, { user: '1001:1001' }), actorRole: 'staff' as const, staffAcknowledged: true }, expect: [{ path: '/proposed/user', severity: 'warning' }] },
+  ];
+}
 
 export const userIdentityAllowed = defineRule({
   id: 'user-identity-allowed',
@@ -20,6 +58,7 @@ export const userIdentityAllowed = defineRule({
   remediation: 'Use your own uid:gid (id -u, id -g on a NERSC login node) or the uid:gid of a collaboration account of your project.',
   since: '2018-10',
   waivable: true,
+  staffMayAccept: true,
   fixable: false,
   inferred: false,
   cases: [
@@ -30,9 +69,10 @@ export const userIdentityAllowed = defineRule({
     { name: 'named user', input: { compose: composeYaml(`app:\n  image: python:3.7\n  user: c_flintstones:genome\n  ${GLOBAL}`), allowedIdentities: { uids: [501], gids: [124], names: ['c_flintstones'] } }, expect: [{ path: '/services/app/user', severity: 'info' }] },
     { name: 'personal uid in production', input: { compose: composeYaml(`app:\n  image: python:3.7\n  user: "46311:75137"\n  ${GLOBAL}`), actor, environment: 'prod-cattle' }, expect: [{ path: '/services/app/user', severity: 'info' }] },
     { name: 'no identities known', input: { compose: composeYaml(`app:\n  image: python:3.7\n  user: "1000:1000"\n  ${GLOBAL}`) }, expect: [] },
+    ...portalCases(),
   ],
   check(ctx) {
-    const out: RawFinding[] = [];
+    const out: RawFinding[] = [...unverifiableIdentities(ctx)];
     const allowed = ctx.allowedIdentities;
     const actorIds = ctx.actor ? { uids: [ctx.actor.uid], gids: ctx.actor.gids, names: [ctx.actor.username] } : null;
     for (const s of ctx.services) {
