@@ -111,6 +111,7 @@ try {
 }
 record('build', built ? 1 : 0, built ? 0 : 1);
 vitest('unit');
+vitest('component');
 vitest('integration');
 playwright();
 

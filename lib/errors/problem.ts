@@ -48,11 +48,17 @@ export function toProblem(err: unknown, requestId?: string): { problem: Problem;
   };
 }
 
+/** Seconds until it is worth trying again, where the error says (the Retry-After header). */
+export function retryAfterOf(err: unknown): number | undefined {
+  const retryAfter = isAppError(err) ? (err as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
+  return typeof retryAfter === 'number' ? retryAfter : undefined;
+}
+
 /** The HTTP response for a problem, with Retry-After where the error says when to come back. */
 export function problemResponse(err: unknown, requestId?: string): { response: Response; isUnexpected: boolean } {
   const { problem, isUnexpected } = toProblem(err, requestId);
   const headers = new Headers({ 'content-type': problemContentType });
-  const retryAfter = isAppError(err) ? (err as { retryAfterSeconds?: unknown }).retryAfterSeconds : undefined;
-  if (typeof retryAfter === 'number') headers.set('retry-after', String(retryAfter));
+  const retryAfter = retryAfterOf(err);
+  if (retryAfter !== undefined) headers.set('retry-after', String(retryAfter));
   return { response: new Response(JSON.stringify(problem), { status: problem.status, headers }), isUnexpected };
 }

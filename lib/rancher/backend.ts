@@ -30,6 +30,12 @@ export interface LogOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The container to open logs or a shell on: its id, or a container this backend's getContainer
+ * answered, which Rancher is then not asked for again (an authorized open reads it once).
+ */
+export type ContainerRef = string | ContainerDetail;
+
 export interface RollingOptions {
   batchSize?: number;
   intervalMillis?: number;
@@ -68,11 +74,11 @@ export interface RancherBackend {
    * A container's log lines: the tail, then (with `follow`) new lines until the signal aborts or the
    * loop stops. Reads from Rancher only as fast as the consumer pulls.
    */
-  openLogs(containerId: string, options: LogOptions): AsyncIterable<LogLine>;
+  openLogs(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine>;
   /** The same lines a batch at a time (what arrived since the last pull), for relays that forward in bulk. */
-  openLogBatches(containerId: string, options: LogOptions): AsyncIterable<LogLine[]>;
+  openLogBatches(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine[]>;
   /** A terminal in a running container. */
-  openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
+  openExec(container: ContainerRef, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
   /** Resolves when Rancher answers for the portal's environment (readiness probe). */
   ping(): Promise<void>;
   /** Releases connections and the event feed. */

@@ -1,6 +1,6 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
-import type { LogOptions, RancherBackend, RollingOptions, UpgradeChange } from './backend';
+import type { ContainerRef, LogOptions, RancherBackend, RollingOptions, UpgradeChange } from './backend';
 import { RancherConflictError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { EventFeed } from './event-feed';
 import { execSession } from './exec';
@@ -31,7 +31,7 @@ import {
   toStackDetail,
   type HostNames,
 } from './to-domain';
-import type { ContainerSummary, ServiceDetail, ServiceVerb } from './types';
+import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceVerb } from './types';
 import { waitForSettled } from './wait-for-settled';
 
 export interface CattleBackendOptions {
@@ -75,6 +75,8 @@ class CattleBackend implements RancherBackend {
   private feed: EventFeed | null = null;
   private hosts: { names: Promise<HostNames>; at: number } | null = null;
   private stackList: StackListMirror | null = null;
+  /** The Rancher record behind each container getContainer answered, so opening its logs or a shell needs no second read. */
+  private readonly wireOf = new WeakMap<ContainerDetail, ContainerWire>();
 
   constructor(private readonly options: CattleBackendOptions) {
     this.http = new RancherHttpClient({ ...options, ...(options.tuning?.retry ? { retry: options.tuning.retry } : {}) });
@@ -127,7 +129,9 @@ class CattleBackend implements RancherBackend {
 
   async getContainer(containerId: string) {
     const [container, hosts] = await Promise.all([this.containerWire(containerId), this.hostNames()]);
-    return toContainerDetail(container, hosts);
+    const detail = toContainerDetail(container, hosts);
+    this.wireOf.set(detail, container);
+    return detail;
   }
 
   serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options: RollingOptions = {}) {
@@ -200,29 +204,29 @@ class CattleBackend implements RancherBackend {
     return { close: this.eventFeed().add(onChange) };
   }
 
-  openLogs(containerId: string, options: LogOptions) {
-    return streamLogs(this.logStream(containerId, options));
+  openLogs(container: ContainerRef, options: LogOptions) {
+    return streamLogs(this.logStream(container, options));
   }
 
-  openLogBatches(containerId: string, options: LogOptions) {
-    return streamLogBatches(this.logStream(containerId, options));
+  openLogBatches(container: ContainerRef, options: LogOptions) {
+    return streamLogBatches(this.logStream(container, options));
   }
 
-  private logStream(containerId: string, options: LogOptions): LogStreamOptions {
+  private logStream(container: ContainerRef, options: LogOptions): LogStreamOptions {
     return {
       tail: options.tail ?? 100,
       follow: options.follow ?? false,
       ...(options.signal ? { signal: options.signal } : {}),
-      connect: (request) => this.dialWithFreshToken(() => this.logsAccess(containerId, request)),
+      connect: (request) => this.dialWithFreshToken(() => this.logsAccess(container, request)),
     };
   }
 
-  async openExec(containerId: string, options: { cols: number; rows: number; command: string[] }) {
+  async openExec(ref: ContainerRef, options: { cols: number; rows: number; command: string[] }) {
     const socket = await this.dialWithFreshToken(async () => {
-      const container = await this.containerWire(containerId);
+      const container = await this.containerWireOf(ref);
       const url = this.containerActionUrl(container, 'execute', 'shell');
       const body = { attachStdin: true, attachStdout: true, tty: true, command: options.command };
-      return this.http.post(url, body, hostAccessSchema, { what: `container ${containerId}` });
+      return this.http.post(url, body, hostAccessSchema, { what: `container ${container.id}` });
     });
     return execSession(socket, options);
   }
@@ -258,11 +262,11 @@ class CattleBackend implements RancherBackend {
     return this.http.pin(url);
   }
 
-  private async logsAccess(containerId: string, request: LogRequest): Promise<HostAccess> {
-    const container = await this.containerWire(containerId);
+  private async logsAccess(ref: ContainerRef, request: LogRequest): Promise<HostAccess> {
+    const container = await this.containerWireOf(ref);
     const url = this.containerActionUrl(container, 'logs', 'logs');
     const body = { follow: request.follow, lines: request.tail, timestamps: true, ...(request.since ? { since: request.since } : {}) };
-    return this.http.post(url, body, hostAccessSchema, { what: `container ${containerId}` });
+    return this.http.post(url, body, hostAccessSchema, { what: `container ${container.id}` });
   }
 
   /** Tokens live 300 s and one may be refused at the dial; one fresh token is worth a second try. */
@@ -294,6 +298,12 @@ class CattleBackend implements RancherBackend {
   private async serviceWire(serviceId: string): Promise<ServiceWire> {
     const p = await this.project();
     return this.http.get(this.http.url(`${p}/services/${encodeURIComponent(serviceId)}`), serviceSchema, { what: `service ${serviceId}` });
+  }
+
+  /** The record behind a container getContainer answered, else read now. */
+  private async containerWireOf(ref: ContainerRef): Promise<ContainerWire> {
+    if (typeof ref === 'string') return this.containerWire(ref);
+    return this.wireOf.get(ref) ?? this.containerWire(ref.id);
   }
 
   private async containerWire(containerId: string): Promise<ContainerWire> {

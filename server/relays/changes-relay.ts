@@ -86,7 +86,6 @@ function relay(ws: WebSocket, ctx: OperationContext): () => void {
 
 async function handle(upgrade: UpgradeContext): Promise<void> {
   const ctx = await relayContext(upgrade);
-  if (!ctx) return;
   const ws = await upgrade.accept();
   const stop = relay(ws, ctx);
   ws.on('close', stop);

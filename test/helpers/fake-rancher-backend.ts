@@ -2,7 +2,7 @@
 // (no transitional states), every call is kept in `calls`, and `failWith` makes a method throw, e.g. a
 // RancherUnavailableError from getStack for "Rancher is down" or a RancherNoAnswerError from serviceAction
 // for "the POST timed out".
-import type { LogOptions, RancherBackend, RollingOptions, UpgradeChange } from '@/lib/rancher/backend';
+import type { ContainerRef, LogOptions, RancherBackend, RollingOptions, UpgradeChange } from '@/lib/rancher/backend';
 import { RancherNotFoundError } from '@/lib/rancher/errors';
 import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
 import type { ContainerDetail, ContainerSummary, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/rancher/types';
@@ -45,6 +45,8 @@ export function fakeStack(fields: { id: string; name: string; owner: string; gro
     services: fields.services ?? [],
   };
 }
+
+const idOf = (container: ContainerRef) => (typeof container === 'string' ? container : container.id);
 
 export class FakeRancherBackend implements RancherBackend {
   /** Every call in order, with its arguments. */
@@ -150,20 +152,20 @@ export class FakeRancherBackend implements RancherBackend {
     return { close: () => void this.listeners.delete(onChange) };
   }
 
-  async *openLogs(containerId: string, options: LogOptions): AsyncIterable<LogLine> {
-    this.enter('openLogs', [containerId, options]);
-    yield* this.tail(containerId, options);
+  async *openLogs(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine> {
+    this.enter('openLogs', [container, options]);
+    yield* this.tail(idOf(container), options);
   }
 
-  async *openLogBatches(containerId: string, options: LogOptions): AsyncIterable<LogLine[]> {
-    this.enter('openLogBatches', [containerId, options]);
-    yield this.tail(containerId, options);
+  async *openLogBatches(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine[]> {
+    this.enter('openLogBatches', [container, options]);
+    yield this.tail(idOf(container), options);
   }
 
   /** A terminal that echoes what is written to it. */
-  async openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession> {
-    this.enter('openExec', [containerId, options]);
-    this.container(containerId);
+  async openExec(container: ContainerRef, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession> {
+    this.enter('openExec', [container, options]);
+    this.container(idOf(container));
     const onData: ((data: Buffer) => void)[] = [];
     const onClose: ((code: number) => void)[] = [];
     let closed = false;
