@@ -1,7 +1,7 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { useEndAllSessions } from '@/lib/queries/use-sessions';
 
 /**

@@ -2,7 +2,7 @@
 
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { RelativeTime } from '@/components/stacks/relative-time';
 import { useEndAllSessions, useEndSession, useSessions } from '@/lib/queries/use-sessions';
 import type { SessionList as SessionListData } from '@/lib/sessions/session-schemas';

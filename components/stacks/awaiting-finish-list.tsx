@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { useServiceAction } from '@/lib/queries/use-service-action';
 import { awaitingFinishState } from '@/lib/rancher/transitional-state';
 import type { StackListItem } from '@/lib/stacks/stack-schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { verbCopy } from './service-action-copy';
 
 type Decision = 'finish-upgrade' | 'rollback';

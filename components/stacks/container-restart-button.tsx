@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useContainerRestart } from '@/lib/queries/use-service-action';
 import type { ContainerView } from '@/lib/stacks/stack-schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { isTransitional } from '@/lib/rancher/transitional-state';
 
 export function ContainerRestartButton({ stackId, container }: { stackId: string; container: ContainerView }) {

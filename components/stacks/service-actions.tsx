@@ -3,7 +3,7 @@
 import { useCallback, useState } from 'react';
 import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-service-action';
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
 import { verbCopy, verbsFor } from './service-action-copy';
 import { useUndoWindow } from './use-undo-window';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { buttonClass, sectionClass } from './form-styles';
 
 /** Same image, pulled again: for a rebuilt image pushed under the tag the service already runs. */

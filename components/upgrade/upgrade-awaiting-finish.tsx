@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { verbCopy } from '@/components/stacks/service-action-copy';
 import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
 import { imageOfLaunchConfig as imageOf } from '@/lib/upgrade/image-parts';
