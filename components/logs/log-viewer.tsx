@@ -20,6 +20,7 @@ import { LogToolbar } from './log-toolbar';
 import { saveTextFile } from './save-text-file';
 import { useLogPreferences } from './use-log-preferences';
 import { useLogStore } from './use-log-store';
+import { Button } from '@/components/ui/button';
 
 export interface LogViewerProps {
   /** The containers the page shows: one for a container's log, all of a service for a merged view. */
@@ -246,13 +247,9 @@ export function LogViewer({ containers, initialContainerId, permalink, capacity 
           emptyText={firstStatus === 'connected' ? 'No lines yet.' : 'Waiting for the log…'}
         >
           {newLines > 0 ? (
-            <button
-              type="button"
-              onClick={() => setFollowing(true)}
-              className="absolute bottom-4 left-1/2 -translate-x-1/2 rounded-full bg-brand-600 px-3 py-1 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
-            >
+            <Button variant="primary" onClick={() => setFollowing(true)} className="absolute bottom-4 left-1/2 -translate-x-1/2 rounded-full py-1 shadow-lg">
               {newLines.toLocaleString('en')} new {newLines === 1 ? 'line' : 'lines'} <span aria-hidden>↓</span>
-            </button>
+            </Button>
           ) : null}
         </LogList>
       </div>

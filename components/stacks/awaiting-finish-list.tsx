@@ -5,8 +5,9 @@ import { useState } from 'react';
 import { useServiceAction } from '@/lib/queries/use-service-action';
 import { awaitingFinishState } from '@/lib/rancher/transitional-state';
 import type { StackListItem } from '@/lib/stacks/stack-schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { verbCopy } from './service-action-copy';
+import { Button } from '@/components/ui/button';
 
 type Decision = 'finish-upgrade' | 'rollback';
 type Waiting = { stack: StackListItem; service: StackListItem['services'][number] };
@@ -16,8 +17,6 @@ function WaitingRow({ stack, service }: Waiting) {
   const [asking, setAsking] = useState<Decision | null>(null);
   const copy = asking ? verbCopy[asking] : null;
   const sending = action.isPending ? action.variables?.verb : null;
-  const button =
-    'rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-inset ring-amber-400 hover:bg-amber-100 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-amber-700 dark:hover:bg-amber-900';
   return (
     <li className="flex flex-wrap items-center gap-3 py-2" data-testid={`awaiting-${stack.name}-${service.name}`}>
       <Link href={`/stacks/${stack.id}/services/${service.id}?tab=upgrade`} className="font-medium text-brand-600 underline dark:text-blue-400">
@@ -25,9 +24,9 @@ function WaitingRow({ stack, service }: Waiting) {
       </Link>
       <span className="text-slate-700 dark:text-slate-300">now runs {service.image}</span>
       {(['finish-upgrade', 'rollback'] as const).map((verb) => (
-        <button key={verb} type="button" className={button} disabled={action.isPending} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${stack.name}/${service.name}`}>
+        <Button key={verb} variant="outline" size="sm" disabled={action.isPending} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${stack.name}/${service.name}`}>
           {verbCopy[verb].label}
-        </button>
+        </Button>
       ))}
       <span role="status" className="text-sm">
         {sending ? `${verbCopy[sending].progress} ${service.name}…` : action.error ? <span className="text-red-800 dark:text-red-300">{action.error.message}</span> : null}

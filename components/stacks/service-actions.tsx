@@ -3,10 +3,11 @@
 import { useCallback, useState } from 'react';
 import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-service-action';
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
 import { verbCopy, verbsFor } from './service-action-copy';
 import { useUndoWindow } from './use-undo-window';
+import { Button } from '@/components/ui/button';
 
 /**
  * Stop, start, restart (and finish or roll back an upgrade) for one service, each behind a confirm that
@@ -48,16 +49,9 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
   return (
     <div className="flex flex-wrap items-center gap-2">
       {allowed.map((verb) => (
-        <button
-          key={verb}
-          type="button"
-          disabled={isBusy}
-          onClick={() => setAsking(verb)}
-          className="rounded-md px-3 py-1 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-slate-600 dark:hover:bg-slate-800"
-          aria-label={`${verbCopy[verb].label} ${service.name}`}
-        >
+        <Button key={verb} disabled={isBusy} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${service.name}`}>
           {verbCopy[verb].label}
-        </button>
+        </Button>
       ))}
       <ActionProgress
         held={held.scheduled ? { verb: held.scheduled.value, dueAt: held.scheduled.dueAt } : null}

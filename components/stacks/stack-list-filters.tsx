@@ -1,6 +1,8 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import { buttonClasses } from '@/components/ui/button';
+import { Field, Input, Select } from '@/components/ui/field';
 import type { Scope, Sort, StackFilter } from '@/lib/stacks/stack-filter';
 
 const scopeLabels: Record<Scope, string> = { mine: 'Mine', groups: 'My groups', all: 'All' };
@@ -15,23 +17,33 @@ export function StackListFilters({ filter, onChange }: { filter: StackFilter; on
     return () => clearTimeout(timer);
   }, [query, filter.query, onChange]);
 
-  const control = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="min-w-64 flex-1">
-        <label htmlFor="stack-search" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-          Search stacks, services, images, owners
-        </label>
-        <input id="stack-search" type="search" data-shortcut="/" data-shortcut-label="Search the stacks" aria-keyshortcuts="/" value={query} onChange={(e) => setQuery(e.target.value)} className={`${control} mt-1 w-full`} placeholder="e.g. nginx" />
-      </div>
+      <Field id="stack-search" label="Search stacks, services, images, owners" className="min-w-64 flex-1">
+        {(control) => (
+          <Input
+            {...control}
+            type="search"
+            data-shortcut="/"
+            data-shortcut-label="Search the stacks"
+            aria-keyshortcuts="/"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className="w-full"
+            placeholder="e.g. nginx"
+          />
+        )}
+      </Field>
       <fieldset className="flex items-center gap-1" aria-label="Show">
         <legend className="sr-only">Show</legend>
         {(Object.keys(scopeLabels) as Scope[]).map((scope) => (
           <label
             key={scope}
-            className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 dark:ring-slate-700 ${
-              filter.scope === scope ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white dark:bg-slate-900'
-            }`}
+            // A radio group that looks like a row of buttons: the chosen one is filled.
+            className={buttonClasses({
+              variant: filter.scope === scope ? 'primary' : 'secondary',
+              className: 'cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600',
+            })}
           >
             <input type="radio" name="scope" value={scope} checked={filter.scope === scope} onChange={() => onChange({ scope })} className="sr-only" />
             {scopeLabels[scope]}
@@ -42,18 +54,17 @@ export function StackListFilters({ filter, onChange }: { filter: StackFilter; on
         <input type="checkbox" checked={filter.needsAttention} onChange={(e) => onChange({ needsAttention: e.target.checked })} />
         Needs attention
       </label>
-      <div>
-        <label htmlFor="stack-sort" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-          Sort by
-        </label>
-        <select id="stack-sort" value={filter.sort} onChange={(e) => onChange({ sort: e.target.value as Sort })} className={`${control} mt-1`}>
-          {(Object.keys(sortLabels) as Sort[]).map((sort) => (
-            <option key={sort} value={sort}>
-              {sortLabels[sort]}
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field id="stack-sort" label="Sort by">
+        {(control) => (
+          <Select {...control} value={filter.sort} onChange={(e) => onChange({ sort: e.target.value as Sort })}>
+            {(Object.keys(sortLabels) as Sort[]).map((sort) => (
+              <option key={sort} value={sort}>
+                {sortLabels[sort]}
+              </option>
+            ))}
+          </Select>
+        )}
+      </Field>
     </div>
   );
 }

@@ -1,8 +1,9 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
-import { buttonClass, sectionClass } from './form-styles';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { sectionClass } from './form-styles';
+import { Button } from '@/components/ui/button';
 
 /** Same image, pulled again: for a rebuilt image pushed under the tag the service already runs. */
 export function RedeploySection({ serviceName, stackName, image, isDisabled, onRedeploy }: { serviceName: string; stackName: string; image: string; isDisabled: boolean; onRedeploy: () => void }) {
@@ -14,9 +15,9 @@ export function RedeploySection({ serviceName, stackName, image, isDisabled, onR
         Pull again
       </h3>
       <p className="text-sm text-slate-700 dark:text-slate-300">{why}</p>
-      <button type="button" className={buttonClass} disabled={isDisabled} onClick={() => setAsking(true)}>
+      <Button disabled={isDisabled} onClick={() => setAsking(true)}>
         Redeploy
-      </button>
+      </Button>
       <ConfirmDialog
         open={isAsking}
         title={`Redeploy ${serviceName} in stack ${stackName}?`}

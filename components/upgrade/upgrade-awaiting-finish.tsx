@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { verbCopy } from '@/components/stacks/service-action-copy';
 import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
 import { imageOfLaunchConfig as imageOf } from '@/lib/upgrade/image-parts';
 import { ContainerHealthList } from './container-health-list';
-import { buttonClass, primaryButtonClass, sectionClass } from './form-styles';
+import { sectionClass } from './form-styles';
+import { Button } from '@/components/ui/button';
 
 type Verb = 'finish-upgrade' | 'rollback';
 
@@ -41,12 +42,12 @@ export function UpgradeAwaitingFinish({ service, stackName, isBusy, onAction }: 
       </p>
       <ContainerHealthList containers={service.containers} />
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => setAsking('finish-upgrade')}>
+        <Button variant="primary" disabled={isBusy} onClick={() => setAsking('finish-upgrade')}>
           Finish upgrade
-        </button>
-        <button type="button" className={buttonClass} disabled={isBusy} onClick={() => setAsking('rollback')}>
+        </Button>
+        <Button disabled={isBusy} onClick={() => setAsking('rollback')}>
           Roll back
-        </button>
+        </Button>
       </div>
       <ConfirmDialog
         open={copy !== null}
