@@ -1,7 +1,7 @@
 import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
-// Imports flow one way: app -> components -> lib (STYLE.md 2.1). lib/policy stays pure so it runs in
+// Imports flow one way: app -> components -> lib (STYLE.md 2.1). lib/domain/policy stays pure so it runs in
 // the browser, in route handlers and in the CLI alike.
 const layering = {
   files: ['**/*.{ts,tsx,mts}'],
@@ -37,7 +37,7 @@ const everywhere = {
 };
 
 const pureRestrictions = {
-  files: ['lib/policy/**/*.ts'],
+  files: ['lib/domain/policy/**/*.ts'],
   rules: {
     'no-restricted-imports': [
       'error',

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { appendToChain } from '../lib/audit/append-to-chain';
-import type { AuditRecord } from '../lib/audit/audit-event';
+import type { AuditRecord } from '../lib/domain/audit/audit-event';
 import type { AuditStore } from '../lib/audit/audit-store';
 import type { AuditDialect, AuditTables } from '../lib/audit/audit-tables';
 import { canonicalJson } from '../lib/audit/canonical-json';

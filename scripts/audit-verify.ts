@@ -3,7 +3,7 @@
 // Exit 0: intact. Exit 1: broken. Exit 2: could not check (bad configuration, no database).
 import { existsSync } from 'node:fs';
 import { openAuditStore } from '../lib/audit/open-audit-store';
-import { redactText } from '../lib/audit/redact-secrets';
+import { redactText } from '../lib/domain/audit/redact-secrets';
 import { databaseLocation } from '../lib/config/database-env';
 
 async function main(): Promise<number> {

@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/auth/idle-session';
+import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/domain/sessions/idle-session';
 
 const tickMs = 15_000;
 /** Where a tab tells the others how long the session it extended now lasts (one session per browser). */

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { SignOutButton } from './sign-out-button';
 
 /** The header's right side for a signed-in person: who they are, a staff badge, their sessions, sign out. */

@@ -1,5 +1,5 @@
-import { ruleSeverity, type Rule } from '@/lib/policy/rule';
-import { PROFILE_IDS } from '@/lib/policy/profiles';
+import { ruleSeverity, type Rule } from '@/lib/domain/policy/rule';
+import { PROFILE_IDS } from '@/lib/domain/policy/profiles';
 
 const severityStyle = {
   error: 'bg-red-50 text-red-900 ring-red-600/30 dark:bg-red-950 dark:text-red-200',

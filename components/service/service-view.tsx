@@ -11,9 +11,9 @@ import { StateBadge } from '@/components/stacks/state-badge';
 import { UpgradePanel } from '@/components/upgrade/upgrade-panel';
 import type { LogPermalink } from '@/lib/logs/permalink';
 import { useService } from '@/lib/queries/use-service';
-import { isCrashLooping } from '@/lib/stacks/exit-codes';
-import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
-import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
+import { isCrashLooping } from '@/lib/domain/stacks/exit-codes';
+import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
+import type { UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
 import { CrashHelp } from './crash-help';
 import { serviceTabs, type ServiceTab } from './service-tab';
 

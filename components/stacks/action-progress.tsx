@@ -2,9 +2,9 @@
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
 import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { verbCopy } from './service-action-copy';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 export interface PendingAction {
   verb: ServiceActionVerb;

@@ -3,8 +3,8 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useServiceAction } from '@/lib/queries/use-service-action';
-import { awaitingFinishState } from '@/lib/rancher/transitional-state';
-import type { StackListItem } from '@/lib/stacks/stack-schemas';
+import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
+import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { verbCopy } from './service-action-copy';
 

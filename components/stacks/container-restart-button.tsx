@@ -2,9 +2,9 @@
 
 import { useState } from 'react';
 import { useContainerRestart } from '@/lib/queries/use-service-action';
-import type { ContainerView } from '@/lib/stacks/stack-schemas';
+import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 export function ContainerRestartButton({ stackId, container }: { stackId: string; container: ContainerView }) {
   const restart = useContainerRestart(stackId);

@@ -2,7 +2,7 @@
 
 import { useCallback, useState } from 'react';
 import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-service-action';
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
 import { verbCopy, verbsFor } from './service-action-copy';

@@ -2,7 +2,7 @@
 
 import { ActivityTimeline } from '@/components/activity/activity-timeline';
 import { useStack } from '@/lib/queries/use-stack';
-import type { StackView } from '@/lib/stacks/stack-schemas';
+import type { StackView } from '@/lib/domain/stacks/stack-schemas';
 import { QueryError } from './query-error';
 import { ServiceCard } from './service-card';
 import { StateBadge } from './state-badge';

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { StackListItem } from '@/lib/stacks/stack-schemas';
+import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { StateBadge } from './state-badge';
 
 function serviceSummary(stack: StackListItem): string {

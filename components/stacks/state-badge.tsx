@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 type Tone = 'ok' | 'busy' | 'warn' | 'bad' | 'idle';
 

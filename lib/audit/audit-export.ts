@@ -1,5 +1,5 @@
-import type { AuditEvent } from './audit-event';
-import { auditFilter, type AuditFilter } from './audit-filter';
+import type { AuditEvent } from '../domain/audit/audit-event';
+import { auditFilter, type AuditFilter } from '../domain/audit/audit-filter';
 import type { AuditStore } from './audit-store';
 
 export type AuditExportFormat = 'csv' | 'jsonl';

@@ -1,8 +1,8 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AuditEvent } from './audit-event';
-import { auditOutcomes } from './audit-event';
-import { encodeCursor, type ParsedAuditFilter } from './audit-filter';
+import type { AuditEvent } from '../domain/audit/audit-event';
+import { auditOutcomes } from '../domain/audit/audit-event';
+import { encodeCursor, type ParsedAuditFilter } from '../domain/audit/audit-filter';
 import { auditEventRow, type AuditEventRow, type AuditTables } from './audit-tables';
 
 export interface AuditPage {

@@ -3,7 +3,7 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { JWT } from 'next-auth/jwt';
 import { env } from '@/lib/config/env';
-import { isAppError, TooManyRequestsError } from '@/lib/errors/app-error';
+import { isAppError, TooManyRequestsError } from '@/lib/domain/errors/app-error';
 import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { clientAddressHeader } from '@/lib/http/client-address';
 import { requestIdHeader } from '@/lib/http/request-id';

@@ -1,9 +1,9 @@
 import 'server-only';
-import { authorize } from '@/lib/access/authorize';
-import type { Right } from '@/lib/access/rights';
-import type { AuditAction } from '@/lib/audit/audit-event';
-import { hasStatus, NotFoundError } from '@/lib/errors/app-error';
-import type { ContainerDetail, StackDetail } from '@/lib/rancher/types';
+import { authorize } from '@/lib/domain/access/authorize';
+import type { Right } from '@/lib/domain/access/rights';
+import type { AuditAction } from '@/lib/domain/audit/audit-event';
+import { hasStatus, NotFoundError } from '@/lib/domain/errors/app-error';
+import type { ContainerDetail, StackDetail } from '@/lib/domain/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 import { recordUnsentAttempt } from './audited-operation';
 import type { OperationContext } from './operation-context';

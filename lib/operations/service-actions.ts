@@ -1,10 +1,10 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConflictError } from '@/lib/errors/app-error';
-import type { ContainerDetail, ServiceDetail } from '@/lib/rancher/types';
+import { ConflictError } from '@/lib/domain/errors/app-error';
+import type { ContainerDetail, ServiceDetail } from '@/lib/domain/rancher/types';
 import { auditedOperation, type OperationTarget } from './audited-operation';
 import type { OperationContext } from './operation-context';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 export const serviceVerbs = ['stop', 'start', 'restart', 'finish-upgrade', 'rollback'] as const;
 export type ServiceVerb = (typeof serviceVerbs)[number];

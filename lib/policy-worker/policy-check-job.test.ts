@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { yamlAliasBomb } from '@/test/helpers/yaml-alias-bomb';
-import { composeYaml } from '@/lib/policy/compose-yaml';
+import { composeYaml } from '@/lib/domain/policy/compose-yaml';
 import { runPolicyCheckJob } from './policy-check-job';
 
 function services(count: number, v1 = false): string {

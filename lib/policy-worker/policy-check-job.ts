@@ -1,10 +1,10 @@
 // Runs inside the policy worker thread (server/policy-worker.ts), so it imports neither Node nor
 // `server-only`: the worker is a plain Node program, not Next's server build.
-import { checkPolicy } from '@/lib/policy/check';
-import type { CheckInput, PolicyCheckRequest } from '@/lib/policy/check-input';
-import { isRecord } from '@/lib/policy/field-reader';
-import type { Finding, PolicySummary } from '@/lib/policy/finding';
-import { parseYamlSource } from '@/lib/policy/yaml-source';
+import { checkPolicy } from '@/lib/domain/policy/check';
+import type { CheckInput, PolicyCheckRequest } from '@/lib/domain/policy/check-input';
+import { isRecord } from '@/lib/domain/policy/field-reader';
+import type { Finding, PolicySummary } from '@/lib/domain/policy/finding';
+import { parseYamlSource } from '@/lib/domain/policy/yaml-source';
 
 /** DESIGN.md "Limits": what one policy check over the API takes. The CLI has no such limit. */
 export const policyCheckLimits = { maxFileBytes: 512 * 1024, maxServices: 200 } as const;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ActivityEvent } from '@/lib/activity/activity-event';
+import type { ActivityEvent } from '@/lib/domain/activity/activity-event';
 import { fetchJson } from './fetch-json';
 
 export const activityKeys = {

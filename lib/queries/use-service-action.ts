@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ServiceView, StackView } from '@/lib/stacks/stack-schemas';
+import type { ServiceView, StackView } from '@/lib/domain/stacks/stack-schemas';
 import { fetchJson } from './fetch-json';
 import { stackKeys } from './stack-keys';
 

@@ -1,7 +1,7 @@
 'use client';
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
+import type { ServiceDetailView } from '@/lib/domain/stacks/stack-schemas';
 import { fetchJson } from './fetch-json';
 import { stackKeys } from './stack-keys';
 import { refetchWhileBusy } from './refetch-interval';

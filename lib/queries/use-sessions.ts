@@ -1,7 +1,7 @@
 'use client';
 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SessionList } from '@/lib/sessions/session-schemas';
+import type { SessionList } from '@/lib/domain/sessions/session-schemas';
 import { fetchJson } from './fetch-json';
 
 export const sessionKeys = {

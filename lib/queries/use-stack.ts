@@ -1,11 +1,11 @@
 'use client';
 
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { StackView } from '@/lib/stacks/stack-schemas';
+import type { StackView } from '@/lib/domain/stacks/stack-schemas';
 import { fetchJson } from './fetch-json';
 import { stackKeys } from './stack-keys';
 import { refetchWhileBusy } from './refetch-interval';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 export function stackQueryOptions(stackId: string, initial?: StackView) {
   return queryOptions({

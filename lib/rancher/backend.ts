@@ -8,7 +8,7 @@ import type {
   ServiceDetail,
   StackDetail,
   StackSummary,
-} from './types';
+} from '../domain/rancher/types';
 
 export interface UpgradeChange {
   /** Fields to change; everything else is copied from the service's current launchConfig. */

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/errors/app-error';
+import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/domain/errors/app-error';
 import { startContractSim, contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotFoundError, RancherUnauthorizedError, RancherUnavailableError } from './errors';
 import { RancherHttpClient } from './http-client';

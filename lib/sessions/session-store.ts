@@ -1,4 +1,4 @@
-import type { NewSession, SessionEndReason, SessionRecord } from './session-record';
+import type { NewSession, SessionEndReason, SessionRecord } from '../domain/sessions/session-record';
 
 /**
  * Browser sessions, kept in the audit database so that every portal replica sees a sign-out at once

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { stackKeys } from '@/lib/queries/stack-keys';
 import { serviceQueryOptions } from '@/lib/queries/use-service';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
-import { postUpgrade } from './post-upgrade';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
+import { postUpgrade } from '../domain/upgrade/post-upgrade';
 
 /**
  * Posts an upgrade. The answer (the service, now `upgrading`) goes straight into the cached stack and

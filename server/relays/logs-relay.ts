@@ -2,7 +2,7 @@ import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
 import { authorizeContainer } from '@/lib/operations/container-access';
-import type { LogLine } from '@/lib/rancher/types';
+import type { LogLine } from '@/lib/domain/rancher/types';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext, rejectWith } from './relay-context';
 import { takeSocketSlot } from './socket-quota';

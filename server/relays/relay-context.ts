@@ -1,6 +1,6 @@
 import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { sessionFromHeaders } from '@/lib/auth/session-token';
-import { isAppError } from '@/lib/errors/app-error';
+import { isAppError } from '@/lib/domain/errors/app-error';
 import type { OperationContext } from '@/lib/operations/operation-context';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 import type { UpgradeContext } from '../upgrade-router';

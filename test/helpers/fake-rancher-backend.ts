@@ -4,8 +4,8 @@
 // for "the POST timed out".
 import type { LogOptions, RancherBackend, RollingOptions, UpgradeChange } from '@/lib/rancher/backend';
 import { RancherNotFoundError } from '@/lib/rancher/errors';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
-import type { ContainerDetail, ContainerSummary, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/rancher/types';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
+import type { ContainerDetail, ContainerSummary, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
 
 type Method = Exclude<keyof RancherBackend, 'close'>;
 

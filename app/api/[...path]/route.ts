@@ -1,5 +1,5 @@
-import { NotFoundError } from '@/lib/errors/app-error';
-import { problemResponse } from '@/lib/errors/problem';
+import { NotFoundError } from '@/lib/domain/errors/app-error';
+import { problemResponse } from '@/lib/domain/errors/problem';
 import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
 
 /** An /api path no route serves: a problem+json 404 for API clients, not Next's HTML page. */

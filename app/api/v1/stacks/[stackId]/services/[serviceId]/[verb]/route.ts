@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { jsonBody, route } from '@/lib/http/route';
 import { operationContextOf } from '@/lib/operations/context-from-route';
 import { emptyBody, restartInput, runServiceVerb, serviceActionParams, serviceVerbs } from '@/lib/operations/service-actions';
-import { serviceView } from '@/lib/stacks/stack-views';
+import { serviceView } from '@/lib/domain/stacks/stack-views';
 
 const params = serviceActionParams.extend({ verb: z.enum(serviceVerbs, 'expected stop, start, restart, finish-upgrade or rollback') });
 

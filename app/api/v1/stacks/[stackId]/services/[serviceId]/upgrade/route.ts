@@ -2,8 +2,8 @@ import { jsonBody, route } from '@/lib/http/route';
 import { operationContextOf } from '@/lib/operations/context-from-route';
 import { serviceActionParams } from '@/lib/operations/service-actions';
 import { upgradeService } from '@/lib/operations/upgrade-service';
-import { upgradeInput } from '@/lib/schemas/upgrade-input';
-import { serviceView } from '@/lib/stacks/stack-views';
+import { upgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import { serviceView } from '@/lib/domain/stacks/stack-views';
 
 export const POST = route<{ stackId: string; serviceId: string }>(async (ctx) => {
   const { stackId, serviceId } = serviceActionParams.parse(ctx.params);

@@ -1,7 +1,7 @@
-import { relationTo, rightsOn } from '@/lib/access/authorize';
-import type { AccessUser } from '@/lib/access/rights';
-import type { ContainerSummary, ServiceDetail, ServiceSummary, StackDetail, StackSummary, StackTags } from '@/lib/rancher/types';
-import { awaitingFinishState } from '@/lib/rancher/transitional-state';
+import { relationTo, rightsOn } from '@/lib/domain/access/authorize';
+import type { AccessUser } from '@/lib/domain/access/rights';
+import type { ContainerSummary, ServiceDetail, ServiceSummary, StackDetail, StackSummary, StackTags } from '@/lib/domain/rancher/types';
+import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
 import type { ContainerView, StackListItem, StackView } from './stack-schemas';
 
 function tagsView({ owner, staffOwner, group, staffGroup, fqdn, requires }: StackTags): StackListItem['tags'] {

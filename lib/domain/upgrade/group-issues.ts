@@ -1,4 +1,4 @@
-import type { Finding } from '@/lib/policy/finding';
+import type { Finding } from '@/lib/domain/policy/finding';
 import type { FormProblem } from './build-upgrade';
 import { fieldOfPointer, type FormField } from './form-field';
 

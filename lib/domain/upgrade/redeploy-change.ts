@@ -1,5 +1,5 @@
-import { PULL_IMAGE_LABEL } from '@/lib/policy/rules/latest-requires-pull-always';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
+import { PULL_IMAGE_LABEL } from '@/lib/domain/policy/rules/latest-requires-pull-always';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
 
 /**
  * A redeploy: an upgrade to the same image that makes every node pull it again. Rancher pulls the image

@@ -1,4 +1,4 @@
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
 
 /**
  * The rollout in one sentence for the preview, with Rancher 1.6's defaults where the form left a field

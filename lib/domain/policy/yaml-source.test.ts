@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { yamlAliasBomb } from '../../test/helpers/yaml-alias-bomb';
+import { yamlAliasBomb } from '../../../test/helpers/yaml-alias-bomb';
 import { parseYamlSource, type YamlSource } from './yaml-source';
 
 function source(text: string): YamlSource {

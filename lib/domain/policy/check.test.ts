@@ -1,7 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
 import { checkOperation, checkPolicy, checkUpgrade } from './check';
-import { yamlAliasBomb } from '../../test/helpers/yaml-alias-bomb';
+import { yamlAliasBomb } from '../../../test/helpers/yaml-alias-bomb';
 import { composeYaml } from './compose-yaml';
 
 const texts = import.meta.glob('./fixtures/*/*/*.yml', { query: '?raw', import: 'default', eager: true }) as Record<string, string>;

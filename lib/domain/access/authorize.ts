@@ -1,4 +1,4 @@
-import { ForbiddenError, NotFoundError } from '@/lib/errors/app-error';
+import { ForbiddenError, NotFoundError } from '@/lib/domain/errors/app-error';
 import { rights, type AccessStack, type AccessUser, type Right } from './rights';
 
 export type Relation = 'owner' | 'group' | 'staff' | 'none';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, NotFoundError } from '@/lib/errors/app-error';
+import { ForbiddenError, NotFoundError } from '@/lib/domain/errors/app-error';
 import { authorize, relationTo, rightsOn } from './authorize';
 import { rights, type AccessStack, type AccessUser } from './rights';
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeInput } from '@/lib/schemas/upgrade-input';
+import { upgradeInput } from '@/lib/domain/upgrade/upgrade-input';
 import { checkProposed } from './check-proposed';
 import { redeployUpgrade } from './redeploy-change';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
 
 describe('redeployUpgrade', () => {
   it('keeps the image and sets the pull label the policy catalog checks', () => {

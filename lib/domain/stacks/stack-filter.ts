@@ -1,4 +1,4 @@
-import type { StackListItem } from '@/lib/stacks/stack-schemas';
+import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 
 export const scopes = ['mine', 'groups', 'all'] as const;
 export type Scope = (typeof scopes)[number];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { upgradeDiff } from '@/lib/audit/upgrade-diff';
+import { upgradeDiff } from '@/lib/domain/audit/upgrade-diff';
 import { buildUpgrade } from './build-upgrade';
 import { changeLabel, formatDiffValue, summarizeChanges } from './diff-summary';
 import { formStateFrom } from './upgrade-form-state';

@@ -1,6 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, stringify } from 'yaml';
 import type { z } from 'zod';
-import { launchConfigChange } from '@/lib/schemas/upgrade-input';
+import { launchConfigChange } from '@/lib/domain/upgrade/upgrade-input';
 
 /** The editable launchConfig fields that have no field of their own in the form: the YAML editor's share. */
 export const advancedFields = [

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
-import type { LaunchConfig, LaunchConfigPatch } from '@/lib/rancher/types';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
+import type { LaunchConfig, LaunchConfigPatch } from '@/lib/domain/rancher/types';
 import { checkUpgrade, type UpgradeCheckInput } from './check';
 import type { CheckInput } from './check-input';
 

@@ -1,7 +1,7 @@
-import { parseImageRef } from '@/lib/policy/image-ref';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
-import type { LaunchConfig } from '@/lib/rancher/types';
-import { upgradeInput, type LaunchConfigChange, type UpgradeInput } from '@/lib/schemas/upgrade-input';
+import { parseImageRef } from '@/lib/domain/policy/image-ref';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
+import type { LaunchConfig } from '@/lib/domain/rancher/types';
+import { upgradeInput, type LaunchConfigChange, type UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
 import { advancedFields, parseAdvancedYaml } from './advanced-yaml';
 import type { FormField } from './form-field';
 import { joinImage, splitImage } from './image-parts';

@@ -1,9 +1,9 @@
-import { checkUpgrade } from '@/lib/policy/check';
-import type { LaunchConfig } from '@/lib/policy/check-input';
-import type { PolicyResult } from '@/lib/policy/finding';
-import { formatStackTags } from '@/lib/rancher/stack-tags';
-import type { StackTags } from '@/lib/rancher/types';
-import type { StackView } from '@/lib/stacks/stack-schemas';
+import { checkUpgrade } from '@/lib/domain/policy/check';
+import type { LaunchConfig } from '@/lib/domain/policy/check-input';
+import type { PolicyResult } from '@/lib/domain/policy/finding';
+import { formatStackTags } from '@/lib/domain/rancher/stack-tags';
+import type { StackTags } from '@/lib/domain/rancher/types';
+import type { StackView } from '@/lib/domain/stacks/stack-schemas';
 
 /** What the portal knows about an upgrade besides the two launchConfigs: the browser and the route build the same. */
 export interface UpgradeContext {

@@ -1,4 +1,4 @@
-import type { AuditChange } from '@/lib/audit/upgrade-diff';
+import type { AuditChange } from '@/lib/domain/audit/upgrade-diff';
 import { splitImage } from './image-parts';
 
 const verbs: Record<AuditChange['op'], string> = { add: 'added', remove: 'removed', replace: 'changed' };

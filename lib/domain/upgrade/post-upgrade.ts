@@ -1,5 +1,5 @@
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import { serviceView, type ServiceView } from '@/lib/stacks/stack-schemas';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import { serviceView, type ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { upgradeProblem, UpgradeRefusal } from './upgrade-refusal';
 
 /**

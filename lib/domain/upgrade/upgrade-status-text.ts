@@ -1,5 +1,5 @@
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 /** What the panel last asked Rancher to do, remembered so progress can count the new containers. */
 export interface UpgradeStep {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rights } from '@/lib/access/rights';
+import { rights } from '@/lib/domain/access/rights';
 
 // The read API's response shapes (DESIGN.md "Public contract"). The same schemas type the pages' queries
 // and generate /api/v1/openapi.json.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContainerView } from '@/lib/stacks/stack-schemas';
+import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 import { awaitingFinishText, upgradeStatusText, type UpgradeStep } from './upgrade-status-text';
 
 const container = (id: string, state: string): ContainerView => ({ id, name: `web-${id}`, state, healthState: null, hostname: null, startCount: 1, exitCode: null, createdAt: '2026-01-01T00:00:00Z' });
