@@ -2,7 +2,7 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState } from 'react';
-import { isPlainKey, nextKey } from '@/lib/keyboard/key-sequence';
+import { isPlainKey, nextKey } from '@/lib/client/keyboard/key-sequence';
 
 interface Shortcut {
   keys: string;

@@ -1,6 +1,6 @@
 'use client';
 
-import type { ConnectionStatus } from '@/lib/logs/log-connection';
+import type { ConnectionStatus } from '@/lib/client/logs/log-connection';
 import { useNow } from './use-now';
 
 /** What the line shows, and what a screen reader hears: the same words without the ticking seconds. */

@@ -1,6 +1,6 @@
 import { clsx } from 'clsx';
 import { type Ref, useId } from 'react';
-import type { MatchFilter } from '@/lib/logs/log-view';
+import type { MatchFilter } from '@/lib/client/logs/log-view';
 import { SelectField } from './select-field';
 
 export interface LogSearchState {

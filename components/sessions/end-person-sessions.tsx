@@ -2,7 +2,7 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
-import { useEndAllSessions } from '@/lib/queries/use-sessions';
+import { useEndAllSessions } from '@/lib/client/queries/use-sessions';
 
 /**
  * Staff only (the /activity page): sign a person out of every browser, e.g. when their account may be

@@ -4,7 +4,7 @@ import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
 import { RelativeTime } from '@/components/stacks/relative-time';
-import { useEndAllSessions, useEndSession, useSessions } from '@/lib/queries/use-sessions';
+import { useEndAllSessions, useEndSession, useSessions } from '@/lib/client/queries/use-sessions';
 import type { SessionList as SessionListData } from '@/lib/domain/sessions/session-schemas';
 
 const buttonClass = 'rounded-md px-2 py-1 text-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 disabled:opacity-50 dark:ring-slate-600 dark:hover:bg-slate-800';

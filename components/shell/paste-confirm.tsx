@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
-import type { PasteCheck } from '@/lib/shell/paste-guard';
+import type { PasteCheck } from '@/lib/client/shell/paste-guard';
 
 export interface PasteConfirmProps {
   check: PasteCheck;

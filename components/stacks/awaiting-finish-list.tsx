@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { useServiceAction } from '@/lib/queries/use-service-action';
+import { useServiceAction } from '@/lib/client/queries/use-service-action';
 import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
 import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';

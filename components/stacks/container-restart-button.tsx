@@ -1,7 +1,7 @@
 'use client';
 
 import { useState } from 'react';
-import { useContainerRestart } from '@/lib/queries/use-service-action';
+import { useContainerRestart } from '@/lib/client/queries/use-service-action';
 import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { isTransitional } from '@/lib/domain/rancher/transitional-state';

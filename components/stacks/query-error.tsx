@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/queries/fetch-json';
+import { ApiError } from '@/lib/client/queries/fetch-json';
 
 export function QueryError({ error, onRetry, isRetrying }: { error: Error; onRetry: () => void; isRetrying: boolean }) {
   const requestId = error instanceof ApiError ? error.requestId : undefined;

@@ -1,4 +1,4 @@
-import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
+import type { ServiceActionVerb } from '@/lib/client/queries/use-service-action';
 
 interface VerbCopy {
   label: string;

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-service-action';
+import { useServiceAction, type ServiceActionVerb } from '@/lib/client/queries/use-service-action';
 import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';

@@ -2,15 +2,15 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useServiceAction } from '@/lib/queries/use-service-action';
-import { serviceQueryOptions } from '@/lib/queries/use-service';
+import { useServiceAction } from '@/lib/client/queries/use-service-action';
+import { serviceQueryOptions } from '@/lib/client/queries/use-service';
 import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
 import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
 import type { UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
 import { imageOfLaunchConfig } from '@/lib/domain/upgrade/image-parts';
 import { redeployUpgrade } from '@/lib/domain/upgrade/redeploy-change';
 import { upgradeStatusText, type UpgradeStep } from '@/lib/domain/upgrade/upgrade-status-text';
-import { useUpgradeService } from '@/lib/upgrade/use-upgrade-service';
+import { useUpgradeService } from '@/lib/client/queries/use-upgrade-service';
 import { ContainerHealthList } from './container-health-list';
 import { RedeploySection } from './redeploy-section';
 import { RevertSection } from './revert-section';

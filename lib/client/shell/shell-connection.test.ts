@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { TimerHandle, Timers } from '@/lib/logs/timers';
+import type { TimerHandle, Timers } from '@/lib/client/logs/timers';
 import { autoRetryDelayMs, stableSessionMs } from './auto-retry';
 import { ShellConnection, type ShellSocket, type TerminalSize } from './shell-connection';
 import type { ShellStatus } from './shell-status';

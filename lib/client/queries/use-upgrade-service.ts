@@ -1,11 +1,11 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { stackKeys } from '@/lib/queries/stack-keys';
-import { serviceQueryOptions } from '@/lib/queries/use-service';
+import { stackKeys } from '@/lib/client/queries/stack-keys';
+import { serviceQueryOptions } from '@/lib/client/queries/use-service';
 import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
 import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
-import { postUpgrade } from '../domain/upgrade/post-upgrade';
+import { postUpgrade } from '../../domain/upgrade/post-upgrade';
 
 /**
  * Posts an upgrade. The answer (the service, now `upgrading`) goes straight into the cached stack and

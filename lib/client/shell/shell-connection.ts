@@ -1,4 +1,4 @@
-import { browserTimers, type TimerHandle, type Timers } from '@/lib/logs/timers';
+import { browserTimers, type TimerHandle, type Timers } from '@/lib/client/logs/timers';
 import { AutoRetryBudget, autoRetryDelayMs } from './auto-retry';
 import { shellCloseVerdict } from './shell-close';
 import { decodeShellFrame, resizeMessage, type ShellServerMessage } from './shell-frames';
