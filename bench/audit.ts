@@ -3,6 +3,7 @@
 // rows written by a plain INSERT into a table with the same columns and indexes but no chain; then the
 // table is filled to 1,000,000 events (bulk, chained) and the newest 100 are listed, unfiltered and
 // filtered by stack, and the whole chain is verified. Last line: the JSON summary, `ratio` = the larger store/plain insert time ratio.
+import '../scripts/register-server-only-stub';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
 // same pages, in the same run. Acceptance (issue 5): the client costs at most 1.15 × the raw fetches.
 // Two measurements: against the simulator (`ratio`, what the portal sees), and against a server that
 // replays the recorded pages (`replayRatio`), where Rancher's own work no longer hides the client's.
-import './_server-only-stub';
+import '../scripts/register-server-only-stub';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { performance } from 'node:perf_hooks';

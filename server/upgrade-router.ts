@@ -3,10 +3,10 @@ import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/request/client-address';
 import { isAllowedOrigin } from '@/lib/http/origin';
 import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 
 export interface UpgradeContext {
   req: IncomingMessage;

@@ -1,5 +1,6 @@
-import type { AuditEvent } from '../domain/audit/audit-event';
-import { auditFilter, type AuditFilter } from '../domain/audit/audit-filter';
+import 'server-only';
+import type { AuditEvent } from '@/lib/domain/audit/audit-event';
+import { auditFilter, type AuditFilter } from '@/lib/domain/audit/audit-filter';
 import type { AuditStore } from './audit-store';
 
 export type AuditExportFormat = 'csv' | 'jsonl';

@@ -8,9 +8,9 @@ import type { SessionUser } from '@/lib/domain/access/session-user';
 import { portalLogger } from '@/lib/log/portal-logger';
 import type { Logger } from '@/lib/log/logger';
 import { limitedBodyText } from './body-limit';
-import { clientAddressHeader } from './client-address';
+import { clientAddressHeader } from '@/lib/request/client-address';
 import { isAllowedOrigin } from './origin';
-import { requestIdFrom, requestIdHeader } from './request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 
 export interface RouteContext<P> {
   req: NextRequest;

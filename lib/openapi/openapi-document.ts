@@ -1,3 +1,4 @@
+import 'server-only';
 import { z } from 'zod';
 import { endAllQuery, endedSessions, sessionIdParam, sessionList } from '@/lib/domain/sessions/session-schemas';
 import { stackIdParam, stackList, stackView } from '@/lib/domain/stacks/stack-schemas';

@@ -1,3 +1,4 @@
+import 'server-only';
 import type {
   ContainerDetail,
   LaunchConfig,
@@ -8,7 +9,7 @@ import type {
   ServiceDetail,
   StackDetail,
   StackSummary,
-} from '../domain/rancher/types';
+} from '@/lib/domain/rancher/types';
 
 export interface UpgradeChange {
   /** Fields to change; everything else is copied from the service's current launchConfig. */

@@ -7,7 +7,7 @@ import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
 import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
-import { mergeLaunchConfig } from '../domain/rancher/merge-launch-config';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
 import { refusalDetail } from './refusal-detail';
 import { StackListMirror } from './stack-list-mirror';
 import {
@@ -31,7 +31,7 @@ import {
   toStackDetail,
   type HostNames,
 } from './to-domain';
-import type { ContainerSummary, ServiceDetail, ServiceVerb } from '../domain/rancher/types';
+import type { ContainerSummary, ServiceDetail, ServiceVerb } from '@/lib/domain/rancher/types';
 import { waitForSettled } from './wait-for-settled';
 
 export interface CattleBackendOptions {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotAllowedInStateError, RancherUnavailableError } from './errors';
 import { sortableTs } from './log-frame';
-import type { ContainerSummary, ExecSession, LogLine } from '../domain/rancher/types';
+import type { ContainerSummary, ExecSession, LogLine } from '@/lib/domain/rancher/types';
 
 // Container logs and shells over the simulator's hostAccess websockets.
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherConflictError, RancherNotAllowedInStateError, RancherSettleTimeoutError } from './errors';
-import type { LaunchConfig, ServiceDetail } from '../domain/rancher/types';
+import type { LaunchConfig, ServiceDetail } from '@/lib/domain/rancher/types';
 
 // Upgrades send Rancher the whole launchConfig; these tests read it back from the simulator.
 

@@ -1,5 +1,5 @@
 import 'server-only';
-import type { ServiceDetail } from '../domain/rancher/types';
+import type { ServiceDetail } from '@/lib/domain/rancher/types';
 import { BadRequestError, ConflictError, NotFoundError, UnavailableError, UpstreamError } from '@/lib/domain/errors/app-error';
 
 /**

@@ -1,6 +1,7 @@
 // What to tell a person whose action Rancher will not take in the resource's current state: the next
 // step, not Rancher's code. Pure, so route tests and the UI wording can share it.
-import { isTransitional } from '../domain/rancher/transitional-state';
+import 'server-only';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 
 const verbText: Record<string, string> = {

@@ -2,7 +2,7 @@ import 'server-only';
 import type { EventFeed, FeedResource } from './event-feed';
 import { serviceItemSchema, stackItemSchema, type ServiceItemWire, type StackItemWire } from './schemas';
 import { toServiceSummary, toStackSummary } from './to-domain';
-import type { ResourceChange, ServiceSummary, StackSummary } from '../domain/rancher/types';
+import type { ResourceChange, ServiceSummary, StackSummary } from '@/lib/domain/rancher/types';
 
 /** The two collections the stack list is made of, every page read. */
 export interface StackListSnapshot {

@@ -1,8 +1,8 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import type { ContainerWire, HostWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
-import { parseStackTags } from '../domain/rancher/stack-tags';
-import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from '../domain/rancher/types';
+import { parseStackTags } from '@/lib/domain/rancher/stack-tags';
+import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from '@/lib/domain/rancher/types';
 
 /** The Rancher action behind each portal verb (rancher-api.md §5.2). */
 export const serviceActions: Record<ServiceVerb, string> = {

@@ -3,10 +3,10 @@ import { randomBytes } from 'node:crypto';
 import type { AuditStore } from '@/lib/audit/audit-store';
 import type { SessionUser } from '@/lib/domain/access/session-user';
 import { ForbiddenError, NotFoundError } from '@/lib/domain/errors/app-error';
-import { browserName } from '../domain/sessions/browser-name';
+import { browserName } from '@/lib/domain/sessions/browser-name';
 import { sessionLimits } from './session-check';
-import { sessionVerdict } from '../domain/sessions/session-limits';
-import type { SessionView } from '../domain/sessions/session-schemas';
+import { sessionVerdict } from '@/lib/domain/sessions/session-limits';
+import type { SessionView } from '@/lib/domain/sessions/session-schemas';
 
 /** Where a request came from, for the audit record. */
 export interface Requester {

@@ -5,7 +5,7 @@ import { stackKeys } from '@/lib/client/queries/stack-keys';
 import { serviceQueryOptions } from '@/lib/client/queries/use-service';
 import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
 import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
-import { postUpgrade } from '../../domain/upgrade/post-upgrade';
+import { postUpgrade } from '@/lib/domain/upgrade/post-upgrade';
 
 /**
  * Posts an upgrade. The answer (the service, now `upgrading`) goes straight into the cached stack and

@@ -4,7 +4,7 @@ import { authOptions } from '@/lib/auth/auth-options';
 import { loginOutcome } from '@/lib/auth/login-outcome';
 import type { AppError } from '@/lib/domain/errors/app-error';
 import { problemResponse } from '@/lib/domain/errors/problem';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 
 type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
 

@@ -1,6 +1,7 @@
+import 'server-only';
 import type { Kysely } from 'kysely';
 import type { AuditTables } from '@/lib/audit/audit-tables';
-import type { AttemptCounterStore, AttemptWindow } from './attempt-counter-store';
+import type { AttemptCounterStore, AttemptWindow } from '@/lib/rate-limit/attempt-counter-store';
 
 /**
  * Failed-attempt counters in the audit database (SQLite or PostgreSQL), so every portal replica behind

@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { AttemptCounterStore } from './attempt-counter-store';
+import type { AttemptCounterStore } from '../../lib/rate-limit/attempt-counter-store';
 
 /**
  * What every AttemptCounterStore must do, as tests to call inside a `describe`: the memory store and the

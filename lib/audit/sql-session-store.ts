@@ -1,6 +1,7 @@
+import 'server-only';
 import type { Kysely, Selectable } from 'kysely';
 import type { AuditTables, SessionRow } from '@/lib/audit/audit-tables';
-import { sessionEndReasons, type NewSession, type SessionEndReason, type SessionRecord } from '../domain/sessions/session-record';
+import { sessionEndReasons, type NewSession, type SessionEndReason, type SessionRecord } from '@/lib/domain/sessions/session-record';
 import type { SessionStore } from './session-store';
 
 /** Ended sessions, and open ones older than the longest allowed session, are swept after this long. */

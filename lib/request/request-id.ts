@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomUUID } from 'node:crypto';
 
 /** A caller's id is kept only when it is short and plain, so it cannot forge log lines or headers. */

@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest';
 import { describeOnAuditBackends } from '@/test/helpers/audit-backends';
-import { attemptCounterStoreContract } from './attempt-counter-store-contract';
+import { attemptCounterStoreContract } from '../../test/helpers/attempt-counter-store-contract';
 
 describeOnAuditBackends('SqlAttemptCounterStore', ({ backend, replicas: open }) => {
   async function replicas(count: number) {

@@ -1,4 +1,5 @@
-import type { NewSession, SessionEndReason, SessionRecord } from '../domain/sessions/session-record';
+import 'server-only';
+import type { NewSession, SessionEndReason, SessionRecord } from '@/lib/domain/sessions/session-record';
 
 /**
  * Browser sessions, kept in the audit database so that every portal replica sees a sign-out at once

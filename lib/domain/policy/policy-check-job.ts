@@ -1,10 +1,10 @@
 // Runs inside the policy worker thread (server/policy-worker.ts), so it imports neither Node nor
 // `server-only`: the worker is a plain Node program, not Next's server build.
-import { checkPolicy } from '@/lib/domain/policy/check';
-import type { CheckInput, PolicyCheckRequest } from '@/lib/domain/policy/check-input';
-import { isRecord } from '@/lib/domain/policy/field-reader';
-import type { Finding, PolicySummary } from '@/lib/domain/policy/finding';
-import { parseYamlSource } from '@/lib/domain/policy/yaml-source';
+import { checkPolicy } from './check';
+import type { CheckInput, PolicyCheckRequest } from './check-input';
+import { isRecord } from './field-reader';
+import type { Finding, PolicySummary } from './finding';
+import { parseYamlSource } from './yaml-source';
 
 /** DESIGN.md "Limits": what one policy check over the API takes. The CLI has no such limit. */
 export const policyCheckLimits = { maxFileBytes: 512 * 1024, maxServices: 200 } as const;
