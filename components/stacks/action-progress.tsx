@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { ServiceActionVerb } from '@/lib/client/queries/use-service-action';
+import type { ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
 import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { verbCopy } from './service-action-copy';
 import { isTransitional } from '@/lib/domain/rancher/transitional-state';

@@ -1,4 +1,6 @@
 import 'server-only';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
+import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
 import type {
   ContainerDetail,
   LaunchConfig,
@@ -11,7 +13,7 @@ import type {
   StackSummary,
 } from '@/lib/domain/rancher/types';
 
-export interface UpgradeChange {
+export interface UpgradeChange extends RolloutOptions {
   /** Fields to change; everything else is copied from the service's current launchConfig. */
   launchConfig: LaunchConfigPatch;
   /**
@@ -21,19 +23,12 @@ export interface UpgradeChange {
   basedOn?: LaunchConfig;
   /** Start the new container before stopping the old one. */
   startFirst?: boolean;
-  batchSize?: number;
-  intervalMillis?: number;
 }
 
 export interface LogOptions {
   tail?: number;
   follow?: boolean;
   signal?: AbortSignal;
-}
-
-export interface RollingOptions {
-  batchSize?: number;
-  intervalMillis?: number;
 }
 
 /**
@@ -52,7 +47,7 @@ export interface RancherBackend {
   getService(serviceId: string): Promise<ServiceDetail>;
   getContainer(containerId: string): Promise<ContainerDetail>;
   /** Stop, start or restart (rolling, `batchSize` containers at a time); answers the service in its transitional state. */
-  serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options?: RollingOptions): Promise<ServiceDetail>;
+  serviceAction(serviceId: string, verb: LifecycleVerb, options?: RolloutOptions): Promise<ServiceDetail>;
   /** Upgrades with the change merged into the full current launchConfig; the service ends `upgraded`. */
   upgrade(serviceId: string, change: UpgradeChange): Promise<ServiceDetail>;
   finishUpgrade(serviceId: string): Promise<ServiceDetail>;

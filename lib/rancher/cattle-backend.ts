@@ -1,6 +1,6 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
-import type { LogOptions, RancherBackend, RollingOptions, UpgradeChange } from './backend';
+import type { LogOptions, RancherBackend, UpgradeChange } from './backend';
 import { RancherConflictError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { EventFeed } from './event-feed';
 import { execSession } from './exec';
@@ -24,14 +24,15 @@ import {
 } from './schemas';
 import {
   hostNames,
-  serviceActions,
   toContainerDetail,
   toContainerSummary,
   toServiceDetail,
   toStackDetail,
   type HostNames,
 } from './to-domain';
-import type { ContainerSummary, ServiceDetail, ServiceVerb } from '@/lib/domain/rancher/types';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
+import { rancherActions, type LifecycleVerb, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ContainerSummary, ServiceDetail } from '@/lib/domain/rancher/types';
 import { waitForSettled } from './wait-for-settled';
 
 export interface CattleBackendOptions {
@@ -130,7 +131,7 @@ class CattleBackend implements RancherBackend {
     return toContainerDetail(container, hosts);
   }
 
-  serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options: RollingOptions = {}) {
+  serviceAction(serviceId: string, verb: LifecycleVerb, options: RolloutOptions = {}) {
     const body =
       verb === 'restart'
         ? // Rancher refuses a restart without a strategy (§9.4); the CLI's defaults are one at a time, 1 s apart.
@@ -168,7 +169,7 @@ class CattleBackend implements RancherBackend {
   }
 
   finishUpgrade(serviceId: string) {
-    return this.act(serviceId, 'finishUpgrade', () => ({}));
+    return this.act(serviceId, 'finish-upgrade', () => ({}));
   }
 
   rollback(serviceId: string) {
@@ -236,7 +237,7 @@ class CattleBackend implements RancherBackend {
   /** Runs a service action after checking that Rancher offers it in the service's current state. */
   private async act(serviceId: string, verb: ServiceVerb, body: (service: ServiceWire) => unknown): Promise<ServiceDetail> {
     const service = await this.serviceWire(serviceId);
-    const action = serviceActions[verb];
+    const action = rancherActions[verb];
     const refusal = refusalDetail('service', service.state, verb);
     const url = service.actions[action];
     if (!url) {

@@ -38,7 +38,7 @@ describe('upgrade', () => {
     expect(upgrading).toMatchObject({ state: 'upgrading', transitioning: 'yes', upgradeInProgress: true });
 
     const upgraded = await settle(before.id);
-    expect(upgraded).toMatchObject({ state: 'upgraded', transitioning: 'no', allowedVerbs: ['finishUpgrade', 'rollback'] });
+    expect(upgraded).toMatchObject({ state: 'upgraded', transitioning: 'no', allowedVerbs: ['finish-upgrade', 'rollback'] });
     expect(withoutVersion(upgraded.launchConfig)).toEqual({
       ...withoutVersion(before.launchConfig),
       environment: { APP_ENV: 'production', DB_HOST: 'db', DB_NAME: 'foo2' },

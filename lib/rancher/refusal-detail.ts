@@ -3,13 +3,12 @@
 import 'server-only';
 import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
-
 const verbText: Record<string, string> = {
   stop: 'stop',
   start: 'start',
   restart: 'restart',
   upgrade: 'upgrade',
-  finishUpgrade: 'finish the upgrade of',
+  'finish-upgrade': 'finish the upgrade of',
   rollback: 'roll back',
   logs: 'read the logs of',
   shell: 'open a shell in',
@@ -25,7 +24,7 @@ export function refusalDetail(kind: 'service' | 'container', state: string, verb
   if (state === 'canceled-upgrade') return `${what}'s upgrade was canceled: roll it back first.`;
   if (isTransitional(state)) return `${what} is ${state}; wait until it settles, then try again.`;
   if (state === 'removed' || state === 'purged') return `${what} has been removed.`;
-  if ((verb === 'finishUpgrade' || verb === 'rollback') && (state === 'active' || state === 'running')) {
+  if ((verb === 'finish-upgrade' || verb === 'rollback') && (state === 'active' || state === 'running')) {
     return `${what} has no upgrade to ${verb === 'rollback' ? 'roll back' : 'finish'}.`;
   }
   if (verb === 'restart' && (state === 'inactive' || state === 'stopped')) return `${what} is stopped: start it instead.`;

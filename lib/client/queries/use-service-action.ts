@@ -1,11 +1,10 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
 import type { ServiceView, StackView } from '@/lib/domain/stacks/stack-schemas';
 import { fetchJson } from './fetch-json';
 import { stackKeys } from './stack-keys';
-
-export type ServiceActionVerb = 'stop' | 'start' | 'restart' | 'finish-upgrade' | 'rollback';
 
 export interface ServiceActionInput {
   serviceId: string;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { serviceVerbs } from '@/lib/domain/rancher/service-verbs';
 
 /**
  * What the portal records. Adding an action means adding it here; rows keep the action as text, so an
@@ -8,12 +9,7 @@ export const auditActions = [
   'login.success',
   'login.failure',
   'logout',
-  'service.stop',
-  'service.start',
-  'service.restart',
-  'service.upgrade',
-  'service.finish-upgrade',
-  'service.rollback',
+  ...serviceVerbs.map((verb) => `service.${verb}` as const),
   'container.restart',
   'logs.open',
   'logs.close',

@@ -11,7 +11,7 @@ import type { RuleContext, RunAs } from './rule-context';
 import { DEFAULT_ALLOWED_HOST_PATHS, normalisePosixPath } from './host-path';
 import { findRule } from './rules/index';
 import type { ServiceSpec } from './service-spec';
-import { parseStackTags } from './stack-tags';
+import { lintStackTags } from './stack-tags';
 import { parseYamlSource, type SourcePosition, type YamlSource } from './yaml-source';
 
 export type Locator = (input: PolicyInputName, path: string) => SourcePosition | null;
@@ -114,7 +114,7 @@ export function prepareCheck(input: CheckInput): PreparedCheck {
     upgrade: current && proposed ? { service: upgradeName, current, proposed } : null,
     stack: {
       name: input.stackName ?? null,
-      tags: input.stackTags !== undefined ? parseStackTags(input.stackTags) : null,
+      tags: input.stackTags !== undefined ? lintStackTags(input.stackTags) : null,
       environment: input.environment ?? null,
       services: stackServices,
       containers: input.stackContainers ?? null,

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import type { ServiceVerb } from '../rancher/service-verbs';
 import { PROFILE_IDS } from './profiles';
 import type { YamlSource } from './yaml-source';
 
-export const OPERATIONS = ['stop', 'start', 'restart', 'upgrade', 'finish-upgrade', 'rollback'] as const;
-export type OperationName = (typeof OPERATIONS)[number];
 
 /**
  * A Rancher 1.6 launchConfig (go-rancher `v2/generated_launch_config.go`): the fields the rules read.
@@ -82,7 +81,7 @@ export interface CheckInput extends Omit<PolicyCheckRequest, 'current' | 'propos
   environment?: string;
   /** Services the stack already has, with their Rancher states: their names are grandfathered. */
   stackServices?: readonly { name: string; state: string }[];
-  operation?: { op: OperationName; service?: string };
+  operation?: { op: ServiceVerb; service?: string };
   /** secretId → secret name, for launchConfig secret references. */
   secretNames?: Readonly<Record<string, string>>;
   /** Secret name → the description stored with the Rancher secret (it should name its owner). */

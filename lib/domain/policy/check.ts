@@ -1,5 +1,6 @@
 import { prepareCheck } from './build-context';
-import type { CheckInput, LaunchConfig, OperationName } from './check-input';
+import type { ServiceVerb } from '../rancher/service-verbs';
+import type { CheckInput, LaunchConfig } from './check-input';
 import { evaluateRules } from './evaluate-rules';
 import type { PolicyResult } from './finding';
 import { rules } from './rules/index';
@@ -33,7 +34,7 @@ export function checkUpgrade(input: UpgradeCheckInput): PolicyResult {
 }
 
 export interface OperationCheckInput extends Pick<CheckInput, 'stackName' | 'stackTags' | 'profile'> {
-  op: OperationName;
+  op: ServiceVerb;
   /** Omit for an operation on the whole stack. */
   service?: string;
   stackServices: readonly { name: string; state: string }[];

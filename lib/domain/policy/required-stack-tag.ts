@@ -1,3 +1,4 @@
+import { isLifecycleVerb } from '../rancher/service-verbs';
 import type { RawFinding, Severity } from './finding';
 import type { RuleContext } from './rule-context';
 import { NIM_USERNAME } from './stack-tags';
@@ -12,7 +13,7 @@ export function stackLabel(ctx: RuleContext): string {
 /** Tag errors block create and upgrade; a mis-tagged stack can still be stopped, started or restarted. */
 export function stackTagSeverity(ctx: RuleContext, severity: Severity): Severity {
   const op = ctx.operation?.op;
-  return severity === 'error' && (op === 'stop' || op === 'start' || op === 'restart') ? 'warning' : severity;
+  return severity === 'error' && isLifecycleVerb(op) ? 'warning' : severity;
 }
 
 /** Exactly one `<key>:<NIM username>` tag; one finding per missing, extra or malformed tag. */

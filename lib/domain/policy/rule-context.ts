@@ -1,4 +1,5 @@
-import type { CheckInput, OperationName, PolicyActor } from './check-input';
+import type { ServiceVerb } from '../rancher/service-verbs';
+import type { CheckInput, PolicyActor } from './check-input';
 import type { ComposeDoc, LbTarget } from './compose-doc';
 import type { Dockerfile } from './dockerfile';
 import type { PolicyInputName, RawFinding } from './finding';
@@ -40,7 +41,7 @@ export interface RuleContext {
   services: readonly ServiceSpec[];
   upgrade: { service: string; current: ServiceSpec; proposed: ServiceSpec } | null;
   stack: StackView;
-  operation: { op: OperationName; service: string | null } | null;
+  operation: { op: ServiceVerb; service: string | null } | null;
   /** The Dockerfile, the service whose image it builds (null: none known) and its parsed FROM images. */
   dockerfile: { doc: Dockerfile; service: string | null; images: { ref: ImageRef; path: string }[] } | null;
   actor: PolicyActor | null;

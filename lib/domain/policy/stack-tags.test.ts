@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { parseStackTags } from './stack-tags';
+import { lintStackTags } from './stack-tags';
 
-describe('parseStackTags', () => {
+describe('lintStackTags', () => {
   it('parses the comma-separated group field with ranges', () => {
     const text = 'owner:fred, group:csg,  staff-owner:wilma';
-    const { tags } = parseStackTags(text);
+    const { tags } = lintStackTags(text);
     expect(tags.map((t) => [t.key, t.value, t.problem])).toEqual([
       ['owner', 'fred', null],
       ['group', 'csg', null],
@@ -14,21 +14,21 @@ describe('parseStackTags', () => {
   });
 
   it('flags malformed and unknown tags', () => {
-    const { tags } = parseStackTags('owner:fred,,team:x, fqdn:, oops');
+    const { tags } = lintStackTags('owner:fred,,team:x, fqdn:, oops');
     expect(tags.map((t) => t.problem)).toEqual([null, 'empty', 'unknown-key', 'empty-value', 'no-colon']);
   });
 
   it('lower-cases keys and values like lib/access', () => {
-    expect(parseStackTags('Owner:Fred').tags[0]).toMatchObject({ key: 'owner', value: 'fred', problem: null });
+    expect(lintStackTags('Owner:Fred').tags[0]).toMatchObject({ key: 'owner', value: 'fred', problem: null });
   });
 
   it('accepts the object form of the stacks API', () => {
-    const { tags } = parseStackTags({ owner: 'fred', staffOwner: 'wilma', fqdn: null });
+    const { tags } = lintStackTags({ owner: 'fred', staffOwner: 'wilma', fqdn: null });
     expect(tags.map((t) => `${t.key}:${t.value}`)).toEqual(['owner:fred', 'staff-owner:wilma']);
     expect(tags[0]?.range).toBeNull();
   });
 
   it('has no tags for an empty field', () => {
-    expect(parseStackTags('  ').tags).toEqual([]);
+    expect(lintStackTags('  ').tags).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
-/** Tag keys of BP18 §Stack Tags. */
-export const STACK_TAG_KEYS = ['owner', 'staff-owner', 'group', 'staff-group', 'fqdn', 'requires'] as const;
-export type StackTagKey = (typeof STACK_TAG_KEYS)[number];
+import { isStackTagKey, readStackTag, splitStackTags, stackTagFields } from '../rancher/stack-tags';
+
+// The policy reads tags with the same grammar as access (lib/domain/rancher/stack-tags.ts) and keeps
+// every tag with what is wrong with it and where it is, so a finding can point at it.
 
 export interface StackTag {
   /** Lower-cased key as written (may be unknown). */
@@ -19,42 +20,29 @@ export interface StackTags {
   tags: StackTag[];
 }
 
-const CAMEL_KEYS: Record<string, StackTagKey> = { staffOwner: 'staff-owner', staffGroup: 'staff-group' };
-
-function isKnownKey(key: string): key is StackTagKey {
-  return (STACK_TAG_KEYS as readonly string[]).includes(key);
-}
+/** The object form's camel-case fields back to their tag keys (`staffOwner` → `staff-owner`). */
+const keyOfField: Record<string, string> = Object.fromEntries(Object.entries(stackTagFields).map(([key, field]) => [field, key]));
 
 function tag(raw: string, range: StackTag['range']): StackTag {
   if (raw === '') return { key: '', value: '', raw, range, problem: 'empty' };
-  const colon = raw.indexOf(':');
-  if (colon < 0) return { key: '', value: '', raw, range, problem: 'no-colon' };
-  const key = raw.slice(0, colon).trim().toLowerCase();
-  const value = raw.slice(colon + 1).trim().toLowerCase();
-  const problem = value === '' ? 'empty-value' : isKnownKey(key) ? null : 'unknown-key';
+  const { key, value, hasColon } = readStackTag(raw);
+  if (!hasColon) return { key: '', value: '', raw, range, problem: 'no-colon' };
+  const problem = value === '' ? 'empty-value' : isStackTagKey(key) ? null : 'unknown-key';
   return { key, value, raw, range, problem };
 }
 
-/** Parses `owner:fred, group:csg` (tags trimmed) or the portal's object form `{ owner, staffOwner, … }`. */
-export function parseStackTags(input: string | Readonly<Record<string, string | null | undefined>>): StackTags {
+/** Reads `owner:fred, group:csg` (tags trimmed) or the portal's object form `{ owner, staffOwner, … }`. */
+export function lintStackTags(input: string | Readonly<Record<string, string | null | undefined>>): StackTags {
   if (typeof input !== 'string') {
     const tags: StackTag[] = [];
     for (const [k, v] of Object.entries(input)) {
       if (v === null || v === undefined) continue;
-      tags.push(tag(`${CAMEL_KEYS[k] ?? k}:${v}`, null));
+      tags.push(tag(`${keyOfField[k] ?? k}:${v}`, null));
     }
     return { text: tags.map((t) => t.raw).join(', '), tags };
   }
-  const tags: StackTag[] = [];
-  if (input.trim() === '') return { text: input, tags };
-  let offset = 0;
-  for (const piece of input.split(',')) {
-    const lead = piece.length - piece.trimStart().length;
-    const trimmed = piece.trim();
-    tags.push(tag(trimmed, { start: offset + lead, end: offset + lead + trimmed.length }));
-    offset += piece.length + 1;
-  }
-  return { text: input, tags };
+  if (input.trim() === '') return { text: input, tags: [] };
+  return { text: input, tags: splitStackTags(input).map(({ text, start, end }) => tag(text, { start, end })) };
 }
 
 /** NIM usernames: lower case, starting with a letter (inferred from NERSC account names). */

@@ -1,3 +1,5 @@
+import type { ServiceVerb } from './service-verbs';
+
 // The portal's view of Rancher: what the rest of the portal reads. Nothing here names a Rancher URL or
 // wire field; lib/rancher/to-domain.ts maps the v2-beta resources onto these shapes.
 
@@ -12,9 +14,6 @@ export interface StackTags {
   /** Tags with other keys, kept so that writing the tags back loses nothing (a tag without `:` has value ''). */
   other: Record<string, string>;
 }
-
-/** The portal's verbs on a service; each maps to one Rancher action. */
-export type ServiceVerb = 'stop' | 'start' | 'restart' | 'upgrade' | 'finishUpgrade' | 'rollback';
 
 /** Rancher's `transitioning`: `yes` while a process runs, `error` when the last one failed. */
 export type Transitioning = 'yes' | 'no' | 'error';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { rights } from '@/lib/domain/access/rights';
+import { serviceVerbs } from '@/lib/domain/rancher/service-verbs';
+import { serviceId, stackId } from '@/lib/domain/rancher/resource-ids';
 
 // The read API's response shapes (DESIGN.md "Public contract"). The same schemas type the pages' queries
 // and generate /api/v1/openapi.json.
@@ -53,6 +55,7 @@ export const serviceView = serviceListItem.extend({
   transitioning: z.enum(['yes', 'no', 'error']),
   transitioningMessage: z.string().nullable(),
   upgradeInProgress: z.boolean(),
+  allowedVerbs: z.array(z.enum(serviceVerbs)).describe('What Rancher allows on the service in its current state'),
   createdAt: z.string(),
   containers: z.array(containerView),
 });
@@ -73,10 +76,7 @@ export const serviceDetailView = serviceView.extend({
     .describe('After a finished upgrade, the configuration it replaced (Rancher keeps it): what a revert goes back to'),
 });
 
-export const serviceIdParam = z.object({
-  stackId: z.string().regex(/^1st\d+$/, 'expected a Rancher stack id such as 1st5'),
-  serviceId: z.string().regex(/^1s\d+$/, 'expected a Rancher service id such as 1s12'),
-});
+export const serviceIdParam = z.object({ stackId, serviceId });
 
 export type StackListItem = z.infer<typeof stackListItem>;
 export type ServiceDetailView = z.infer<typeof serviceDetailView>;
@@ -85,6 +85,4 @@ export type ServiceView = z.infer<typeof serviceView>;
 export type ContainerView = z.infer<typeof containerView>;
 export type StackView = z.infer<typeof stackView>;
 
-export const stackIdParam = z.object({
-  stackId: z.string().regex(/^1st\d+$/, 'expected a Rancher stack id such as 1st5'),
-});
+export const stackIdParam = z.object({ stackId });

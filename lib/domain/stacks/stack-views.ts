@@ -36,6 +36,7 @@ export function serviceView(service: ServiceDetail): StackView['services'][numbe
     transitioning: service.transitioning,
     transitioningMessage: service.transitioningMessage,
     upgradeInProgress: service.upgradeInProgress,
+    allowedVerbs: service.allowedVerbs,
     createdAt: service.createdAt,
     containers: service.containers.map(containerView),
   };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rolloutOptions } from '@/lib/domain/rancher/rollout-options';
 
 /**
  * Caps on what one upgrade may carry: enough for any real service, small enough that a change cannot
@@ -64,8 +65,7 @@ export const upgradeInput = z
       }),
     /** Start the new container before stopping the old one (Rancher's "start before stopping"). */
     startFirst: z.boolean().optional(),
-    batchSize: z.number().int().min(1).max(100).optional(),
-    intervalMillis: z.number().int().min(0).max(600_000).optional(),
+    ...rolloutOptions.shape,
     /** Spin staff accept the node-level access the policy reports (recorded); an owner's acknowledgement changes nothing. */
     acknowledgeNodeAccess: z.boolean().optional(),
   })

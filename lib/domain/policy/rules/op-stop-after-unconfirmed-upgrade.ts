@@ -1,5 +1,6 @@
 import { defineRule } from '../rule';
 import { operationTargets } from '../operation-targets';
+import { isLifecycleVerb } from '../../rancher/service-verbs';
 
 export const opStopAfterUnconfirmedUpgrade = defineRule({
   id: 'op-stop-after-unconfirmed-upgrade',
@@ -29,7 +30,7 @@ export const opStopAfterUnconfirmedUpgrade = defineRule({
   ],
   check(ctx) {
     const op = ctx.operation?.op;
-    if (op !== 'stop' && op !== 'start' && op !== 'restart') return [];
+    if (!isLifecycleVerb(op)) return [];
     return operationTargets(ctx)
       .filter((s) => s.state === 'upgraded')
       .map((s) => ({

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { jsonBody, route } from '@/lib/http/route';
 import { operationContextOf } from '@/lib/operations/context-from-route';
-import { emptyBody, restartInput, runServiceVerb, serviceActionParams, serviceVerbs } from '@/lib/operations/service-actions';
+import { emptyBody, restartInput, runServiceVerb } from '@/lib/operations/service-actions';
+import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
+import { serviceActionVerbs } from '@/lib/domain/rancher/service-verbs';
 import { serviceView } from '@/lib/domain/stacks/stack-views';
 
-const params = serviceActionParams.extend({ verb: z.enum(serviceVerbs, 'expected stop, start, restart, finish-upgrade or rollback') });
+const params = serviceIdParam.extend({ verb: z.enum(serviceActionVerbs, 'expected stop, start, restart, finish-upgrade or rollback') });
 
 export const POST = route<{ stackId: string; serviceId: string; verb: string }>(async (ctx) => {
   const { stackId, serviceId, verb } = params.parse(ctx.params);
