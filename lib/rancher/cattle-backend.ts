@@ -9,7 +9,7 @@ import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
 import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
 import { refusalDetail } from './refusal-detail';
-import { StackListMirror } from './stack-list-mirror';
+import { joinStackList, StackListMirror, type StackListSnapshot } from './stack-list-mirror';
 import {
   containerSchema,
   hostAccessSchema,
@@ -50,6 +50,8 @@ export interface CattleBackendOptions {
     pollMs?: number;
     safetyPollMs?: number;
     stackListRefreshMs?: number;
+    /** false: every listing reads Rancher, as while the feed is down (the rancher-list bench measures that read). */
+    stackListMirror?: boolean;
     reconnectDelayMs?: number;
     onFeedError?: (err: Error) => void;
   };
@@ -81,20 +83,23 @@ class CattleBackend implements RancherBackend {
     this.http = new RancherHttpClient({ ...options, ...(options.tuning?.retry ? { retry: options.tuning.retry } : {}) });
   }
 
-  listStacks() {
+  async listStacks() {
+    if (this.options.tuning?.stackListMirror === false) return joinStackList(await this.readStackList());
     this.stackList ??= new StackListMirror({
-      load: async () => {
-        const p = await this.project();
-        const [stacks, services] = await Promise.all([
-          this.http.list(`${p}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
-          this.http.list(`${p}/services`, serviceItemSchema, userOnly, { what: 'services' }),
-        ]);
-        return { stacks, services };
-      },
+      load: () => this.readStackList(),
       feed: this.eventFeed(),
       refreshMs: this.options.tuning?.stackListRefreshMs ?? stackListRefreshMs,
     });
     return this.stackList.listStacks();
+  }
+
+  private async readStackList(): Promise<StackListSnapshot> {
+    const p = await this.project();
+    const [stacks, services] = await Promise.all([
+      this.http.list(`${p}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
+      this.http.list(`${p}/services`, serviceItemSchema, userOnly, { what: 'services' }),
+    ]);
+    return { stacks, services };
   }
 
   async ping() {

@@ -29,7 +29,7 @@ function isGone(resource: FeedResource): boolean {
 }
 
 /** Joins services to their stacks, in Rancher's order. */
-function joinStackList(snapshot: StackListSnapshot): StackSummary[] {
+export function joinStackList(snapshot: StackListSnapshot): StackSummary[] {
   const byStack = new Map<string, ServiceSummary[]>();
   for (const service of snapshot.services) {
     const summary = toServiceSummary(service);
