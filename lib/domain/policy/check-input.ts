@@ -3,7 +3,6 @@ import type { ServiceVerb } from '../rancher/service-verbs';
 import { PROFILE_IDS } from './profiles';
 import type { YamlSource } from './yaml-source';
 
-
 /**
  * A Rancher 1.6 launchConfig (go-rancher `v2/generated_launch_config.go`): the fields the rules read.
  * Anything else passes through unread; Rancher sends null for unset fields.
