@@ -3,17 +3,17 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import { useServiceAction } from '@/lib/client/queries/use-service-action';
+import { upgradeDecisions, type UpgradeDecision } from '@/lib/domain/rancher/service-verbs';
 import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
 import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { verbCopy } from './service-action-copy';
 
-type Decision = 'finish-upgrade' | 'rollback';
 type Waiting = { stack: StackListItem; service: StackListItem['services'][number] };
 
 function WaitingRow({ stack, service }: Waiting) {
   const action = useServiceAction(stack.id);
-  const [asking, setAsking] = useState<Decision | null>(null);
+  const [asking, setAsking] = useState<UpgradeDecision | null>(null);
   const copy = asking ? verbCopy[asking] : null;
   const sending = action.isPending ? action.variables?.verb : null;
   const button =
@@ -24,7 +24,7 @@ function WaitingRow({ stack, service }: Waiting) {
         {stack.name} / {service.name}
       </Link>
       <span className="text-slate-700 dark:text-slate-300">now runs {service.image}</span>
-      {(['finish-upgrade', 'rollback'] as const).map((verb) => (
+      {upgradeDecisions.map((verb) => (
         <button key={verb} type="button" className={button} disabled={action.isPending} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${stack.name}/${service.name}`}>
           {verbCopy[verb].label}
         </button>

@@ -5,8 +5,12 @@
 export const serviceVerbs = ['stop', 'start', 'restart', 'upgrade', 'finish-upgrade', 'rollback'] as const;
 export type ServiceVerb = (typeof serviceVerbs)[number];
 
+/** What an upgraded service waits for: keep the new version, or go back. */
+export const upgradeDecisions = ['finish-upgrade', 'rollback'] as const;
+export type UpgradeDecision = (typeof upgradeDecisions)[number];
+
 /** The verbs with a button and a route of their own (an upgrade has its form), in the buttons' order. */
-export const serviceActionVerbs = ['finish-upgrade', 'rollback', 'restart', 'stop', 'start'] as const;
+export const serviceActionVerbs = [...upgradeDecisions, 'restart', 'stop', 'start'] as const;
 export type ServiceActionVerb = (typeof serviceActionVerbs)[number];
 
 /** Rancher's plain lifecycle actions; a mis-tagged stack may still take these. */
