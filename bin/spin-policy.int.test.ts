@@ -29,21 +29,21 @@ const socketCompose = "version: '2'\nservices:\n  web:\n    image: nginx:1.15\n 
 
 describe('npx spin-policy', () => {
   it('checks one clean file: exit 0', () => {
-    const r = npx('check', 'lib/policy/fixtures/clean/myportal/docker-compose.yml');
+    const r = npx('check', 'lib/domain/policy/fixtures/clean/myportal/docker-compose.yml');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('lib/policy/fixtures/clean/myportal/docker-compose.yml  no findings');
+    expect(r.stdout).toContain('lib/domain/policy/fixtures/clean/myportal/docker-compose.yml  no findings');
   });
 
   it('checks several files: exit 1 when one has an error', () => {
-    const r = npx('check', 'lib/policy/fixtures/clean/bar-nersc/docker-compose.yml', 'lib/policy/fixtures/failing/lesson-stack/docker-compose.yml', '--format', 'json');
+    const r = npx('check', 'lib/domain/policy/fixtures/clean/bar-nersc/docker-compose.yml', 'lib/domain/policy/fixtures/failing/lesson-stack/docker-compose.yml', '--format', 'json');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { summary: { errors: number } };
     expect(report.summary.errors).toBe(1);
   });
 
   it('checks a directory', () => {
-    const r = npx('check', 'lib/policy/fixtures/clean');
+    const r = npx('check', 'lib/domain/policy/fixtures/clean');
     expect(r.code).toBe(0);
     expect(r.stdout.match(/no findings/g)).toHaveLength(3);
   });
@@ -77,7 +77,7 @@ describe('npx spin-policy', () => {
   });
 
   it('refuses a POLICY_ALLOWED_HOST_PATHS that would allow the node: exit 2', () => {
-    const r = npxWith({ POLICY_ALLOWED_HOST_PATHS: '/global,/' }, 'check', 'lib/policy/fixtures/clean/myportal/docker-compose.yml');
+    const r = npxWith({ POLICY_ALLOWED_HOST_PATHS: '/global,/' }, 'check', 'lib/domain/policy/fixtures/clean/myportal/docker-compose.yml');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('POLICY_ALLOWED_HOST_PATHS');
   });

@@ -2,7 +2,7 @@ import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { ForbiddenError } from '@/lib/errors/app-error';
+import { ForbiddenError } from '@/lib/domain/errors/app-error';
 import { createLogger } from '@/lib/log/logger';
 import { freePort } from '@/test/helpers/free-port';
 import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';

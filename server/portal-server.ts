@@ -3,13 +3,13 @@ import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
-import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/http/client-address';
+import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/request/client-address';
 import { installPolicyWorker } from '@/lib/policy-worker/policy-check-pool';
 import { bodyTooLarge, declaresTooLarge, lengthRequired, streamsUncountedBody } from '@/lib/http/body-limit';
-import { BadRequestError } from '@/lib/errors/app-error';
-import { problemContentType, toProblem } from '@/lib/errors/problem';
+import { BadRequestError } from '@/lib/domain/errors/app-error';
+import { problemContentType, toProblem } from '@/lib/domain/errors/problem';
 import { isPlainPath, malformedPathMessage, pathOf } from '@/lib/http/request-path';
 import { trackInFlight } from './graceful-shutdown';
 import { policyWorkerScript } from './policy-worker-script';
@@ -37,7 +37,7 @@ export interface PortalServer {
   close(): Promise<void>;
 }
 
-/** Answers with the problem+json of `err` (lib/errors' one mapping; anything unexpected is a bare 500). */
+/** Answers with the problem+json of `err` (lib/domain/errors' one mapping; anything unexpected is a bare 500). */
 function sendProblem(res: ServerResponse, err: unknown, requestId: string): void {
   const { problem } = toProblem(err, requestId);
   res.writeHead(problem.status, { 'content-type': problemContentType, 'cache-control': 'no-store' });

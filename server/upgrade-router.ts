@@ -2,13 +2,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
-import { BadRequestError, ForbiddenError, NotFoundError } from '@/lib/errors/app-error';
-import { problemContentType, retryAfterOf, toProblem } from '@/lib/errors/problem';
+import { BadRequestError, ForbiddenError, NotFoundError } from '@/lib/domain/errors/app-error';
+import { problemContentType, retryAfterOf, toProblem } from '@/lib/domain/errors/problem';
 import type { Logger } from '@/lib/log/logger';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/request/client-address';
 import { isAllowedOrigin } from '@/lib/http/origin';
 import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 
 export interface UpgradeContext {
   req: IncomingMessage;

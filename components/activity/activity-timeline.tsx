@@ -1,6 +1,6 @@
 'use client';
 
-import { useActivity } from '@/lib/queries/use-activity';
+import { useActivity } from '@/lib/client/queries/use-activity';
 import { QueryError } from '@/components/stacks/query-error';
 import { ActivityItem } from './activity-item';
 import { Button } from '@/components/ui/button';

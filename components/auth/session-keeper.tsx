@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/auth/idle-session';
+import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/domain/sessions/idle-session';
 import { Button } from '@/components/ui/button';
 
 const tickMs = 15_000;

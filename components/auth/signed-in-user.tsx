@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { SignOutButton } from './sign-out-button';
 import { Badge } from '@/components/ui/badge';
 import { buttonClasses } from '@/components/ui/button';

@@ -2,9 +2,9 @@
 
 import { useRouter } from 'next/navigation';
 import { useEffect, useState } from 'react';
+import { isPlainKey, nextKey } from '@/lib/client/keyboard/key-sequence';
 import { Button } from '@/components/ui/button';
 import { Dialog } from '@/components/ui/dialog';
-import { isPlainKey, nextKey } from '@/lib/keyboard/key-sequence';
 
 interface Shortcut {
   keys: string;

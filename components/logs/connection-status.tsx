@@ -1,6 +1,6 @@
 'use client';
 
-import type { ConnectionStatus } from '@/lib/logs/log-connection';
+import type { ConnectionStatus } from '@/lib/client/logs/log-connection';
 import { useNow } from './use-now';
 import { Button } from '@/components/ui/button';
 

@@ -1,5 +1,5 @@
-import { defaultLogCapacity } from '@/lib/logs/log-ring-buffer';
-import type { LogPermalink } from '@/lib/logs/permalink';
+import { defaultLogCapacity } from '@/lib/client/logs/log-ring-buffer';
+import type { LogPermalink } from '@/lib/client/logs/permalink';
 import { Button } from '@/components/ui/button';
 
 export interface LogNoticesProps {

@@ -1,11 +1,11 @@
 import { clsx } from 'clsx';
 import { memo, type Ref } from 'react';
-import { parseAnsi } from '@/lib/logs/ansi-sgr';
-import { lineSeverity } from '@/lib/logs/line-severity';
-import { lineSegments, maxShownCharacters } from '@/lib/logs/line-segments';
-import type { LogEntry, LogLineEntry } from '@/lib/logs/log-entry';
-import type { MatchRange } from '@/lib/logs/log-search';
-import { formatClock, formatLogTime, type TimeZoneChoice } from '@/lib/logs/log-time';
+import { parseAnsi } from '@/lib/client/logs/ansi-sgr';
+import { lineSeverity } from '@/lib/client/logs/line-severity';
+import { lineSegments, maxShownCharacters } from '@/lib/client/logs/line-segments';
+import type { LogEntry, LogLineEntry } from '@/lib/client/logs/log-entry';
+import type { MatchRange } from '@/lib/client/logs/log-search';
+import { formatClock, formatLogTime, type TimeZoneChoice } from '@/lib/client/logs/log-time';
 import { tagClasses } from './ansi-classes';
 import { AnsiText } from './ansi-text';
 import { Button } from '@/components/ui/button';

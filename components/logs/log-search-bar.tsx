@@ -1,5 +1,5 @@
 import { type Ref, useId } from 'react';
-import type { MatchFilter } from '@/lib/logs/log-view';
+import type { MatchFilter } from '@/lib/client/logs/log-view';
 import { SelectField } from './select-field';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/field';

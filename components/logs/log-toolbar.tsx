@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import type { LogPreferences } from '@/lib/logs/log-preferences';
-import { type TailSize, tailSizes } from '@/lib/logs/log-socket-url';
-import type { TimeZoneChoice } from '@/lib/logs/log-time';
-import { type StreamChoice, streamChoices } from '@/lib/logs/log-view';
+import type { LogPreferences } from '@/lib/client/logs/log-preferences';
+import { type TailSize, tailSizes } from '@/lib/client/logs/log-socket-url';
+import type { TimeZoneChoice } from '@/lib/client/logs/log-time';
+import { type StreamChoice, streamChoices } from '@/lib/client/logs/log-view';
 import { SelectField } from './select-field';
 import { Button } from '@/components/ui/button';
 

@@ -1,15 +1,15 @@
 'use client';
 
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { containerTags, sharedNamePrefix, tagColourIndex } from '@/lib/logs/container-tags';
-import { maxShownCharacters } from '@/lib/logs/line-segments';
-import { downloadFileName, formatLogText } from '@/lib/logs/log-download';
-import type { LogEntry, LogLineEntry } from '@/lib/logs/log-entry';
-import type { LogPreferences } from '@/lib/logs/log-preferences';
-import { compileSearch } from '@/lib/logs/log-search';
-import { buildLogView, type StreamChoice } from '@/lib/logs/log-view';
-import { encodePermalink, locatePermalink, type LogPermalink, permalinkOf } from '@/lib/logs/permalink';
-import { collectSearchResults, MatchCache, matchOrdinal, noResults, pointerOfEntry, stepMatch } from '@/lib/logs/search-results';
+import { containerTags, sharedNamePrefix, tagColourIndex } from '@/lib/client/logs/container-tags';
+import { maxShownCharacters } from '@/lib/client/logs/line-segments';
+import { downloadFileName, formatLogText } from '@/lib/client/logs/log-download';
+import type { LogEntry, LogLineEntry } from '@/lib/client/logs/log-entry';
+import type { LogPreferences } from '@/lib/client/logs/log-preferences';
+import { compileSearch } from '@/lib/client/logs/log-search';
+import { buildLogView, type StreamChoice } from '@/lib/client/logs/log-view';
+import { encodePermalink, locatePermalink, type LogPermalink, permalinkOf } from '@/lib/client/logs/permalink';
+import { collectSearchResults, MatchCache, matchOrdinal, noResults, pointerOfEntry, stepMatch } from '@/lib/client/logs/search-results';
 import { ConnectionStatusLine } from './connection-status';
 import { ContainerChips } from './container-chips';
 import { LogList, type LogListHandle, type LogRows } from './log-list';

@@ -1,6 +1,6 @@
+import { ruleSeverity, type Rule } from '@/lib/domain/policy/rule';
+import { PROFILE_IDS } from '@/lib/domain/policy/profiles';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
-import { ruleSeverity, type Rule } from '@/lib/policy/rule';
-import { PROFILE_IDS } from '@/lib/policy/profiles';
 
 const severityTone: Record<ReturnType<typeof ruleSeverity>, BadgeTone> = { error: 'bad', warning: 'warn', info: 'busy', off: 'idle' };
 

@@ -9,11 +9,11 @@ import { ContainerTable } from '@/components/stacks/container-table';
 import { ServiceActions } from '@/components/stacks/service-actions';
 import { StateBadge } from '@/components/stacks/state-badge';
 import { UpgradePanel } from '@/components/upgrade/upgrade-panel';
-import type { LogPermalink } from '@/lib/logs/permalink';
-import { useService } from '@/lib/queries/use-service';
-import { isCrashLooping } from '@/lib/stacks/exit-codes';
-import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
-import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
+import type { LogPermalink } from '@/lib/client/logs/permalink';
+import { useService } from '@/lib/client/queries/use-service';
+import { isCrashLooping } from '@/lib/domain/stacks/exit-codes';
+import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
+import type { UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
 import { CrashHelp } from './crash-help';
 import { serviceTabs, type ServiceTab } from './service-tab';
 

@@ -1,10 +1,10 @@
 'use client';
 
 import { useState, type FormEvent } from 'react';
+import { useEndAllSessions } from '@/lib/client/queries/use-sessions';
 import { Button } from '@/components/ui/button';
 import { Field, Input } from '@/components/ui/field';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { useEndAllSessions } from '@/lib/queries/use-sessions';
 
 /**
  * Staff only (the /activity page): sign a person out of every browser, e.g. when their account may be

@@ -7,8 +7,8 @@ import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { RelativeTime } from '@/components/stacks/relative-time';
-import { useEndAllSessions, useEndSession, useSessions } from '@/lib/queries/use-sessions';
-import type { SessionList as SessionListData } from '@/lib/sessions/session-schemas';
+import { useEndAllSessions, useEndSession, useSessions } from '@/lib/client/queries/use-sessions';
+import type { SessionList as SessionListData } from '@/lib/domain/sessions/session-schemas';
 
 /** "Your sessions": each open session with a Sign out, and Sign out everywhere (this browser too). */
 export function SessionList({ initial }: { initial: SessionListData }) {

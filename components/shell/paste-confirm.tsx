@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
+import type { PasteCheck } from '@/lib/client/shell/paste-guard';
 import { Button } from '@/components/ui/button';
-import type { PasteCheck } from '@/lib/shell/paste-guard';
 
 export interface PasteConfirmProps {
   check: PasteCheck;

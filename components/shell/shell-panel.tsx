@@ -2,12 +2,12 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useId, useRef, useState } from 'react';
+import { initialContainer, orderContainers, type ShellContainer } from '@/lib/client/shell/container-order';
+import { maxFontSize, minFontSize } from '@/lib/client/shell/font-size';
+import { shellKeyHelp } from '@/lib/client/shell/shell-keys';
+import { describeShellStatus } from '@/lib/client/shell/shell-status';
 import { Button } from '@/components/ui/button';
 import { Select } from '@/components/ui/field';
-import { initialContainer, orderContainers, type ShellContainer } from '@/lib/shell/container-order';
-import { maxFontSize, minFontSize } from '@/lib/shell/font-size';
-import { shellKeyHelp } from '@/lib/shell/shell-keys';
-import { describeShellStatus } from '@/lib/shell/shell-status';
 import { PasteConfirm } from './paste-confirm';
 import { useFontSize } from './use-font-size';
 import { usePrefersDark } from './use-prefers-dark';

@@ -1,10 +1,10 @@
 'use client';
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import type { ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { verbCopy } from './service-action-copy';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 import { Button } from '@/components/ui/button';
 
 export interface PendingAction {

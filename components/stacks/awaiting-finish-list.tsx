@@ -2,19 +2,19 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { useServiceAction } from '@/lib/queries/use-service-action';
-import { awaitingFinishState } from '@/lib/rancher/transitional-state';
-import type { StackListItem } from '@/lib/stacks/stack-schemas';
+import { useServiceAction } from '@/lib/client/queries/use-service-action';
+import { upgradeDecisions, type UpgradeDecision } from '@/lib/domain/rancher/service-verbs';
+import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
+import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { verbCopy } from './service-action-copy';
 import { Button } from '@/components/ui/button';
 
-type Decision = 'finish-upgrade' | 'rollback';
 type Waiting = { stack: StackListItem; service: StackListItem['services'][number] };
 
 function WaitingRow({ stack, service }: Waiting) {
   const action = useServiceAction(stack.id);
-  const [asking, setAsking] = useState<Decision | null>(null);
+  const [asking, setAsking] = useState<UpgradeDecision | null>(null);
   const copy = asking ? verbCopy[asking] : null;
   const sending = action.isPending ? action.variables?.verb : null;
   return (
@@ -23,7 +23,7 @@ function WaitingRow({ stack, service }: Waiting) {
         {stack.name} / {service.name}
       </Link>
       <span className="text-slate-700 dark:text-slate-300">now runs {service.image}</span>
-      {(['finish-upgrade', 'rollback'] as const).map((verb) => (
+      {upgradeDecisions.map((verb) => (
         <Button key={verb} variant="outline" size="sm" disabled={action.isPending} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${stack.name}/${service.name}`}>
           {verbCopy[verb].label}
         </Button>

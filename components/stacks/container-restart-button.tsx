@@ -1,10 +1,10 @@
 'use client';
 
 import { useState } from 'react';
-import { useContainerRestart } from '@/lib/queries/use-service-action';
-import type { ContainerView } from '@/lib/stacks/stack-schemas';
+import { useContainerRestart } from '@/lib/client/queries/use-service-action';
+import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 import { Button } from '@/components/ui/button';
 
 export function ContainerRestartButton({ stackId, container }: { stackId: string; container: ContainerView }) {

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { ContainerView } from '@/lib/stacks/stack-schemas';
+import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 import { ContainerRestartButton } from './container-restart-button';
 import { RelativeTime } from './relative-time';
 import { StateBadge } from './state-badge';

@@ -1,4 +1,4 @@
-import { ApiError } from '@/lib/queries/fetch-json';
+import { ApiError } from '@/lib/client/queries/fetch-json';
 import { Button } from '@/components/ui/button';
 
 export function QueryError({ error, onRetry, isRetrying }: { error: Error; onRetry: () => void; isRetrying: boolean }) {

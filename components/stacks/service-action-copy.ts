@@ -1,4 +1,4 @@
-import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
+import type { ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
 
 interface VerbCopy {
   label: string;
@@ -69,11 +69,3 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     undoable: false,
   },
 };
-
-/** Which verbs the service's state allows, in the order the buttons show. */
-export function verbsFor(state: string): ServiceActionVerb[] {
-  if (state === 'upgraded') return ['finish-upgrade', 'rollback'];
-  if (state === 'inactive') return ['start'];
-  if (state === 'active' || state === 'degraded' || state === 'unhealthy') return ['restart', 'stop'];
-  return [];
-}

@@ -1,11 +1,12 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-service-action';
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import { useServiceAction } from '@/lib/client/queries/use-service-action';
+import { offeredVerbs, type ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
-import { verbCopy, verbsFor } from './service-action-copy';
+import { verbCopy } from './service-action-copy';
 import { useUndoWindow } from './use-undo-window';
 import { Button } from '@/components/ui/button';
 
@@ -31,7 +32,8 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
   );
   const held = useUndoWindow(send);
 
-  const allowed = verbsFor(service.state).filter((v) => (v === 'finish-upgrade' || v === 'rollback' ? canUpgrade : canOperate));
+  // Rancher's own answer (its action links) says which verbs the service's state allows.
+  const allowed = offeredVerbs(service.allowedVerbs, { operate: canOperate, upgrade: canUpgrade });
   const isBusy = action.isPending || held.scheduled !== null || service.transitioning === 'yes';
 
   function confirm() {

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
+import type { Scope, Sort, StackFilter } from '@/lib/domain/stacks/stack-filter';
 import { buttonClasses } from '@/components/ui/button';
 import { Field, Input, Select } from '@/components/ui/field';
-import type { Scope, Sort, StackFilter } from '@/lib/stacks/stack-filter';
 
 const scopeLabels: Record<Scope, string> = { mine: 'Mine', groups: 'My groups', all: 'All' };
 const sortLabels: Record<Sort, string> = { name: 'Name', state: 'State', health: 'Health (worst first)', owner: 'Owner' };

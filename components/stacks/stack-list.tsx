@@ -3,9 +3,9 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { type KeyboardEvent, useMemo } from 'react';
-import { useStacks } from '@/lib/queries/use-stacks';
-import { applyStackFilter, parseStackFilter, stackFilterParams, type StackFilter } from '@/lib/stacks/stack-filter';
-import type { StackList as StackListData } from '@/lib/stacks/stack-schemas';
+import { useStacks } from '@/lib/client/queries/use-stacks';
+import { applyStackFilter, parseStackFilter, stackFilterParams, type StackFilter } from '@/lib/domain/stacks/stack-filter';
+import type { StackList as StackListData } from '@/lib/domain/stacks/stack-schemas';
 import { StackListFilters } from './stack-list-filters';
 import { AwaitingFinishList } from './awaiting-finish-list';
 import { StackRow } from './stack-row';

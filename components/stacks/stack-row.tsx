@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { StackListItem } from '@/lib/stacks/stack-schemas';
+import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { StateBadge } from './state-badge';
 import { Badge } from '@/components/ui/badge';
 import { TableCell, TableHeaderCell, TableRow } from '@/components/ui/table';

@@ -1,5 +1,5 @@
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 import { Badge } from '@/components/ui/badge';
-import { isTransitional } from '@/lib/rancher/transitional-state';
 
 type Tone = 'ok' | 'busy' | 'warn' | 'bad' | 'idle';
 

@@ -1,8 +1,8 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { advancedFields } from '@/lib/upgrade/advanced-yaml';
-import type { Issues } from '@/lib/upgrade/group-issues';
+import { advancedFields } from '@/lib/domain/upgrade/advanced-yaml';
+import type { Issues } from '@/lib/domain/upgrade/group-issues';
 import { FieldIssues } from './field-issues';
 import { sectionClass } from './form-styles';
 import { Button } from '@/components/ui/button';

@@ -1,7 +1,7 @@
 'use client';
 
 import { useId } from 'react';
-import type { Issues } from '@/lib/upgrade/group-issues';
+import type { Issues } from '@/lib/domain/upgrade/group-issues';
 import { FieldIssues } from './field-issues';
 import { sectionClass } from './form-styles';
 import { Field, Input } from '@/components/ui/field';

@@ -1,11 +1,11 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { isSecretName } from '@/lib/audit/redact-secrets';
-import { parseEnvPaste } from '@/lib/upgrade/env-paste';
-import type { FormField } from '@/lib/upgrade/form-field';
-import { noIssues, type Issues } from '@/lib/upgrade/group-issues';
-import { newRowId, type KeyValueRow } from '@/lib/upgrade/upgrade-form-state';
+import { isSecretName } from '@/lib/domain/audit/redact-secrets';
+import { parseEnvPaste } from '@/lib/domain/upgrade/env-paste';
+import type { FormField } from '@/lib/domain/upgrade/form-field';
+import { noIssues, type Issues } from '@/lib/domain/upgrade/group-issues';
+import { newRowId, type KeyValueRow } from '@/lib/domain/upgrade/upgrade-form-state';
 import { FieldIssues } from './field-issues';
 import { sectionClass } from './form-styles';
 import { Button } from '@/components/ui/button';

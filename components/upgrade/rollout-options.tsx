@@ -1,8 +1,8 @@
 'use client';
 
 import { useId } from 'react';
-import type { Issues } from '@/lib/upgrade/group-issues';
-import type { UpgradeFormState } from '@/lib/upgrade/upgrade-form-state';
+import type { Issues } from '@/lib/domain/upgrade/group-issues';
+import type { UpgradeFormState } from '@/lib/domain/upgrade/upgrade-form-state';
 import { FieldIssues } from './field-issues';
 import { sectionClass } from './form-styles';
 import { Field, Input } from '@/components/ui/field';

@@ -3,8 +3,8 @@
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { verbCopy } from '@/components/stacks/service-action-copy';
-import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
-import { imageOfLaunchConfig as imageOf } from '@/lib/upgrade/image-parts';
+import type { ServiceDetailView } from '@/lib/domain/stacks/stack-schemas';
+import { imageOfLaunchConfig as imageOf } from '@/lib/domain/upgrade/image-parts';
 import { ContainerHealthList } from './container-health-list';
 import { sectionClass } from './form-styles';
 import { Button } from '@/components/ui/button';

@@ -1,8 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it, vi } from 'vitest';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import type { UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
 import { UpgradeForm } from './upgrade-form';
 
 // A service that passes every rule as it runs: changing the tag is a clean upgrade.

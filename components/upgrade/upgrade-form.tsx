@@ -1,16 +1,16 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { upgradeDiff } from '@/lib/audit/upgrade-diff';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import { buildUpgrade } from '@/lib/upgrade/build-upgrade';
-import { findRule } from '@/lib/policy/rules/index';
-import { checkProposed, type UpgradeContext } from '@/lib/upgrade/check-proposed';
-import { describeRollout } from '@/lib/upgrade/describe-rollout';
-import type { FormField } from '@/lib/upgrade/form-field';
-import { groupIssues, noIssues } from '@/lib/upgrade/group-issues';
-import { joinImage, splitImage } from '@/lib/upgrade/image-parts';
-import { formStateFrom, type UpgradeFormState } from '@/lib/upgrade/upgrade-form-state';
+import { upgradeDiff } from '@/lib/domain/audit/upgrade-diff';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import { buildUpgrade } from '@/lib/domain/upgrade/build-upgrade';
+import { findRule } from '@/lib/domain/policy/rules/index';
+import { checkProposed, type UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
+import { describeRollout } from '@/lib/domain/upgrade/describe-rollout';
+import type { FormField } from '@/lib/domain/upgrade/form-field';
+import { groupIssues, noIssues } from '@/lib/domain/upgrade/group-issues';
+import { joinImage, splitImage } from '@/lib/domain/upgrade/image-parts';
+import { formStateFrom, type UpgradeFormState } from '@/lib/domain/upgrade/upgrade-form-state';
 import { AdvancedYamlEditor } from './advanced-yaml-editor';
 import { FieldIssues } from './field-issues';
 import { ImageFields } from './image-fields';

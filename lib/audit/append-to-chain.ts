@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Kysely } from 'kysely';
 import { hashAuditRow } from './audit-row-hash';
 import type { AuditEventRow, AuditTables } from './audit-tables';

@@ -1,5 +1,6 @@
+import 'server-only';
 import { z } from 'zod';
-import { parseAllowedHostPaths } from '@/lib/policy/host-path';
+import { parseAllowedHostPaths } from '@/lib/domain/policy/host-path';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const millis = z.coerce.number().int().min(1).max(600_000);

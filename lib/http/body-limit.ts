@@ -1,5 +1,5 @@
 import 'server-only';
-import { LengthRequiredError, PayloadTooLargeError } from '@/lib/errors/app-error';
+import { LengthRequiredError, PayloadTooLargeError } from '@/lib/domain/errors/app-error';
 
 /** The largest request body the portal reads (DESIGN.md: JSON bodies over 1 MiB answer 413). */
 export const maxBodyBytes = 1024 * 1024;

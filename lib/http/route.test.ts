@@ -2,9 +2,9 @@ import { encode } from 'next-auth/jwt';
 import { NextRequest } from 'next/server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { z } from 'zod';
-import { ConflictError } from '@/lib/errors/app-error';
+import { ConflictError } from '@/lib/domain/errors/app-error';
 import { MemoryAuditStore } from '@/test/helpers/memory-audit-store';
-import { clientAddressHeader } from './client-address';
+import { clientAddressHeader } from '@/lib/request/client-address';
 import { route, type RouteContext } from './route';
 
 // The handler's session comes from the cookie jar of Next's request scope, which exists only inside

@@ -1,11 +1,11 @@
 import 'server-only';
-import { authorize } from '@/lib/access/authorize';
-import type { Right } from '@/lib/access/rights';
-import type { AuditAction, AuditIntent, AuditRecord } from '@/lib/audit/audit-event';
+import { authorize } from '@/lib/domain/access/authorize';
+import type { Right } from '@/lib/domain/access/rights';
+import type { AuditAction, AuditIntent, AuditRecord } from '@/lib/domain/audit/audit-event';
+import { hasStatus, isAppError, NotFoundError, UnavailableError } from '@/lib/domain/errors/app-error';
 import { ZodError } from 'zod';
-import { hasStatus, isAppError, NotFoundError, UnavailableError } from '@/lib/errors/app-error';
 import { isNoAnswer } from '@/lib/rancher/errors';
-import type { ServiceDetail, StackDetail } from '@/lib/rancher/types';
+import type { ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 import type { OperationContext } from './operation-context';
 

@@ -2,7 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { RancherNotAllowedInStateError } from '@/lib/rancher/errors';
 import { FakeRancherBackend, fakeContainer, fakeService, fakeStack } from '@/test/helpers/fake-rancher-backend';
 import { fakeOperationContext } from '@/test/helpers/fake-operation-context';
-import { restartContainer, runServiceVerb, type ServiceVerb } from './service-actions';
+import type { ServiceActionVerb as ServiceVerb } from '@/lib/domain/rancher/service-verbs';
+import { restartContainer, runServiceVerb } from './service-actions';
 
 const web = fakeService({ id: '1s4', stackId: '1st2', name: 'web', containers: [fakeContainer({ id: '1i7', serviceId: '1s4', name: 'bar-nersc-web-1' })] });
 const stack = fakeStack({ id: '1st2', name: 'bar-nersc', owner: 'fred', group: 'csg', services: [web] });

@@ -1,14 +1,14 @@
 import 'server-only';
-import type { AuditIntent } from '@/lib/audit/audit-event';
-import { upgradeDiff } from '@/lib/audit/upgrade-diff';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { AuditIntent } from '@/lib/domain/audit/audit-event';
+import { upgradeDiff } from '@/lib/domain/audit/upgrade-diff';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { env } from '@/lib/config/env';
-import { ConflictError, PolicyViolationError } from '@/lib/errors/app-error';
-import type { Finding } from '@/lib/policy/finding';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
-import type { LaunchConfig, ServiceDetail } from '@/lib/rancher/types';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import { checkProposed } from '@/lib/upgrade/check-proposed';
+import { ConflictError, PolicyViolationError } from '@/lib/domain/errors/app-error';
+import type { Finding } from '@/lib/domain/policy/finding';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
+import type { LaunchConfig, ServiceDetail } from '@/lib/domain/rancher/types';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import { checkProposed } from '@/lib/domain/upgrade/check-proposed';
 import { auditedOperation, type OperationTarget } from './audited-operation';
 import type { OperationContext } from './operation-context';
 

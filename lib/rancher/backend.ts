@@ -1,3 +1,6 @@
+import 'server-only';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
+import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
 import type {
   ContainerDetail,
   LaunchConfig,
@@ -8,9 +11,9 @@ import type {
   ServiceDetail,
   StackDetail,
   StackSummary,
-} from './types';
+} from '@/lib/domain/rancher/types';
 
-export interface UpgradeChange {
+export interface UpgradeChange extends RolloutOptions {
   /** Fields to change; everything else is copied from the service's current launchConfig. */
   launchConfig: LaunchConfigPatch;
   /**
@@ -20,8 +23,6 @@ export interface UpgradeChange {
   basedOn?: LaunchConfig;
   /** Start the new container before stopping the old one. */
   startFirst?: boolean;
-  batchSize?: number;
-  intervalMillis?: number;
 }
 
 export interface LogOptions {
@@ -35,11 +36,6 @@ export interface LogOptions {
  * answered, which Rancher is then not asked for again (an authorized open reads it once).
  */
 export type ContainerRef = string | ContainerDetail;
-
-export interface RollingOptions {
-  batchSize?: number;
-  intervalMillis?: number;
-}
 
 /**
  * The portal's only door to the container platform. The Rancher 1.6 implementation is
@@ -57,7 +53,7 @@ export interface RancherBackend {
   getService(serviceId: string): Promise<ServiceDetail>;
   getContainer(containerId: string): Promise<ContainerDetail>;
   /** Stop, start or restart (rolling, `batchSize` containers at a time); answers the service in its transitional state. */
-  serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options?: RollingOptions): Promise<ServiceDetail>;
+  serviceAction(serviceId: string, verb: LifecycleVerb, options?: RolloutOptions): Promise<ServiceDetail>;
   /** Upgrades with the change merged into the full current launchConfig; the service ends `upgraded`. */
   upgrade(serviceId: string, change: UpgradeChange): Promise<ServiceDetail>;
   finishUpgrade(serviceId: string): Promise<ServiceDetail>;

@@ -1,15 +1,15 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
-import type { ContainerRef, LogOptions, RancherBackend, RollingOptions, UpgradeChange } from './backend';
+import type { ContainerRef, LogOptions, RancherBackend, UpgradeChange } from './backend';
 import { RancherConflictError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { EventFeed } from './event-feed';
 import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
 import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
-import { mergeLaunchConfig } from './merge-launch-config';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
 import { refusalDetail } from './refusal-detail';
-import { StackListMirror } from './stack-list-mirror';
+import { joinStackList, StackListMirror, type StackListSnapshot } from './stack-list-mirror';
 import {
   containerSchema,
   hostAccessSchema,
@@ -24,14 +24,15 @@ import {
 } from './schemas';
 import {
   hostNames,
-  serviceActions,
   toContainerDetail,
   toContainerSummary,
   toServiceDetail,
   toStackDetail,
   type HostNames,
 } from './to-domain';
-import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceVerb } from './types';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
+import { rancherActions, type LifecycleVerb, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ContainerDetail, ContainerSummary, ServiceDetail } from '@/lib/domain/rancher/types';
 import { waitForSettled } from './wait-for-settled';
 
 export interface CattleBackendOptions {
@@ -49,6 +50,8 @@ export interface CattleBackendOptions {
     pollMs?: number;
     safetyPollMs?: number;
     stackListRefreshMs?: number;
+    /** false: every listing reads Rancher, as while the feed is down (the rancher-list bench measures that read). */
+    stackListMirror?: boolean;
     reconnectDelayMs?: number;
     onFeedError?: (err: Error) => void;
   };
@@ -82,20 +85,23 @@ class CattleBackend implements RancherBackend {
     this.http = new RancherHttpClient({ ...options, ...(options.tuning?.retry ? { retry: options.tuning.retry } : {}) });
   }
 
-  listStacks() {
+  async listStacks() {
+    if (this.options.tuning?.stackListMirror === false) return joinStackList(await this.readStackList());
     this.stackList ??= new StackListMirror({
-      load: async () => {
-        const p = await this.project();
-        const [stacks, services] = await Promise.all([
-          this.http.list(`${p}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
-          this.http.list(`${p}/services`, serviceItemSchema, userOnly, { what: 'services' }),
-        ]);
-        return { stacks, services };
-      },
+      load: () => this.readStackList(),
       feed: this.eventFeed(),
       refreshMs: this.options.tuning?.stackListRefreshMs ?? stackListRefreshMs,
     });
     return this.stackList.listStacks();
+  }
+
+  private async readStackList(): Promise<StackListSnapshot> {
+    const p = await this.project();
+    const [stacks, services] = await Promise.all([
+      this.http.list(`${p}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
+      this.http.list(`${p}/services`, serviceItemSchema, userOnly, { what: 'services' }),
+    ]);
+    return { stacks, services };
   }
 
   async ping() {
@@ -134,7 +140,7 @@ class CattleBackend implements RancherBackend {
     return detail;
   }
 
-  serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options: RollingOptions = {}) {
+  serviceAction(serviceId: string, verb: LifecycleVerb, options: RolloutOptions = {}) {
     const body =
       verb === 'restart'
         ? // Rancher refuses a restart without a strategy (§9.4); the CLI's defaults are one at a time, 1 s apart.
@@ -172,7 +178,7 @@ class CattleBackend implements RancherBackend {
   }
 
   finishUpgrade(serviceId: string) {
-    return this.act(serviceId, 'finishUpgrade', () => ({}));
+    return this.act(serviceId, 'finish-upgrade', () => ({}));
   }
 
   rollback(serviceId: string) {
@@ -240,7 +246,7 @@ class CattleBackend implements RancherBackend {
   /** Runs a service action after checking that Rancher offers it in the service's current state. */
   private async act(serviceId: string, verb: ServiceVerb, body: (service: ServiceWire) => unknown): Promise<ServiceDetail> {
     const service = await this.serviceWire(serviceId);
-    const action = serviceActions[verb];
+    const action = rancherActions[verb];
     const refusal = refusalDetail('service', service.state, verb);
     const url = service.actions[action];
     if (!url) {

@@ -3,7 +3,7 @@ import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotAllowedInStateError, RancherUnavailableError } from './errors';
 import { RancherHttpClient } from './http-client';
 import { sortableTs } from './log-frame';
-import type { ContainerSummary, ExecSession, LogLine } from './types';
+import type { ContainerSummary, ExecSession, LogLine } from '@/lib/domain/rancher/types';
 
 // Container logs and shells over the simulator's hostAccess websockets.
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import WebSocket from 'ws';
 import { eventFrameSchema, type EventFrame } from './schemas';
-import type { ResourceChange } from './types';
+import type { ResourceChange } from '@/lib/domain/rancher/types';
 
 export interface EventFeedOptions {
   /** `ws(s)://…/v2-beta/projects/{P}/subscribe?eventNames=resource.change`, worked out at each connect. */

@@ -1,10 +1,10 @@
 import 'server-only';
-import { hasStatus, NotFoundError } from '@/lib/errors/app-error';
-import { notShared } from '@/lib/access/authorize';
-import type { AccessUser } from '@/lib/access/rights';
+import { hasStatus, NotFoundError } from '@/lib/domain/errors/app-error';
+import { notShared } from '@/lib/domain/access/authorize';
+import type { AccessUser } from '@/lib/domain/access/rights';
 import type { RancherBackend } from '@/lib/rancher/backend';
-import type { ServiceDetailView, StackList, StackView } from './stack-schemas';
-import { serviceView, stackDetailView, stackListView } from './stack-views';
+import type { ServiceDetailView, StackList, StackView } from '@/lib/domain/stacks/stack-schemas';
+import { serviceView, stackDetailView, stackListView } from '@/lib/domain/stacks/stack-views';
 
 /** The stacks the user may see, by name. */
 export async function listVisibleStacks(backend: RancherBackend, user: AccessUser): Promise<StackList> {

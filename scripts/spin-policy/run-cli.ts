@@ -1,16 +1,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { checkPolicy } from '../../lib/policy/check';
-import type { PolicyResult } from '../../lib/policy/finding';
-import { isRecord } from '../../lib/policy/field-reader';
-import { parseAllowedHostPaths } from '../../lib/policy/host-path';
-import { parsePolicyConfig } from '../../lib/policy/policy-config';
-import { jsonReport } from '../../lib/policy/reporters/json-report';
-import type { PolicyRun } from '../../lib/policy/reporters/policy-run';
-import { sarifReport } from '../../lib/policy/reporters/sarif-report';
-import { textReport } from '../../lib/policy/reporters/text-report';
-import { findRule, rules } from '../../lib/policy/rules/index';
-import { parseYamlSource, type YamlSource } from '../../lib/policy/yaml-source';
+import { checkPolicy } from '../../lib/domain/policy/check';
+import type { PolicyResult } from '../../lib/domain/policy/finding';
+import { isRecord } from '../../lib/domain/policy/field-reader';
+import { parseAllowedHostPaths } from '../../lib/domain/policy/host-path';
+import { parsePolicyConfig } from '../../lib/domain/policy/policy-config';
+import { jsonReport } from '../../lib/domain/policy/reporters/json-report';
+import type { PolicyRun } from '../../lib/domain/policy/reporters/policy-run';
+import { sarifReport } from '../../lib/domain/policy/reporters/sarif-report';
+import { textReport } from '../../lib/domain/policy/reporters/text-report';
+import { findRule, rules } from '../../lib/domain/policy/rules/index';
+import { parseYamlSource, type YamlSource } from '../../lib/domain/policy/yaml-source';
 import { parseCliArgs, USAGE, type CliOptions } from './cli-args';
 import { displayPath, findComposeFiles, findWaiverFile, siblingRancherCompose, stackNameFor } from './find-targets';
 

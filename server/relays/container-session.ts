@@ -1,8 +1,8 @@
 import type { WebSocket } from 'ws';
 import type { z } from 'zod';
-import type { AuditCompletion } from '@/lib/audit/audit-event';
-import { BadRequestError } from '@/lib/errors/app-error';
-import { toProblem } from '@/lib/errors/problem';
+import type { AuditCompletion } from '@/lib/domain/audit/audit-event';
+import { BadRequestError } from '@/lib/domain/errors/app-error';
+import { toProblem } from '@/lib/domain/errors/problem';
 import { authorizeContainer, type ContainerAccess } from '@/lib/operations/container-access';
 import type { OperationContext } from '@/lib/operations/operation-context';
 import type { UpgradeContext } from '../upgrade-router';

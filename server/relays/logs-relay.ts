@@ -1,7 +1,7 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import type { LogLine } from '@/lib/rancher/types';
+import type { LogLine } from '@/lib/domain/rancher/types';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { openContainerSession } from './container-session';
 import { processRelayServices, type RelayServices } from './relay-context';

@@ -1,4 +1,4 @@
-import type { ExecSession } from '@/lib/rancher/types';
+import type { ExecSession } from '@/lib/domain/rancher/types';
 import type { ContainerRef, RancherBackend } from '@/lib/rancher/backend';
 
 /** What Docker prints when the program asked for is not in the image. */

@@ -1,4 +1,4 @@
-import { AppError } from '@/lib/errors/app-error';
+import { AppError } from '@/lib/domain/errors/app-error';
 import type { UpgradeContext } from '../upgrade-router';
 
 /** Open log and shell sockets per uid, in this process. */

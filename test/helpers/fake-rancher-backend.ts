@@ -2,10 +2,12 @@
 // (no transitional states), every call is kept in `calls`, and `failWith` makes a method throw, e.g. a
 // RancherUnavailableError from getStack for "Rancher is down" or a RancherNoAnswerError from serviceAction
 // for "the POST timed out".
-import type { ContainerRef, LogOptions, RancherBackend, RollingOptions, UpgradeChange } from '@/lib/rancher/backend';
+import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ContainerRef, LogOptions, RancherBackend, UpgradeChange } from '@/lib/rancher/backend';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import { RancherNotFoundError } from '@/lib/rancher/errors';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
-import type { ContainerDetail, ContainerSummary, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/rancher/types';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
+import type { ContainerDetail, ContainerSummary, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
 
 type Method = Exclude<keyof RancherBackend, 'close'>;
 
@@ -99,7 +101,7 @@ export class FakeRancherBackend implements RancherBackend {
     return this.containerDetail(containerId);
   }
 
-  async serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options?: RollingOptions) {
+  async serviceAction(serviceId: string, verb: LifecycleVerb, options?: RolloutOptions) {
     this.enter('serviceAction', [serviceId, verb, options]);
     const service = this.service(serviceId);
     service.state = verb === 'stop' ? 'inactive' : 'active';
@@ -115,7 +117,7 @@ export class FakeRancherBackend implements RancherBackend {
     const service = this.service(serviceId);
     service.previousLaunchConfig = service.launchConfig ?? {};
     service.launchConfig = mergeLaunchConfig(service.previousLaunchConfig, change.launchConfig);
-    Object.assign(service, { state: 'upgraded', upgradeInProgress: true, allowedVerbs: ['finishUpgrade', 'rollback'] });
+    Object.assign(service, { state: 'upgraded', upgradeInProgress: true, allowedVerbs: ['finish-upgrade', 'rollback'] });
     return structuredClone(service);
   }
 

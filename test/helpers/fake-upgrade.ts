@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { IncomingMessage } from 'node:http';
 import type { WebSocket } from 'ws';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { createLogger } from '@/lib/log/logger';
 import type { RelayServices } from '@/server/relays/relay-context';
 import type { UpgradeContext } from '@/server/upgrade-router';

@@ -5,10 +5,10 @@ import { ServiceView } from '@/components/service/service-view';
 import { parseServiceTab } from '@/components/service/service-tab';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/config/env';
-import { decodePermalink } from '@/lib/logs/permalink';
+import { decodePermalink } from '@/lib/client/logs/permalink';
 import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
-import { serviceIdParam } from '@/lib/stacks/stack-schemas';
+import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
 import { getVisibleService } from '@/lib/stacks/visible-stacks';
 
 export const metadata: Metadata = { title: 'Service' };

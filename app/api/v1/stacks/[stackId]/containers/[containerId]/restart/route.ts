@@ -2,7 +2,7 @@ import { jsonBody, route } from '@/lib/http/route';
 import { actionInput } from '@/lib/operations/audited-operation';
 import { operationContextOf } from '@/lib/operations/context-from-route';
 import { containerActionParams, emptyBody, restartContainer } from '@/lib/operations/service-actions';
-import { containerView } from '@/lib/stacks/stack-views';
+import { containerView } from '@/lib/domain/stacks/stack-views';
 
 export const POST = route<{ stackId: string; containerId: string }>(async (ctx) => {
   const { stackId, containerId } = containerActionParams.parse(ctx.params);
