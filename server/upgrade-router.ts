@@ -7,6 +7,7 @@ import { clientAddressOf } from '@/lib/http/client-address';
 import { isAllowedOrigin } from '@/lib/http/origin';
 import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
 import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { trackOpenWebsocket } from '@/lib/metrics/portal-metrics';
 
 export interface UpgradeContext {
   req: IncomingMessage;
@@ -92,7 +93,13 @@ export function createUpgradeHandler(options: {
       requestId,
       clientAddress: clientAddressOf(req, options.trustProxy),
       log: log.child({ route: route.name }),
-      accept: () => new Promise((resolve) => options.wss.handleUpgrade(req, socket, head, (ws) => resolve(ws))),
+      accept: () =>
+        new Promise((resolve) =>
+          options.wss.handleUpgrade(req, socket, head, (ws) => {
+            trackOpenWebsocket(route.name, ws);
+            resolve(ws);
+          }),
+        ),
       reject: (status, detail) => rejectUpgrade(socket, status, detail, requestId),
     };
     Promise.resolve()
