@@ -39,7 +39,7 @@ describe('portal metrics', () => {
     await expect(timeAuditWrite(() => Promise.reject(new Error('down')))).rejects.toThrow('down');
     observeEventFeedLag(Date.now() - 1500);
     observeEventFeedLag(undefined);
-    countLoginFailure('wrong-password');
+    countLoginFailure('bind-rejected');
     const m = await scrape();
     expect(sampleValue(m, 'spin_portal_rancher_requests_total', { method: 'GET', outcome: 'ok' })).toBe(1);
     expect(sampleValue(m, 'spin_portal_rancher_requests_total', { method: 'POST', outcome: 'refused' })).toBe(1);
@@ -50,7 +50,7 @@ describe('portal metrics', () => {
     expect(sampleValue(m, 'spin_portal_audit_write_duration_seconds')).toBe(2);
     expect(sampleValue(m, 'spin_portal_event_feed_lag_seconds')).toBe(1);
     expect(m.find((f) => f.name === 'spin_portal_event_feed_lag_seconds')?.metrics[0]?.sum).toMatch(/^1\.[45]/);
-    expect(sampleValue(m, 'spin_portal_login_failures_total', { reason: 'wrong-password' })).toBe(1);
+    expect(sampleValue(m, 'spin_portal_login_failures_total', { reason: 'bind-rejected' })).toBe(1);
   });
 
   it('classify Rancher answers', () => {
