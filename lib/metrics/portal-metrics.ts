@@ -1,4 +1,4 @@
-import 'server-only';
+// No 'server-only' marker: plain-Node programs (npm run audit:verify) load the audit store, which is timed here.
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { routeLabel } from './route-label';
 
