@@ -84,7 +84,9 @@ describe('two portal replicas on one PostgreSQL and one Rancher', () => {
     const answers = await Promise.all(
       Array.from({ length: 200 }, (_, i) => act(i % 2 ? two : one, cookie, '1st1/services/1s1/restart', { batchSize: 1, intervalMillis: 10 }).then((r) => r.status)),
     );
-    expect(answers.every((status) => status === 202 || status === 409)).toBe(true);
+    // Appends that read the chain head without locking it (tried: a plain SELECT, then UPDATE) collide
+    // here, and some actions fail instead of answering 202 or 409.
+    expect(answers.filter((status) => status !== 202 && status !== 409)).toEqual([]);
     await settledService(sim, '1s1');
 
     const client = new pg.Client({ connectionString: postgres.url });
