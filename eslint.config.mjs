@@ -28,7 +28,7 @@ const libLayers = [
   'domain/errors', 'domain/rancher', 'domain/policy', 'domain/audit', 'domain/sessions', 'domain/activity',
   'domain/access', 'domain/stacks', 'domain/upgrade',
   'client/keyboard', 'client/logs', 'client/shell', 'client/queries',
-  'config', 'log', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'http', 'stacks',
+  'config', 'log', 'metrics', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'http', 'stacks',
   'activity', 'health', 'policy-worker', 'openapi', 'operations',
 ];
 const lib = new URL('./lib/', import.meta.url);

@@ -11,6 +11,7 @@ import { bodyTooLarge, declaresTooLarge, lengthRequired, streamsUncountedBody } 
 import { BadRequestError } from '@/lib/domain/errors/app-error';
 import { problemContentType, toProblem } from '@/lib/domain/errors/problem';
 import { isPlainPath, malformedPathMessage, pathOf } from '@/lib/http/request-path';
+import { observeRequest } from '@/lib/metrics/portal-metrics';
 import { trackInFlight } from './graceful-shutdown';
 import { policyWorkerScript } from './policy-worker-script';
 import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
@@ -74,6 +75,7 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      observeRequest(req.method, path, res.statusCode, ms / 1000);
     });
 
     if (path === '/api/healthz') {

@@ -9,6 +9,7 @@ import { clientAddressOf } from '@/lib/request/client-address';
 import { isAllowedOrigin } from '@/lib/http/origin';
 import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
 import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
+import { trackOpenWebsocket } from '@/lib/metrics/portal-metrics';
 
 export interface UpgradeContext {
   req: IncomingMessage;
@@ -104,6 +105,7 @@ export function createUpgradeHandler(options: {
         new Promise((resolve) =>
           options.wss.handleUpgrade(req, socket, head, (ws) => {
             accepted = ws;
+            trackOpenWebsocket(route.name, ws);
             resolve(ws);
           }),
         ),

@@ -1,5 +1,6 @@
 import 'server-only';
 import WebSocket from 'ws';
+import { observeEventFeedLag } from '@/lib/metrics/portal-metrics';
 import { eventFrameSchema, type EventFrame } from './schemas';
 import type { ResourceChange } from '@/lib/domain/rancher/types';
 
@@ -135,6 +136,7 @@ export class EventFeed {
     }
     const change = toResourceChange(frame);
     if (!change) return;
+    observeEventFeedLag(frame.time);
     const resource = frame.data?.resource ?? null;
     for (const listener of [...this.listeners]) listener(change, resource);
   }
