@@ -1,5 +1,6 @@
 import type {
   ContainerDetail,
+  Environment,
   LaunchConfig,
   ExecSession,
   LaunchConfigPatch,
@@ -30,6 +31,9 @@ export interface LogOptions {
   signal?: AbortSignal;
 }
 
+/** One environment's part of the stack list: its stacks, or why it could not be read (the others still are). */
+export type EnvironmentListing = { environment: Environment; stacks: StackSummary[] } | { environment: Environment; unavailable: Error };
+
 export interface RollingOptions {
   batchSize?: number;
   intervalMillis?: number;
@@ -46,6 +50,16 @@ export interface RancherBackend {
    * event feed while it is up (lib/rancher/stack-list-mirror.ts), read from Rancher while it is down.
    */
   listStacks(): Promise<StackSummary[]>;
+  /**
+   * The same list environment by environment: an environment that does not answer is listed as
+   * unavailable and the others as usual. listStacks fails only when no environment answers.
+   */
+  listStacksByEnvironment(): Promise<EnvironmentListing[]>;
+  /**
+   * The environments the portal works in, with their names read from Rancher; a RancherEnvironmentUnreadableError
+   * names the first one that could not be read.
+   */
+  environments(): Promise<Environment[]>;
   /** A stack with its services and their containers; RancherNotFoundError when absent. */
   getStack(stackId: string): Promise<StackDetail>;
   getService(serviceId: string): Promise<ServiceDetail>;
@@ -73,7 +87,7 @@ export interface RancherBackend {
   openLogBatches(containerId: string, options: LogOptions): AsyncIterable<LogLine[]>;
   /** A terminal in a running container. */
   openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
-  /** Resolves when Rancher answers for the portal's environment (readiness probe). */
+  /** Resolves when Rancher answers for at least one of the portal's environments (readiness probe). */
   ping(): Promise<void>;
   /** Releases connections and the event feed. */
   close(): void;

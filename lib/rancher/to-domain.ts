@@ -2,7 +2,7 @@ import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import type { ContainerWire, HostWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
 import { parseStackTags } from './stack-tags';
-import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from './types';
+import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from './types';
 
 /** The Rancher action behind each portal verb (rancher-api.md §5.2). */
 export const serviceActions: Record<ServiceVerb, string> = {
@@ -32,8 +32,8 @@ export function toServiceSummary(service: ServiceItemWire): ServiceSummary {
   };
 }
 
-export function toStackSummary(stack: StackItemWire, services: ServiceSummary[]): StackSummary {
-  return { id: stack.id, name: stack.name, state: stack.state, healthState: stack.healthState, tags: parseStackTags(stack.group), services };
+export function toStackSummary(stack: StackItemWire, services: ServiceSummary[], environment: Environment): StackSummary {
+  return { id: stack.id, name: stack.name, state: stack.state, healthState: stack.healthState, tags: parseStackTags(stack.group), environment, services };
 }
 
 /** Host ids to host names, for the `hostname` of containers. */
@@ -56,10 +56,11 @@ export function toContainerSummary(container: ContainerWire, hosts: HostNames): 
   };
 }
 
-export function toContainerDetail(container: ContainerWire, hosts: HostNames): ContainerDetail {
+export function toContainerDetail(container: ContainerWire, hosts: HostNames, environment: Environment): ContainerDetail {
   return {
     ...toContainerSummary(container, hosts),
     stackId: container.stackId ?? '',
+    environment,
     transitioning: container.transitioning,
     transitioningMessage: container.transitioningMessage,
   };
@@ -73,11 +74,12 @@ function allowedVerbs(actions: Record<string, string | null>): ServiceVerb[] {
   return (Object.keys(serviceActions) as ServiceVerb[]).filter((verb) => Boolean(actions[serviceActions[verb]]));
 }
 
-export function toServiceDetail(service: ServiceWire, containers: ContainerSummary[]): ServiceDetail {
+export function toServiceDetail(service: ServiceWire, containers: ContainerSummary[], environment: Environment): ServiceDetail {
   const previous = service.upgrade?.inServiceStrategy?.previousLaunchConfig;
   const isUpgrading = upgradeStates.has(service.state);
   return {
     ...toServiceSummary(service),
+    environment,
     launchConfig: service.launchConfig ?? null,
     // Rancher keeps the previous config after a finish: while an upgrade is open it is what a rollback
     // restores; after a finish, what "revert to the previous version" offers (unless a rollback made it current).
@@ -92,13 +94,14 @@ export function toServiceDetail(service: ServiceWire, containers: ContainerSumma
   };
 }
 
-export function toStackDetail(stack: StackWire, services: ServiceDetail[]): StackDetail {
+export function toStackDetail(stack: StackWire, services: ServiceDetail[], environment: Environment): StackDetail {
   return {
     id: stack.id,
     name: stack.name,
     state: stack.state,
     healthState: stack.healthState,
     tags: parseStackTags(stack.group),
+    environment,
     description: stack.description,
     services,
   };

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { StackListItem } from './stack-schemas';
 import { applyStackFilter, parseStackFilter, stackFilterParams } from './stack-filter';
 
+const prod = { id: '1a5', name: 'prod-cattle', production: true };
+
 function stack(name: string, extra: Partial<StackListItem> = {}): StackListItem {
   return {
     id: `1st${name.length}`,
@@ -9,6 +11,7 @@ function stack(name: string, extra: Partial<StackListItem> = {}): StackListItem 
     state: 'active',
     healthState: 'healthy',
     tags: {},
+    environment: prod,
     services: [],
     relation: 'owner',
     isUntagged: false,
@@ -18,7 +21,7 @@ function stack(name: string, extra: Partial<StackListItem> = {}): StackListItem 
 }
 
 const stacks = [
-  stack('foo-jgi-doe', { relation: 'owner', services: [{ id: '1s1', name: 'web', state: 'active', healthState: 'healthy', image: 'nginx:1.25', scale: 2 }] }),
+  stack('foo-jgi-doe', { relation: 'owner', services: [{ id: '1s1', name: 'web', state: 'active', healthState: 'healthy', image: 'nginx:1.25', scale: 2, environment: prod }] }),
   stack('bar-nersc', { relation: 'group', healthState: 'unhealthy', tags: { owner: 'barney' } }),
   stack('legacy-stack', { relation: 'staff', isUntagged: true, hasUpgradeAwaitingFinish: true }),
 ];

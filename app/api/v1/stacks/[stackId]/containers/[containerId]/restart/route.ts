@@ -7,5 +7,5 @@ export const POST = route<{ stackId: string; containerId: string }>(async (ctx) 
   const { stackId, containerId } = containerActionParams.parse(ctx.params);
   emptyBody.parse(await jsonBody(ctx.req));
   const container = await restartContainer(await operationContextOf(ctx), { stackId, containerId });
-  return Response.json(containerView(container), { status: 202 });
+  return Response.json(containerView(container, container.environment), { status: 202 });
 });
