@@ -132,7 +132,7 @@ describe('start', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'spin-portal-envs-'));
     const settings = productionEnv({ rancherUrl: sim.url, accessKey: sim.accessKey, secretKey: sim.secretKey, ldapUrl: 'ldap://127.0.0.1:1' })(3999);
     const child = spawn(process.execPath, [join(resolve(__dirname, '../..'), 'dist/server.cjs')], {
-      env: { PATH: process.env.PATH, NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '3999', ...settings, ...env },
+      env: { NODE_ENV: 'production', DATA_DIR: dataDir, PORT: '3999', ...settings, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     let stderr = '';
