@@ -6,7 +6,16 @@ import type { Scope, Sort, StackFilter } from '@/lib/stacks/stack-filter';
 const scopeLabels: Record<Scope, string> = { mine: 'Mine', groups: 'My groups', all: 'All' };
 const sortLabels: Record<Sort, string> = { name: 'Name', state: 'State', health: 'Health (worst first)', owner: 'Owner' };
 
-export function StackListFilters({ filter, onChange }: { filter: StackFilter; onChange: (change: Partial<StackFilter>) => void }) {
+export function StackListFilters({
+  filter,
+  onChange,
+  environments,
+}: {
+  filter: StackFilter;
+  onChange: (change: Partial<StackFilter>) => void;
+  /** Names of the portal's environments; the environment choice shows when there are several. */
+  environments: string[];
+}) {
   // The search box updates the URL after a short pause, not on every key.
   const [query, setQuery] = useState(filter.query);
   useEffect(() => {
@@ -42,6 +51,21 @@ export function StackListFilters({ filter, onChange }: { filter: StackFilter; on
         <input type="checkbox" checked={filter.needsAttention} onChange={(e) => onChange({ needsAttention: e.target.checked })} />
         Needs attention
       </label>
+      {environments.length > 1 ? (
+        <div>
+          <label htmlFor="stack-environment" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
+            Environment
+          </label>
+          <select id="stack-environment" value={filter.environment} onChange={(e) => onChange({ environment: e.target.value })} className={`${control} mt-1`}>
+            <option value="">All environments</option>
+            {environments.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </div>
+      ) : null}
       <div>
         <label htmlFor="stack-sort" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
           Sort by

@@ -11,6 +11,7 @@ import { AwaitingFinishList } from './awaiting-finish-list';
 import { StackRow } from './stack-row';
 import { EmptyStacks } from './empty-stacks';
 import { QueryError } from './query-error';
+import { UnavailableEnvironments } from './unavailable-environments';
 
 const rowKeys: Record<string, (at: number, last: number) => number> = {
   ArrowDown: (at, last) => Math.min(last, at + 1),
@@ -51,7 +52,8 @@ export function StackList({ initial, uid, isStaff }: { initial: StackListData; u
         </p>
       ) : null}
       <AwaitingFinishList stacks={data?.stacks ?? []} />
-      <StackListFilters filter={filter} onChange={update} />
+      <UnavailableEnvironments environments={data?.environments ?? []} />
+      <StackListFilters filter={filter} onChange={update} environments={(data?.environments ?? []).map((e) => e.name)} />
       {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} /> : null}
       {total === 0 ? (
         <EmptyStacks uid={uid} />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { StackListItem } from '@/lib/stacks/stack-schemas';
+import { EnvironmentBadge } from './environment-badge';
 import { StateBadge } from './state-badge';
 
 function serviceSummary(stack: StackListItem): string {
@@ -15,6 +16,7 @@ export function StackRow({ stack }: { stack: StackListItem }) {
         <Link href={`/stacks/${stack.id}`} data-row-link aria-keyshortcuts="ArrowUp ArrowDown Home End" className="text-brand-600 hover:underline dark:text-blue-400">
           {stack.name}
         </Link>
+        <EnvironmentBadge environment={stack.environment} className="ml-2" />
         {stack.isUntagged ? (
           <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs font-normal text-slate-800 dark:bg-slate-700 dark:text-slate-200" title="No owner: tag — only staff see this stack">
             untagged

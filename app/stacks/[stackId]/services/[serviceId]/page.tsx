@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ServiceView } from '@/components/service/service-view';
+import { StackBreadcrumb } from '@/components/stacks/stack-breadcrumb';
 import { parseServiceTab } from '@/components/service/service-tab';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/config/env';
@@ -26,16 +26,7 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   const permalink = decodePermalink(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))));
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/stacks" className="text-brand-600 hover:underline dark:text-blue-400">
-          Stacks
-        </Link>{' '}
-        /{' '}
-        <Link href={`/stacks/${stack.id}`} className="text-brand-600 hover:underline dark:text-blue-400">
-          {stack.name}
-        </Link>{' '}
-        / <span aria-current="page">{service.name}</span>
-      </nav>
+      <StackBreadcrumb stack={stack} serviceName={service.name} />
       <ServiceView
         stack={stack}
         initial={service}
