@@ -3,7 +3,7 @@ import { storageStateOf } from './support/demo-users';
 
 async function openStack(page: Page, name: string) {
   await page.goto('/stacks');
-  await page.getByRole('link', { name }).click();
+  await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
