@@ -94,7 +94,7 @@ test.describe('dino', () => {
     await expect(entry).toContainText('-rc1', { timeout: 20_000 });
     await entry.getByRole('button', { name: 'Finish upgrade genome-browser/web' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('heading')).toHaveText('Finish upgrade of web in stack genome-browser?');
+    await expect(dialog.getByRole('heading')).toHaveText('Finish upgrade of web in production stack genome-browser?');
     await dialog.getByRole('button', { name: 'Finish upgrade', exact: true }).click();
     await expect(pinned).toHaveCount(0, { timeout: 20_000 });
     await expect(page.getByTestId('stack-row-genome-browser')).not.toContainText('upgrade awaiting finish');

@@ -6,7 +6,7 @@ import { useServiceAction } from '@/lib/queries/use-service-action';
 import { awaitingFinishState } from '@/lib/rancher/transitional-state';
 import type { StackListItem } from '@/lib/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
-import { verbCopy } from './service-action-copy';
+import { stackPhrase, verbCopy } from './service-action-copy';
 
 type Decision = 'finish-upgrade' | 'rollback';
 type Waiting = { stack: StackListItem; service: StackListItem['services'][number] };
@@ -34,9 +34,10 @@ function WaitingRow({ stack, service }: Waiting) {
       </span>
       <ConfirmDialog
         open={copy !== null}
-        title={copy ? `${copy.confirm} of ${service.name} in stack ${stack.name}?` : ''}
+        title={copy ? `${copy.confirm} of ${service.name} in ${stackPhrase(stack.name, stack.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
         tone={copy?.tone}
+        environment={stack.environment}
         onConfirm={() => {
           if (asking) action.mutate({ serviceId: service.id, verb: asking });
           setAsking(null);

@@ -1,4 +1,5 @@
 import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
+import type { EnvironmentView } from '@/lib/stacks/stack-schemas';
 
 interface VerbCopy {
   label: string;
@@ -76,4 +77,14 @@ export function verbsFor(state: string): ServiceActionVerb[] {
   if (state === 'inactive') return ['start'];
   if (state === 'active' || state === 'degraded' || state === 'unhealthy') return ['restart', 'stop'];
   return [];
+}
+
+/** "stack foo" or "production stack foo": confirm titles say which one they change. */
+export function stackPhrase(stackName: string, environment: EnvironmentView): string {
+  return environment.production ? `production stack ${stackName}` : `stack ${stackName}`;
+}
+
+/** On production, a stop or an upgrade asks for the stack's name to be typed; elsewhere one click confirms. */
+export function typedConfirmation(verb: ServiceActionVerb | 'upgrade', stackName: string, environment: EnvironmentView): string | undefined {
+  return environment.production && (verb === 'stop' || verb === 'upgrade') ? stackName : undefined;
 }

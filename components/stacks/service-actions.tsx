@@ -5,7 +5,7 @@ import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-serv
 import type { ServiceView } from '@/lib/stacks/stack-schemas';
 import { ConfirmDialog } from './confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
-import { verbCopy, verbsFor } from './service-action-copy';
+import { stackPhrase, typedConfirmation, verbCopy, verbsFor } from './service-action-copy';
 import { useUndoWindow } from './use-undo-window';
 
 /**
@@ -74,9 +74,11 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
       />
       <ConfirmDialog
         open={copy !== null}
-        title={copy ? `${copy.confirm} ${service.name} in stack ${stackName}?` : ''}
+        title={copy ? `${copy.confirm} ${service.name} in ${stackPhrase(stackName, service.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
         tone={copy?.tone}
+        environment={service.environment}
+        typeToConfirm={asking ? typedConfirmation(asking, stackName, service.environment) : undefined}
         onConfirm={confirm}
         onCancel={() => setAsking(null)}
       >

@@ -2,10 +2,26 @@
 
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { stackPhrase, typedConfirmation } from '@/components/stacks/service-action-copy';
+import type { EnvironmentView } from '@/lib/stacks/stack-schemas';
 import { buttonClass, sectionClass } from './form-styles';
 
 /** Same image, pulled again: for a rebuilt image pushed under the tag the service already runs. */
-export function RedeploySection({ serviceName, stackName, image, isDisabled, onRedeploy }: { serviceName: string; stackName: string; image: string; isDisabled: boolean; onRedeploy: () => void }) {
+export function RedeploySection({
+  serviceName,
+  stackName,
+  environment,
+  image,
+  isDisabled,
+  onRedeploy,
+}: {
+  serviceName: string;
+  stackName: string;
+  environment: EnvironmentView;
+  image: string;
+  isDisabled: boolean;
+  onRedeploy: () => void;
+}) {
   const [isAsking, setAsking] = useState(false);
   const why = `Rancher pulls the image when it upgrades a service but may reuse a node's cached copy when it restarts one, so redeploy after pushing a new build of ${image}.`;
   return (
@@ -19,8 +35,10 @@ export function RedeploySection({ serviceName, stackName, image, isDisabled, onR
       </button>
       <ConfirmDialog
         open={isAsking}
-        title={`Redeploy ${serviceName} in stack ${stackName}?`}
+        title={`Redeploy ${serviceName} in ${stackPhrase(stackName, environment)}?`}
         confirmLabel="Redeploy"
+        environment={environment}
+        typeToConfirm={typedConfirmation('upgrade', stackName, environment)}
         onConfirm={() => {
           setAsking(false);
           onRedeploy();

@@ -2,7 +2,7 @@
 
 import { useState } from 'react';
 import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
-import { verbCopy } from '@/components/stacks/service-action-copy';
+import { stackPhrase, verbCopy } from '@/components/stacks/service-action-copy';
 import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
 import { imageOfLaunchConfig as imageOf } from '@/lib/upgrade/image-parts';
 import { ContainerHealthList } from './container-health-list';
@@ -50,9 +50,10 @@ export function UpgradeAwaitingFinish({ service, stackName, isBusy, onAction }: 
       </div>
       <ConfirmDialog
         open={copy !== null}
-        title={copy ? `${copy.confirm} of ${service.name} in stack ${stackName}?` : ''}
+        title={copy ? `${copy.confirm} of ${service.name} in ${stackPhrase(stackName, service.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
         tone={copy?.tone}
+        environment={service.environment}
         onConfirm={() => {
           if (asking) onAction(asking);
           setAsking(null);

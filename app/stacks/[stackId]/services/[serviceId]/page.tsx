@@ -9,11 +9,15 @@ import { decodePermalink } from '@/lib/logs/permalink';
 import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 import { serviceIdParam } from '@/lib/stacks/stack-schemas';
-import { getVisibleService } from '@/lib/stacks/visible-stacks';
+import { promotionTarget } from '@/lib/stacks/promotion';
+import { getVisibleService, listVisibleStacks } from '@/lib/stacks/visible-stacks';
 
 export const metadata: Metadata = { title: 'Service' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+/** An image reference as Docker spells one (`registry/name:tag`, `name@sha256:…`): what a promote link may prefill. */
+const imageReference = /^[a-z0-9][a-z0-9._\-/:@]{0,254}$/;
 
 export default async function ServicePage({ params, searchParams }: { params: Promise<{ stackId: string; serviceId: string }>; searchParams: Promise<SearchParams> }) {
   const raw = await params;
@@ -23,6 +27,9 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   if (!parsed.success) notFound();
   const { stack, service } = await orNotFound(getVisibleService(rancherBackend(), user, parsed.data.stackId, parsed.data.serviceId));
   const container = typeof query.container === 'string' ? query.container : undefined;
+  const prefillImage = typeof query.image === 'string' && imageReference.test(query.image) ? query.image : undefined;
+  // A dev stack's service may be promoted to the prod service of the same name (DESIGN.md "Several environments").
+  const promoteTo = stack.environment.production ? null : promotionTarget((await listVisibleStacks(rancherBackend(), user)).stacks, stack, service.name);
   const permalink = decodePermalink(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))));
   return (
     <div className="space-y-4">
@@ -33,6 +40,8 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
         tab={parseServiceTab(query.tab)}
         containerId={container}
         permalink={permalink ?? undefined}
+        promoteTo={promoteTo ?? undefined}
+        prefillImage={prefillImage}
         viewer={{ actorRole: user.isStaff ? 'staff' : 'owner', allowedHostPaths: env().POLICY_ALLOWED_HOST_PATHS }}
       />
     </div>
