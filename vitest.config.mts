@@ -14,8 +14,19 @@ export default defineConfig({
         test: {
           name: 'unit',
           environment: 'node',
-          include: ['**/*.test.ts', '**/*.test.tsx'],
+          include: ['**/*.test.ts'],
           exclude: [...exclude, '**/*.int.test.ts'],
+        },
+      },
+      {
+        resolve: { alias },
+        // Component and hook tests (*.test.tsx) get a DOM; the node unit project stays free of its start-up cost.
+        test: {
+          name: 'component',
+          environment: 'happy-dom',
+          include: ['**/*.test.tsx'],
+          setupFiles: ['test/helpers/component-setup.ts'],
+          exclude,
         },
       },
       {

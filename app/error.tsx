@@ -1,5 +1,7 @@
 'use client';
 
+import { Button } from '@/components/ui/button';
+
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   return (
     <section className="max-w-xl space-y-3" role="alert">
@@ -14,13 +16,9 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
         ) : null}
         .
       </p>
-      <button
-        type="button"
-        onClick={reset}
-        className="rounded bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
+      <Button variant="primary" size="lg" onClick={reset}>
         Try again
-      </button>
+      </Button>
     </section>
   );
 }

@@ -8,7 +8,7 @@ import { LiveChanges } from '@/components/providers/live-changes';
 import { KeyboardShortcuts } from '@/components/layout/keyboard-shortcuts';
 import { SkipLink } from '@/components/layout/skip-link';
 import { getSessionUser } from '@/lib/auth/session';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import './globals.css';
 
 export const metadata: Metadata = {

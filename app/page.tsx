@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
+import { buttonClasses } from '@/components/ui/button';
 import { getSessionUser } from '@/lib/auth/session';
 
 export default async function HomePage() {
@@ -16,10 +17,7 @@ export default async function HomePage() {
         Every change is checked against Spin’s security rules before it reaches Rancher, and every action is recorded
         with the person who did it.
       </p>
-      <Link
-        href="/login"
-        className="inline-block rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-      >
+      <Link href="/login" className={buttonClasses({ variant: 'primary', size: 'lg', className: 'inline-block' })}>
         Sign in
       </Link>
     </section>

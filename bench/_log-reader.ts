@@ -2,6 +2,7 @@
 // browser reads in its own process: on the simulator's thread the reader and the simulator would wait
 // for each other, and the side that makes the reader work harder (one frame per line through the
 // portal) would be charged for the simulator's time as well.
+import '../scripts/register-server-only-stub';
 import { parentPort } from 'node:worker_threads';
 import WebSocket from 'ws';
 import { z } from 'zod';

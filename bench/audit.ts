@@ -3,12 +3,13 @@
 // rows written by a plain INSERT into a table with the same columns and indexes but no chain; then the
 // table is filled to 1,000,000 events (bulk, chained) and the newest 100 are listed, unfiltered and
 // filtered by stack, and the whole chain is verified. Last line: the JSON summary, `ratio` = the larger store/plain insert time ratio.
+import '../scripts/register-server-only-stub';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Kysely, sql } from 'kysely';
 import { appendToChain } from '../lib/audit/append-to-chain';
-import type { AuditRecord } from '../lib/audit/audit-event';
+import type { AuditRecord } from '../lib/domain/audit/audit-event';
 import type { AuditStore } from '../lib/audit/audit-store';
 import type { AuditDialect, AuditTables } from '../lib/audit/audit-tables';
 import { canonicalJson } from '../lib/audit/canonical-json';

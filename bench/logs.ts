@@ -8,6 +8,7 @@
 // - Latency: a container writing 1,000 lines/s, followed on each side in turn; a line's latency is
 //   its arrival here minus the time the simulator wrote it (same clock). Reported: p99 added by the portal.
 // - Memory: the portal's resident memory with 200 browsers following 200 containers (target < 400 MB).
+import '../scripts/register-server-only-stub';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type WebSocket from 'ws';

@@ -7,8 +7,8 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { checkPolicy } from '../lib/policy/check';
-import { parseYamlSource, type YamlSource } from '../lib/policy/yaml-source';
+import { checkPolicy } from '../lib/domain/policy/check';
+import { parseYamlSource, type YamlSource } from '../lib/domain/policy/yaml-source';
 
 const ROLES = ['web', 'app', 'api', 'db', 'kv', 'util', 'lb'];
 

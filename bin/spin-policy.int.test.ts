@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, realpathSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,21 +29,21 @@ const socketCompose = "version: '2'\nservices:\n  web:\n    image: nginx:1.15\n 
 
 describe('npx spin-policy', () => {
   it('checks one clean file: exit 0', () => {
-    const r = npx('check', 'lib/policy/fixtures/clean/myportal/docker-compose.yml');
+    const r = npx('check', 'lib/domain/policy/fixtures/clean/myportal/docker-compose.yml');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('lib/policy/fixtures/clean/myportal/docker-compose.yml  no findings');
+    expect(r.stdout).toContain('lib/domain/policy/fixtures/clean/myportal/docker-compose.yml  no findings');
   });
 
   it('checks several files: exit 1 when one has an error', () => {
-    const r = npx('check', 'lib/policy/fixtures/clean/bar-nersc/docker-compose.yml', 'lib/policy/fixtures/failing/lesson-stack/docker-compose.yml', '--format', 'json');
+    const r = npx('check', 'lib/domain/policy/fixtures/clean/bar-nersc/docker-compose.yml', 'lib/domain/policy/fixtures/failing/lesson-stack/docker-compose.yml', '--format', 'json');
     expect(r.code).toBe(1);
     const report = JSON.parse(r.stdout) as { summary: { errors: number } };
     expect(report.summary.errors).toBe(1);
   });
 
   it('checks a directory', () => {
-    const r = npx('check', 'lib/policy/fixtures/clean');
+    const r = npx('check', 'lib/domain/policy/fixtures/clean');
     expect(r.code).toBe(0);
     expect(r.stdout.match(/no findings/g)).toHaveLength(3);
   });
@@ -77,7 +77,7 @@ describe('npx spin-policy', () => {
   });
 
   it('refuses a POLICY_ALLOWED_HOST_PATHS that would allow the node: exit 2', () => {
-    const r = npxWith({ POLICY_ALLOWED_HOST_PATHS: '/global,/' }, 'check', 'lib/policy/fixtures/clean/myportal/docker-compose.yml');
+    const r = npxWith({ POLICY_ALLOWED_HOST_PATHS: '/global,/' }, 'check', 'lib/domain/policy/fixtures/clean/myportal/docker-compose.yml');
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('POLICY_ALLOWED_HOST_PATHS');
   });
@@ -88,5 +88,14 @@ describe('npx spin-policy', () => {
     expect(r.code).toBe(1);
     const ids = (JSON.parse(r.stdout) as { findings: { ruleId: string; severity: string }[] }).findings.map((f) => `${f.ruleId}:${f.severity}`);
     expect(ids).toEqual(expect.arrayContaining(['compose-duplicate-key:warning', 'host-path-allowed:error']));
+  });
+
+  it("passes on the README's own --stack-tags example", () => {
+    const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
+    const example = /^npx spin-policy check (\S+) --stack-tags "([^"]+)"$/m.exec(readme);
+    expect(example).not.toBeNull();
+    const r = npx('check', example?.[1] ?? '', '--stack-tags', example?.[2] ?? '');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('no findings');
   });
 });

@@ -1,9 +1,10 @@
 // `npm run audit:verify [-- --json]`: recomputes the hash chain of the configured audit store
 // (DATABASE_URL, else SQLITE_PATH, else <DATA_DIR>/spin-portal.db) and names the first broken row.
 // Exit 0: intact. Exit 1: broken. Exit 2: could not check (bad configuration, no database).
+import './register-server-only-stub';
 import { existsSync } from 'node:fs';
 import { openAuditStore } from '../lib/audit/open-audit-store';
-import { redactText } from '../lib/audit/redact-secrets';
+import { redactText } from '../lib/domain/audit/redact-secrets';
 import { databaseLocation } from '../lib/config/database-env';
 
 async function main(): Promise<number> {

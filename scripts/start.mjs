@@ -9,7 +9,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const sourceRoots = ['app', 'components', 'lib', 'server', 'sim', 'demo', 'public'];
-const sourceFiles = ['package.json', 'package-lock.json', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json'];
+const sourceFiles = ['package.json', 'package-lock.json', 'next.config.js', 'postcss.config.mjs', 'tsconfig.json', 'scripts/build.mjs', 'scripts/audit-verify.ts'];
 const skipped = new Set(['node_modules', '.next', 'dist', '.data', 'test-results']);
 
 function mtime(path) {
@@ -44,9 +44,9 @@ export function ensureInstalled() {
   }
 }
 
-/** Builds the Next app and the server bundle when either is missing or older than any source. */
+/** Builds the runtime folder dist/ (scripts/build.mjs) when it is missing or older than any source. */
 export async function ensureBuilt() {
-  const builtAt = Math.min(mtime(join(root, '.next/BUILD_ID')), mtime(join(root, 'dist/server.cjs')));
+  const builtAt = Math.min(mtime(join(root, 'dist/.next/BUILD_ID')), mtime(join(root, 'dist/server.cjs')));
   const sourcesAt = Math.max(...sourceRoots.map((d) => newestIn(join(root, d))), ...sourceFiles.map((f) => mtime(join(root, f))));
   if (builtAt === 0 || builtAt < sourcesAt) {
     console.error('Building the portal…');

@@ -101,6 +101,7 @@ start.ensureInstalled();
 
 check('eslint', join(root, 'node_modules/.bin/eslint'), ['.', '--max-warnings=0']);
 check('typescript', join(root, 'node_modules/.bin/tsc'), ['--noEmit']);
+check('spin-policy on deploy/', process.execPath, [join(root, 'scripts/deploy-policy.mjs')]);
 heading('build');
 let built = true;
 try {
@@ -111,6 +112,7 @@ try {
 }
 record('build', built ? 1 : 0, built ? 0 : 1);
 vitest('unit');
+vitest('component');
 vitest('integration');
 playwright();
 

@@ -1,4 +1,5 @@
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import next from 'next';
 import { ConfigError, env, rancherProjectIds } from '@/lib/config/env';
@@ -6,13 +7,15 @@ import { isDemoMode } from '@/lib/config/demo-env';
 import { createLogger } from '@/lib/log/logger';
 import { checkRancherEnvironments, rancherBackend } from '@/lib/stacks/rancher-backend';
 import { demoBanner, demoEnvironment, startDemoServices } from './demo-mode';
+import { applyBuiltNextConfig } from './built-next-config';
 import { createPortalServer } from './portal-server';
 import { changesRoute } from './relays/changes-relay';
 import { logsRoute } from './relays/logs-relay';
 import { shellRoute } from './relays/shell-relay';
 
-// Bundled to dist/server.cjs, or run from server/ by tsx: the project root is one folder up either way.
-const projectRoot = resolve(__dirname, '..');
+// Bundled, the server sits in its runtime folder beside Next's build (dist/.next); run from server/ by
+// tsx (`npm run dev`), the project is one folder up.
+const projectRoot = existsSync(resolve(__dirname, '.next/BUILD_ID')) ? __dirname : resolve(__dirname, '..');
 
 /** The drain takes at most 10 s (portal-server); anything still running after this is a hang. */
 const shutdownDeadlineMs = 20_000;
@@ -31,6 +34,7 @@ async function main(): Promise<void> {
   const stopOnExit = demo ? await startDemoServices(demo.demo) : [];
   await checkRancherEnvironments(rancherBackend(), rancherProjectIds(config));
 
+  if (!isDev) applyBuiltNextConfig(projectRoot);
   // In production Next must not attach its own upgrade listener to our server: it would end sockets
   // our router is still authenticating. A detached emitter receives it instead.
   const app = next({ dev: isDev, dir: projectRoot, hostname: config.HOST, port: config.PORT, httpServer: isDev ? undefined : (new EventEmitter() as never) });

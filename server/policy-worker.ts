@@ -1,7 +1,7 @@
 // The policy worker thread's program, built to dist/policy-worker.cjs (scripts/build.mjs). It checks
 // one request at a time for the pool in lib/policy-worker, off the portal's event loop.
 import { parentPort } from 'node:worker_threads';
-import { runPolicyCheckJob, type PolicyCheckJob, type PolicyCheckOutcome } from '@/lib/policy-worker/policy-check-job';
+import { runPolicyCheckJob, type PolicyCheckJob, type PolicyCheckOutcome } from '@/lib/domain/policy/policy-check-job';
 import type { WorkerReply } from '@/lib/policy-worker/worker-pool';
 
 const port = parentPort;

@@ -2,6 +2,7 @@ import { connect } from 'node:net';
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { ForbiddenError } from '@/lib/domain/errors/app-error';
 import { createLogger } from '@/lib/log/logger';
 import { freePort } from '@/test/helpers/free-port';
 import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
@@ -25,8 +26,10 @@ const echoRoute: UpgradeRoute = {
   name: 'echo',
   pattern: /^\/api\/v1\/containers\/([^/]+)\/echo$/,
   async handle(ctx) {
-    if (ctx.params[0] === 'forbidden') return ctx.reject(403, 'no');
+    if (ctx.params[0] === 'forbidden') throw new ForbiddenError('no');
+    if (ctx.params[0] === 'broken') throw new Error('a bug with a secret in it');
     const ws = await ctx.accept();
+    if (ctx.params[0] === 'broken-after-accept') throw new Error('a bug after the handshake');
     ws.send(`hello ${ctx.params[0]}`);
     ws.on('message', (data) => ws.send(data.toString()));
   },
@@ -164,9 +167,27 @@ describe('websocket upgrade router', () => {
     expect((await fetch(`${base}/api/healthz`)).status).toBe(200);
   });
 
-  it('lets a route refuse with its own status', async () => {
+  it('lets a route refuse by throwing, answered by the one problem mapping', async () => {
     const { ws, base } = await start();
-    expect((await upgradeStatus(`${ws}/api/v1/containers/forbidden/echo`, { origin: base })).status).toBe(403);
+    const refused = await upgradeStatus(`${ws}/api/v1/containers/forbidden/echo`, { origin: base, 'x-request-id': 'req-refused-1' });
+    expect(refused.status).toBe(403);
+    expect(JSON.parse(refused.body)).toEqual({ type: 'forbidden', title: 'Not allowed', status: 403, detail: 'no', instance: 'req-refused-1' });
+  });
+
+  it('answers a route’s unexpected error with the generic 500 problem, keeping the details in the log', async () => {
+    const { ws, base } = await start();
+    const refused = await upgradeStatus(`${ws}/api/v1/containers/broken/echo`, { origin: base });
+    expect(refused.status).toBe(500);
+    expect(JSON.parse(refused.body)).toMatchObject({ type: 'internal-error', status: 500 });
+    expect(refused.body).not.toContain('secret');
+    expect(logLines.some((line) => line.includes('a bug with a secret in it'))).toBe(true);
+  });
+
+  it('closes the websocket with 1011 when a route fails after the handshake', async () => {
+    const { ws, base } = await start();
+    const client = new WebSocket(`${ws}/api/v1/containers/broken-after-accept/echo`, { headers: { origin: base } });
+    const code = await new Promise<number>((resolve) => client.once('close', (c) => resolve(c)));
+    expect(code).toBe(1011);
   });
 });
 

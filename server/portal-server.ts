@@ -3,14 +3,15 @@ import type { Duplex } from 'node:stream';
 import type { TLSSocket } from 'node:tls';
 import { WebSocketServer } from 'ws';
 import type { Logger } from '@/lib/log/logger';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 import { newNonce, securityHeaders } from '@/lib/http/security-headers';
-import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/http/client-address';
+import { clientAddressHeader, clientAddressOf, firstHeaderValue } from '@/lib/request/client-address';
 import { installPolicyWorker } from '@/lib/policy-worker/policy-check-pool';
-import { bodyTooLarge, declaresTooLarge } from '@/lib/http/body-limit';
-import { BadRequestError } from '@/lib/errors/app-error';
-import { problemContentType, toProblem } from '@/lib/errors/problem';
+import { bodyTooLarge, declaresTooLarge, lengthRequired, streamsUncountedBody } from '@/lib/http/body-limit';
+import { BadRequestError } from '@/lib/domain/errors/app-error';
+import { problemContentType, toProblem } from '@/lib/domain/errors/problem';
 import { isPlainPath, malformedPathMessage, pathOf } from '@/lib/http/request-path';
+import { observeRequest } from '@/lib/metrics/portal-metrics';
 import { trackInFlight } from './graceful-shutdown';
 import { policyWorkerScript } from './policy-worker-script';
 import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
@@ -37,7 +38,7 @@ export interface PortalServer {
   close(): Promise<void>;
 }
 
-/** Answers with the problem+json of `err` (lib/errors' one mapping; anything unexpected is a bare 500). */
+/** Answers with the problem+json of `err` (lib/domain/errors' one mapping; anything unexpected is a bare 500). */
 function sendProblem(res: ServerResponse, err: unknown, requestId: string): void {
   const { problem } = toProblem(err, requestId);
   res.writeHead(problem.status, { 'content-type': problemContentType, 'cache-control': 'no-store' });
@@ -74,6 +75,7 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       log.info({ reqId: requestId, method: req.method, path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      observeRequest(req.method, path, res.statusCode, ms / 1000);
     });
 
     if (path === '/api/healthz') {
@@ -85,10 +87,11 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
       sendProblem(res, new BadRequestError(malformedPathMessage), requestId);
       return;
     }
-    if (declaresTooLarge(req.headers['content-length'])) {
+    const refusedBody = declaresTooLarge(req.headers['content-length']) ? bodyTooLarge() : streamsUncountedBody(path, req.headers) ? lengthRequired() : null;
+    if (refusedBody) {
       // Unread, the body would still arrive: closing the connection spares reading it.
       res.setHeader('connection', 'close');
-      sendProblem(res, bodyTooLarge(), requestId);
+      sendProblem(res, refusedBody, requestId);
       return;
     }
     // API answers are private to the signed-in user; a route that may be cached says so itself.

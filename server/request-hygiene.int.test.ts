@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { firstService, portalSocket, type DemoService } from '@/test/helpers/demo-stack';
 import { startPortalProcess, type PortalProcess } from '@/test/helpers/portal-process';
@@ -25,6 +26,19 @@ async function expectProblem(res: Response, status: number): Promise<{ detail: s
   const body = (await res.json()) as { status: number; detail: string; errors?: { path: string; message: string }[] };
   expect(body.status).toBe(status);
   return body;
+}
+
+/** The status a chunked POST to `path` gets after its first chunk (the rest is never sent). */
+function undeclaredLengthStatus(path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request(`${portal.url}${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'transfer-encoding': 'chunked' } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+      req.destroy();
+    });
+    req.on('error', reject);
+    req.write('username=fred&');
+  });
 }
 
 /** A chunked body (no Content-Length) of `total` bytes of JSON-ish text, streamed as a client sends it. */
@@ -64,6 +78,18 @@ describe('request bodies', () => {
     const before = await residentBytes(portal.child.pid!);
     const chunked = await fetch(url, { method: 'POST', headers, body: streamedBody(50 * 1024 * 1024), duplex: 'half' } as RequestInit);
     await expectProblem(chunked, 413);
+    expect((await residentBytes(portal.child.pid!)) - before).toBeLessThan(40 * 1024 * 1024);
+
+    // next-auth reads whatever arrives: a body of undeclared length never reaches it.
+    expect(await undeclaredLengthStatus('/api/auth/callback/credentials')).toBe(411);
+    expect(await undeclaredLengthStatus('/api/auth/session')).toBe(411);
+    const flood = await fetch(`${portal.url}/api/auth/callback/credentials`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: streamedBody(50 * 1024 * 1024),
+      duplex: 'half',
+    } as RequestInit).catch(() => null);
+    if (flood) await expectProblem(flood, 411);
     expect((await residentBytes(portal.child.pid!)) - before).toBeLessThan(40 * 1024 * 1024);
 
     // Under the body limit, the upgrade schema still caps the maps, naming the field.

@@ -2,11 +2,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { STATUS_CODES } from 'node:http';
 import type { WebSocket, WebSocketServer } from 'ws';
+import { BadRequestError, ForbiddenError, NotFoundError } from '@/lib/domain/errors/app-error';
+import { problemContentType, retryAfterOf, toProblem } from '@/lib/domain/errors/problem';
 import type { Logger } from '@/lib/log/logger';
-import { clientAddressOf } from '@/lib/http/client-address';
+import { clientAddressOf } from '@/lib/request/client-address';
 import { isAllowedOrigin } from '@/lib/http/origin';
 import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
+import { trackOpenWebsocket } from '@/lib/metrics/portal-metrics';
 
 export interface UpgradeContext {
   req: IncomingMessage;
@@ -18,25 +21,30 @@ export interface UpgradeContext {
   log: Logger;
   /** Completes the handshake; the socket is then tracked for shutdown. */
   accept(): Promise<WebSocket>;
-  /** Refuses the handshake with an HTTP status and a problem body. */
-  reject(status: number, detail: string): void;
 }
 
+/**
+ * A websocket endpoint. `handle` refuses an upgrade by throwing, as route handlers do: before `accept`
+ * the error is answered as problem+json by lib/errors' one mapping; after it, the socket is closed.
+ */
 export interface UpgradeRoute {
   name: string;
   pattern: RegExp;
   handle(ctx: UpgradeContext): void | Promise<void>;
 }
 
-/** Writes an HTTP error on a socket that never became a websocket, then closes it. */
-export function rejectUpgrade(socket: Duplex, status: number, detail: string, requestId: string): void {
+/** Writes the problem of `err` on a socket that never became a websocket, then closes it. */
+function rejectUpgrade(socket: Duplex, err: unknown, requestId: string): void {
   if (socket.destroyed) return;
-  const title = STATUS_CODES[status] ?? 'Error';
-  const body = JSON.stringify({ type: 'about:blank', title, status, detail, instance: requestId });
+  const { problem } = toProblem(err, requestId);
+  const body = JSON.stringify(problem);
+  const retryAfter = retryAfterOf(err);
   socket.end(
-    `HTTP/1.1 ${status} ${title}\r\n` +
+    `HTTP/1.1 ${problem.status} ${STATUS_CODES[problem.status] ?? 'Error'}\r\n` +
       'Connection: close\r\n' +
-      'Content-Type: application/problem+json\r\n' +
+      `Content-Type: ${problemContentType}\r\n` +
+      'Cache-Control: no-store\r\n' +
+      (retryAfter === undefined ? '' : `Retry-After: ${retryAfter}\r\n`) +
       `Content-Length: ${Buffer.byteLength(body)}\r\n` +
       `X-Request-Id: ${requestId}\r\n\r\n${body}`,
   );
@@ -70,21 +78,22 @@ export function createUpgradeHandler(options: {
     socket.on('error', (err) => log.debug({ err: err.message }, 'upgrade socket error'));
 
     if (!isUrl || !isPlainPath(url.pathname)) {
-      rejectUpgrade(socket, 400, malformedPathMessage, requestId);
+      rejectUpgrade(socket, new BadRequestError(malformedPathMessage), requestId);
       return;
     }
     const route = options.routes.find((r) => r.pattern.test(url.pathname));
     if (!route) {
       log.info({ status: 404 }, 'websocket upgrade to an unknown path');
-      rejectUpgrade(socket, 404, `No websocket endpoint at ${url.pathname}.`, requestId);
+      rejectUpgrade(socket, new NotFoundError(`No websocket endpoint at ${url.pathname}.`), requestId);
       return;
     }
     if (!isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
       log.warn({ status: 403, origin: req.headers.origin ?? null }, 'websocket upgrade from a foreign origin');
-      rejectUpgrade(socket, 403, 'Websockets are only accepted from the portal’s own pages.', requestId);
+      rejectUpgrade(socket, new ForbiddenError('Websockets are only accepted from the portal’s own pages.'), requestId);
       return;
     }
     const params = (route.pattern.exec(url.pathname) ?? []).slice(1).map((p) => decodeURIComponent(p ?? ''));
+    let accepted: WebSocket | null = null;
     const ctx: UpgradeContext = {
       req,
       url,
@@ -92,14 +101,24 @@ export function createUpgradeHandler(options: {
       requestId,
       clientAddress: clientAddressOf(req, options.trustProxy),
       log: log.child({ route: route.name }),
-      accept: () => new Promise((resolve) => options.wss.handleUpgrade(req, socket, head, (ws) => resolve(ws))),
-      reject: (status, detail) => rejectUpgrade(socket, status, detail, requestId),
+      accept: () =>
+        new Promise((resolve) =>
+          options.wss.handleUpgrade(req, socket, head, (ws) => {
+            accepted = ws;
+            trackOpenWebsocket(route.name, ws);
+            resolve(ws);
+          }),
+        ),
     };
     Promise.resolve()
       .then(() => route.handle(ctx))
       .catch((err: unknown) => {
-      log.error({ err }, 'websocket route failed');
-      rejectUpgrade(socket, 500, 'The portal hit an unexpected error.', requestId);
-    });
+        const { problem, isUnexpected } = toProblem(err, requestId);
+        if (isUnexpected) log.error({ err }, 'websocket route failed');
+        else log.info({ status: problem.status }, 'websocket upgrade refused');
+        // Once the handshake is done the socket speaks websocket: an HTTP answer can no longer be written.
+        if (accepted) accepted.close(1011, 'the portal hit an unexpected error');
+        else rejectUpgrade(socket, err, requestId);
+      });
   };
 }

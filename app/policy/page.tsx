@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { RuleEntry } from '@/components/policy/rule-entry';
-import { rules } from '@/lib/policy/rules/index';
+import { rules } from '@/lib/domain/policy/rules/index';
 
 export const metadata: Metadata = { title: 'Spin policy' };
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { notFound } from 'next/navigation';
-import { hasStatus } from '@/lib/errors/app-error';
+import { hasStatus } from '@/lib/domain/errors/app-error';
 
 /** A stack page's data, with a 404 (absent or not shared) shown as Next's not-found page. */
 export function orNotFound<T>(pending: Promise<T>): Promise<T> {

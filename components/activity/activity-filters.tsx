@@ -3,6 +3,8 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import type { FormEvent } from 'react';
 import { ActivityTimeline } from './activity-timeline';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
 
 const fields = [
   { name: 'actor', label: 'Person (uid)', type: 'text' },
@@ -53,22 +55,13 @@ export function ActivityExplorer() {
     <div className="space-y-4">
       <form onSubmit={onSubmit} className="flex flex-wrap items-end gap-3" key={filter.toString()}>
         {fields.map((f) => (
-          <div key={f.name}>
-            <label htmlFor={`activity-${f.name}`} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-              {f.label}
-            </label>
-            <input
-              id={`activity-${f.name}`}
-              name={f.name}
-              type={f.type}
-              defaultValue={f.type === 'datetime-local' ? fromIso(filter.get(f.name)) : (filter.get(f.name) ?? '')}
-              className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
-            />
-          </div>
+          <Field key={f.name} id={`activity-${f.name}`} label={f.label}>
+            {(control) => <Input {...control} name={f.name} type={f.type} defaultValue={f.type === 'datetime-local' ? fromIso(filter.get(f.name)) : (filter.get(f.name) ?? '')} />}
+          </Field>
         ))}
-        <button type="submit" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+        <Button type="submit" variant="primary">
           Apply
-        </button>
+        </Button>
         <a href={exportQuery('csv')} className="text-sm text-brand-600 underline dark:text-blue-400">
           Export CSV
         </a>

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import { describeActivity, type ActivityEvent } from '@/lib/activity/activity-event';
+import { describeActivity, type ActivityEvent } from '@/lib/domain/activity/activity-event';
 import { RelativeTime } from '@/components/stacks/relative-time';
 
 const outcomeStyle: Record<ActivityEvent['outcome'], string> = {

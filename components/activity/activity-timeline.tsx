@@ -1,8 +1,9 @@
 'use client';
 
-import { useActivity } from '@/lib/queries/use-activity';
+import { useActivity } from '@/lib/client/queries/use-activity';
 import { QueryError } from '@/components/stacks/query-error';
 import { ActivityItem } from './activity-item';
+import { Button } from '@/components/ui/button';
 
 /** Who did what on a stack (or, for staff, everywhere), newest first, refreshed every few seconds. */
 export function ActivityTimeline({ stackId, filter, showStack }: { stackId?: string; filter?: URLSearchParams; showStack?: boolean }) {
@@ -19,9 +20,9 @@ export function ActivityTimeline({ stackId, filter, showStack }: { stackId?: str
         ))}
       </ol>
       {query.hasNextPage ? (
-        <button type="button" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="text-sm text-brand-600 underline dark:text-blue-400">
+        <Button variant="link" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage} className="text-sm">
           {query.isFetchingNextPage ? 'Loading…' : 'Older activity'}
-        </button>
+        </Button>
       ) : null}
     </div>
   );

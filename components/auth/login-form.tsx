@@ -1,6 +1,8 @@
 'use client';
 
 import { useId, useState, type FormEvent } from 'react';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
 
 type Status = { kind: 'idle' } | { kind: 'submitting' } | { kind: 'error'; message: string };
 
@@ -54,35 +56,22 @@ export function LoginForm({ returnTo }: { returnTo: string }) {
   }
 
   const isSubmitting = status.kind === 'submitting';
-  const inputClass =
-    'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-600 focus:outline-none focus:ring-2 focus:ring-brand-600/40 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
-
   return (
     <form onSubmit={onSubmit} className="space-y-4" aria-describedby={status.kind === 'error' ? errorId : undefined} noValidate>
-      <div>
-        <label htmlFor="username" className="block text-sm font-medium">
-          Username
-        </label>
-        <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus className={inputClass} />
-      </div>
-      <div>
-        <label htmlFor="password" className="block text-sm font-medium">
-          Password
-        </label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required className={inputClass} />
-      </div>
+      <Field id="username" label="Username" labelClassName="text-sm">
+        {(control) => <Input {...control} size="lg" name="username" autoComplete="username" autoCapitalize="none" spellCheck={false} required autoFocus className="w-full" />}
+      </Field>
+      <Field id="password" label="Password" labelClassName="text-sm">
+        {(control) => <Input {...control} size="lg" name="password" type="password" autoComplete="current-password" required className="w-full" />}
+      </Field>
       {status.kind === 'error' ? (
         <p id={errorId} data-testid="login-error" aria-live="assertive" className="rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-800 dark:border-red-800 dark:bg-red-950 dark:text-red-200">
           {status.message}
         </p>
       ) : null}
-      <button
-        type="submit"
-        disabled={isSubmitting}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600 disabled:opacity-60"
-      >
+      <Button type="submit" variant="primary" size="lg" disabled={isSubmitting} className="w-full">
         {isSubmitting ? 'Signing in…' : 'Sign in'}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -3,7 +3,8 @@
 import { signOut } from 'next-auth/react';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { z } from 'zod';
-import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/auth/idle-session';
+import { expiresOnClientClock, idleState, shouldExtend } from '@/lib/domain/sessions/idle-session';
+import { Button } from '@/components/ui/button';
 
 const tickMs = 15_000;
 /** Where a tab tells the others how long the session it extended now lasts (one session per browser). */
@@ -89,9 +90,9 @@ export function SessionKeeper() {
       <span>
         You will be signed out in {state.minutesLeft} {state.minutesLeft === 1 ? 'minute' : 'minutes'} because nothing has happened here for a while.
       </span>
-      <button type="button" onClick={() => void extend()} className="rounded border border-current px-2 py-0.5 font-medium">
+      <Button variant="outline" size="sm" onClick={() => void extend()}>
         Stay signed in
-      </button>
+      </Button>
     </div>
   );
 }

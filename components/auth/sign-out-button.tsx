@@ -1,15 +1,12 @@
 'use client';
 
 import { signOut } from 'next-auth/react';
+import { Button } from '@/components/ui/button';
 
-export function SignOutButton() {
+export function SignOutButton({ className }: { className?: string }) {
   return (
-    <button
-      type="button"
-      onClick={() => void signOut({ callbackUrl: '/login' })}
-      className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-slate-300 dark:hover:bg-slate-800"
-    >
+    <Button variant="ghost" size="sm" onClick={() => void signOut({ callbackUrl: '/login' })} className={className}>
       Sign out
-    </button>
+    </Button>
   );
 }

@@ -1,6 +1,11 @@
 import Link from 'next/link';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { SignOutButton } from './sign-out-button';
+import { Badge } from '@/components/ui/badge';
+import { buttonClasses } from '@/components/ui/button';
+
+/** The header's items read as plain text until hovered. */
+const headerItemLook = 'py-1 font-normal text-slate-700 dark:text-slate-300';
 
 /** The header's right side for a signed-in person: who they are, a staff badge, their sessions, sign out. */
 export function SignedInUser({ user }: { user: SessionUser }) {
@@ -10,14 +15,14 @@ export function SignedInUser({ user }: { user: SessionUser }) {
         <span className="font-medium text-slate-900 dark:text-white">{user.name}</span> <span className="text-slate-500">({user.uid})</span>
       </span>
       {user.isStaff ? (
-        <span className="rounded-full bg-amber-100 px-2 py-0.5 text-xs font-semibold text-amber-900 dark:bg-amber-900/40 dark:text-amber-200" title="Spin staff: you see every stack">
+        <Badge tone="warn" title="Spin staff: you see every stack">
           Staff
-        </span>
+        </Badge>
       ) : null}
-      <Link href="/sessions" className="rounded-md px-2 py-1 text-slate-700 hover:bg-slate-200 focus-visible:outline-2 focus-visible:outline-brand-600 dark:text-slate-300 dark:hover:bg-slate-800">
+      <Link href="/sessions" className={buttonClasses({ variant: 'ghost', size: 'sm', className: headerItemLook })}>
         Your sessions
       </Link>
-      <SignOutButton />
+      <SignOutButton className={headerItemLook} />
     </>
   );
 }

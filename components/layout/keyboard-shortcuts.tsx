@@ -1,8 +1,10 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useRef, useState } from 'react';
-import { isPlainKey, nextKey } from '@/lib/keyboard/key-sequence';
+import { useEffect, useState } from 'react';
+import { isPlainKey, nextKey } from '@/lib/client/keyboard/key-sequence';
+import { Button } from '@/components/ui/button';
+import { Dialog } from '@/components/ui/dialog';
 
 interface Shortcut {
   keys: string;
@@ -54,8 +56,6 @@ function pageShortcuts(): Shortcut[] {
 export function KeyboardShortcuts({ isStaff }: { isStaff: boolean }) {
   const router = useRouter();
   const [listed, setListed] = useState<{ page: Shortcut[]; hasLogView: boolean } | null>(null);
-  const dialogRef = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
 
   useEffect(() => {
     let pending: string | null = null;
@@ -96,11 +96,6 @@ export function KeyboardShortcuts({ isStaff }: { isStaff: boolean }) {
     };
   }, [router, isStaff]);
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (listed && dialog && !dialog.open) dialog.showModal();
-  }, [listed]);
-
   const rows: Shortcut[] = [
     { keys: '?', label: 'Show these shortcuts' },
     ...destinationsFor(isStaff),
@@ -108,35 +103,18 @@ export function KeyboardShortcuts({ isStaff }: { isStaff: boolean }) {
     ...(listed?.hasLogView ? logViewShortcuts : []),
   ];
   return (
-    <dialog
-      ref={dialogRef}
-      onClose={() => setListed(null)}
-      aria-labelledby={titleId}
-      className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
-    >
-      {listed ? (
-        <div className="space-y-3 p-5">
-          <h2 id={titleId} className="text-lg font-semibold">
-            Keyboard shortcuts
-          </h2>
-          <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm" data-testid="shortcut-list">
-            {rows.map((row) => (
-              <div key={row.keys} className="contents">
-                <dt>
-                  <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{row.keys}</kbd>
-                </dt>
-                <dd>{row.label}</dd>
-              </div>
-            ))}
-          </dl>
-          <p className="text-xs text-slate-600 dark:text-slate-400">Shortcuts do nothing while you type in a field or a terminal.</p>
-          <div className="flex justify-end">
-            <button type="button" onClick={() => dialogRef.current?.close()} className="rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 hover:bg-slate-50 dark:ring-slate-600 dark:hover:bg-slate-800">
-              Close
-            </button>
+    <Dialog open={listed !== null} title="Keyboard shortcuts" onClose={() => setListed(null)} footer={<Button onClick={() => setListed(null)}>Close</Button>}>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5" data-testid="shortcut-list">
+        {rows.map((row) => (
+          <div key={row.keys} className="contents">
+            <dt>
+              <kbd className="rounded border border-slate-300 bg-slate-100 px-1.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{row.keys}</kbd>
+            </dt>
+            <dd>{row.label}</dd>
           </div>
-        </div>
-      ) : null}
-    </dialog>
+        ))}
+      </dl>
+      <p className="mt-3 text-xs text-slate-600 dark:text-slate-400">Shortcuts do nothing while you type in a field or a terminal.</p>
+    </Dialog>
   );
 }

@@ -1,5 +1,5 @@
 import type { CSSProperties } from 'react';
-import { type AnsiStyle, paletteHex } from '@/lib/logs/ansi-sgr';
+import { type AnsiStyle, paletteHex } from '@/lib/client/logs/ansi-sgr';
 
 // The 16 basic ANSI colours as Tailwind classes with light and dark variants, chosen to stay readable
 // on both backgrounds (a literal black or white would vanish on one of them). Indexes 16–255 and

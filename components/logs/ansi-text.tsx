@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { LineSegment } from '@/lib/logs/line-segments';
+import type { LineSegment } from '@/lib/client/logs/line-segments';
 import { ansiPresentation } from './ansi-classes';
 
 /**

@@ -1,7 +1,8 @@
 'use client';
 
-import type { ConnectionStatus } from '@/lib/logs/log-connection';
+import type { ConnectionStatus } from '@/lib/client/logs/log-connection';
 import { useNow } from './use-now';
+import { Button } from '@/components/ui/button';
 
 /** What the line shows, and what a screen reader hears: the same words without the ticking seconds. */
 function describe(status: ConnectionStatus | undefined, now: number): { shown: string; spoken: string } {
@@ -49,9 +50,9 @@ export function ConnectionStatusLine({ sources, statuses, onReconnect }: Connect
         )}
       </p>
       {canReconnect ? (
-        <button type="button" onClick={onReconnect} className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        <Button size="sm" onClick={onReconnect}>
           Reconnect
-        </button>
+        </Button>
       ) : null}
     </div>
   );

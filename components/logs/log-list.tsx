@@ -1,11 +1,11 @@
 'use client';
 
 import { type ReactNode, type Ref, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { type LogEntry, type LogLineEntry, rowOfEntry, type RowList } from '@/lib/logs/log-entry';
-import type { MatchRange } from '@/lib/logs/log-search';
-import type { TimeZoneChoice } from '@/lib/logs/log-time';
-import { RowHeightMemory } from '@/lib/logs/row-height-memory';
-import { estimateWrappedHeight, FixedRowLayout, MeasuredRowLayout, type RowLayout, visibleRows } from '@/lib/logs/row-layout';
+import { type LogEntry, type LogLineEntry, rowOfEntry, type RowList } from '@/lib/client/logs/log-entry';
+import type { MatchRange } from '@/lib/client/logs/log-search';
+import type { TimeZoneChoice } from '@/lib/client/logs/log-time';
+import { RowHeightMemory } from '@/lib/client/logs/row-height-memory';
+import { estimateWrappedHeight, FixedRowLayout, MeasuredRowLayout, type RowLayout, visibleRows } from '@/lib/client/logs/row-layout';
 import { LogRow, type RowTag } from './log-row';
 import { useNow } from './use-now';
 

@@ -1,5 +1,6 @@
-import { defaultLogCapacity } from '@/lib/logs/log-ring-buffer';
-import type { LogPermalink } from '@/lib/logs/permalink';
+import { defaultLogCapacity } from '@/lib/client/logs/log-ring-buffer';
+import type { LogPermalink } from '@/lib/client/logs/permalink';
+import { Button } from '@/components/ui/button';
 
 export interface LogNoticesProps {
   evicted: number;
@@ -25,9 +26,9 @@ export function LogNotices({ evicted, capacity = defaultLogCapacity, notice, tar
         <p className="text-slate-700 dark:text-slate-300">
           {target.isMissing ? `The linked line (${target.link.ts}) is not among the loaded lines: it may have aged out of the log.` : 'Looking for the linked line…'}
           {target.isMissing && canLoadAll ? (
-            <button type="button" onClick={onLoadAll} className="ml-2 text-brand-600 underline dark:text-blue-400">
+            <Button variant="link" onClick={onLoadAll} className="ml-2">
               Load all lines
-            </button>
+            </Button>
           ) : null}
         </p>
       ) : null}

@@ -1,13 +1,14 @@
 import { clsx } from 'clsx';
 import { memo, type Ref } from 'react';
-import { parseAnsi } from '@/lib/logs/ansi-sgr';
-import { lineSeverity } from '@/lib/logs/line-severity';
-import { lineSegments, maxShownCharacters } from '@/lib/logs/line-segments';
-import type { LogEntry, LogLineEntry } from '@/lib/logs/log-entry';
-import type { MatchRange } from '@/lib/logs/log-search';
-import { formatClock, formatLogTime, type TimeZoneChoice } from '@/lib/logs/log-time';
+import { parseAnsi } from '@/lib/client/logs/ansi-sgr';
+import { lineSeverity } from '@/lib/client/logs/line-severity';
+import { lineSegments, maxShownCharacters } from '@/lib/client/logs/line-segments';
+import type { LogEntry, LogLineEntry } from '@/lib/client/logs/log-entry';
+import type { MatchRange } from '@/lib/client/logs/log-search';
+import { formatClock, formatLogTime, type TimeZoneChoice } from '@/lib/client/logs/log-time';
 import { tagClasses } from './ansi-classes';
 import { AnsiText } from './ansi-text';
+import { Button } from '@/components/ui/button';
 
 export interface RowTag {
   text: string;
@@ -88,15 +89,16 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
         isTarget && 'bg-sky-100 ring-1 ring-sky-500 ring-inset dark:bg-sky-900/60',
       )}
     >
-      <button
-        type="button"
+      <Button
+        variant="link"
         aria-label="Copy link to line"
         title="Copy a link to this line"
         onClick={() => onCopyLink(entry)}
-        className="w-4 shrink-0 text-slate-400 opacity-0 group-hover:opacity-100 hover:text-brand-600 focus-visible:opacity-100 dark:hover:text-blue-400"
+        // Shown on hover or focus only: a mark in every row's margin would crowd the log.
+        className="w-4 shrink-0 text-slate-400 no-underline opacity-0 group-hover:opacity-100 focus-visible:opacity-100 dark:text-slate-400"
       >
         #
-      </button>
+      </Button>
       {timeZone ? (
         <time dateTime={entry.ts} title={entry.ts} className="shrink-0 text-slate-500 dark:text-slate-400">
           {formatLogTime(entry.time.ms, timeZone, props.now)}
@@ -107,9 +109,9 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
       <span className={clsx('min-w-0', isWrapped ? 'whitespace-pre-wrap break-all' : 'whitespace-pre')}>
         <AnsiText segments={segments} />
         {isCut ? (
-          <button type="button" onClick={() => onExpand(entry.seq)} className="ml-2 text-brand-600 underline dark:text-blue-400">
+          <Button variant="link" onClick={() => onExpand(entry.seq)} className="ml-2">
             Show full line ({entry.plain.length.toLocaleString('en')} characters)
-          </button>
+          </Button>
         ) : null}
       </span>
     </div>

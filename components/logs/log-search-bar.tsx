@@ -1,7 +1,8 @@
-import { clsx } from 'clsx';
 import { type Ref, useId } from 'react';
-import type { MatchFilter } from '@/lib/logs/log-view';
+import type { MatchFilter } from '@/lib/client/logs/log-view';
 import { SelectField } from './select-field';
+import { Button } from '@/components/ui/button';
+import { Input } from '@/components/ui/field';
 
 export interface LogSearchState {
   query: string;
@@ -27,19 +28,12 @@ const filterOptions: { value: MatchFilter; label: string }[] = [
   { value: 'non-matching', label: 'Lines not matching' },
 ];
 
+/** An on/off option: filled while on, and aria-pressed says so to a screen reader. */
 function Toggle({ label, pressed, onToggle }: { label: string; pressed: boolean; onToggle: () => void }) {
   return (
-    <button
-      type="button"
-      aria-pressed={pressed}
-      onClick={onToggle}
-      className={clsx(
-        'rounded border px-2 py-0.5 text-sm',
-        pressed ? 'border-brand-600 bg-brand-600 text-white' : 'border-slate-300 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800',
-      )}
-    >
+    <Button variant={pressed ? 'primary' : 'secondary'} size="sm" aria-pressed={pressed} onClick={onToggle}>
       {label}
-    </button>
+    </Button>
   );
 }
 
@@ -49,8 +43,9 @@ export function LogSearchBar({ search, onChange, onStep, ordinal, total, error, 
   const id = useId();
   return (
     <div className="flex flex-wrap items-center gap-2">
-      <input
+      <Input
         ref={inputRef}
+        size="sm"
         type="search"
         aria-label="Search logs"
         data-shortcut="/"
@@ -66,19 +61,16 @@ export function LogSearchBar({ search, onChange, onStep, ordinal, total, error, 
           event.preventDefault();
           onStep(event.shiftKey ? -1 : 1);
         }}
-        className={clsx(
-          'w-64 rounded border bg-white px-2 py-1 text-sm dark:bg-slate-900',
-          error ? 'border-red-600' : 'border-slate-300 dark:border-slate-600',
-        )}
+        className="w-64 py-1"
       />
       <Toggle label="Regex" pressed={search.isRegex} onToggle={() => onChange({ isRegex: !search.isRegex })} />
       <Toggle label="Match case" pressed={search.matchCase} onToggle={() => onChange({ matchCase: !search.matchCase })} />
-      <button type="button" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={total === 0} onClick={() => onStep(-1)} className="rounded px-1.5 text-sm hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800">
+      <Button variant="ghost" size="icon" aria-label="Previous match" title="Previous match (Shift+Enter)" disabled={total === 0} onClick={() => onStep(-1)}>
         <span aria-hidden>▲</span>
-      </button>
-      <button type="button" aria-label="Next match" title="Next match (Enter)" disabled={total === 0} onClick={() => onStep(1)} className="rounded px-1.5 text-sm hover:bg-slate-100 disabled:opacity-40 dark:hover:bg-slate-800">
+      </Button>
+      <Button variant="ghost" size="icon" aria-label="Next match" title="Next match (Enter)" disabled={total === 0} onClick={() => onStep(1)}>
         <span aria-hidden>▼</span>
-      </button>
+      </Button>
       {/* Not a live region: while lines stream in, the count changes ten times a second. */}
       <span id={`${id}-count`} data-testid="log-match-count" className="min-w-16 text-sm tabular-nums text-slate-600 dark:text-slate-300">
         {hasQuery && !error ? `${ordinal} of ${total}` : ''}

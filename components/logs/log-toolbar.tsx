@@ -1,9 +1,10 @@
 import { useId } from 'react';
-import type { LogPreferences } from '@/lib/logs/log-preferences';
-import { type TailSize, tailSizes } from '@/lib/logs/log-socket-url';
-import type { TimeZoneChoice } from '@/lib/logs/log-time';
-import { type StreamChoice, streamChoices } from '@/lib/logs/log-view';
+import type { LogPreferences } from '@/lib/client/logs/log-preferences';
+import { type TailSize, tailSizes } from '@/lib/client/logs/log-socket-url';
+import type { TimeZoneChoice } from '@/lib/client/logs/log-time';
+import { type StreamChoice, streamChoices } from '@/lib/client/logs/log-view';
 import { SelectField } from './select-field';
+import { Button } from '@/components/ui/button';
 
 const tailLabels: Record<TailSize, string> = { '100': '100', '500': '500', '1000': '1,000', all: 'All' };
 const tailOptions = tailSizes.map((value) => ({ value, label: tailLabels[value] }));
@@ -45,14 +46,9 @@ export function LogToolbar({ preferences, streams, onChange, isFollowing, onFoll
       <Check label="Timestamps" checked={preferences.timestamps} onChange={(timestamps) => onChange({ timestamps })} shortcut="t" />
       <SelectField label="Time zone" value={preferences.timeZone} options={zoneOptions} disabled={!preferences.timestamps} onChange={(timeZone) => onChange({ timeZone })} />
       <Check label="Wrap lines" checked={preferences.wrap} onChange={(wrap) => onChange({ wrap })} shortcut="w" />
-      <button
-        type="button"
-        onClick={onDownload}
-        disabled={!canDownload}
-        className="rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800"
-      >
+      <Button size="sm" onClick={onDownload} disabled={!canDownload}>
         Download
-      </button>
+      </Button>
       <p id={noteId} className="w-full text-xs text-slate-500 dark:text-slate-400">
         Rancher 1.6 sends only about the last 100 lines of a container, whatever number is asked for; newer lines then arrive live.
       </p>

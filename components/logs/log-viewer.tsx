@@ -1,15 +1,15 @@
 'use client';
 
 import { type KeyboardEvent, useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { containerTags, sharedNamePrefix, tagColourIndex } from '@/lib/logs/container-tags';
-import { maxShownCharacters } from '@/lib/logs/line-segments';
-import { downloadFileName, formatLogText } from '@/lib/logs/log-download';
-import type { LogEntry, LogLineEntry } from '@/lib/logs/log-entry';
-import type { LogPreferences } from '@/lib/logs/log-preferences';
-import { compileSearch } from '@/lib/logs/log-search';
-import { buildLogView, type StreamChoice } from '@/lib/logs/log-view';
-import { encodePermalink, locatePermalink, type LogPermalink, permalinkOf } from '@/lib/logs/permalink';
-import { collectSearchResults, MatchCache, matchOrdinal, noResults, pointerOfEntry, stepMatch } from '@/lib/logs/search-results';
+import { containerTags, sharedNamePrefix, tagColourIndex } from '@/lib/client/logs/container-tags';
+import { maxShownCharacters } from '@/lib/client/logs/line-segments';
+import { downloadFileName, formatLogText } from '@/lib/client/logs/log-download';
+import type { LogEntry, LogLineEntry } from '@/lib/client/logs/log-entry';
+import type { LogPreferences } from '@/lib/client/logs/log-preferences';
+import { compileSearch } from '@/lib/client/logs/log-search';
+import { buildLogView, type StreamChoice } from '@/lib/client/logs/log-view';
+import { encodePermalink, locatePermalink, type LogPermalink, permalinkOf } from '@/lib/client/logs/permalink';
+import { collectSearchResults, MatchCache, matchOrdinal, noResults, pointerOfEntry, stepMatch } from '@/lib/client/logs/search-results';
 import { ConnectionStatusLine } from './connection-status';
 import { ContainerChips } from './container-chips';
 import { LogList, type LogListHandle, type LogRows } from './log-list';
@@ -20,6 +20,7 @@ import { LogToolbar } from './log-toolbar';
 import { saveTextFile } from './save-text-file';
 import { useLogPreferences } from './use-log-preferences';
 import { useLogStore } from './use-log-store';
+import { Button } from '@/components/ui/button';
 
 export interface LogViewerProps {
   /** The containers the page shows: one for a container's log, all of a service for a merged view. */
@@ -246,13 +247,9 @@ export function LogViewer({ containers, initialContainerId, permalink, capacity 
           emptyText={firstStatus === 'connected' ? 'No lines yet.' : 'Waiting for the log…'}
         >
           {newLines > 0 ? (
-            <button
-              type="button"
-              onClick={() => setFollowing(true)}
-              className="absolute bottom-4 left-1/2 -translate-x-1/2 rounded-full bg-brand-600 px-3 py-1 text-sm font-medium text-white shadow-lg hover:bg-brand-700"
-            >
+            <Button variant="primary" onClick={() => setFollowing(true)} className="absolute bottom-4 left-1/2 -translate-x-1/2 rounded-full py-1 shadow-lg">
               {newLines.toLocaleString('en')} new {newLines === 1 ? 'line' : 'lines'} <span aria-hidden>↓</span>
-            </button>
+            </Button>
           ) : null}
         </LogList>
       </div>

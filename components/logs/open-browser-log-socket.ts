@@ -1,4 +1,4 @@
-import type { LogSocket } from '@/lib/logs/log-connection';
+import type { LogSocket } from '@/lib/client/logs/log-connection';
 
 /** The browser's WebSocket behind the small interface LogConnection drives (a fake stands in for it in tests). */
 export function openBrowserLogSocket(url: string): LogSocket {

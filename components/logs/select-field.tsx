@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { Select } from '@/components/ui/field';
 
 export interface SelectFieldProps<T extends string> {
   label: string;
@@ -18,8 +19,9 @@ export function SelectField<T extends string>({ label, value, options, onChange,
   return (
     <span className="inline-flex items-center gap-1.5 text-sm">
       <label htmlFor={id}>{label}</label>
-      <select
+      <Select
         id={id}
+        size="sm"
         value={value}
         disabled={disabled}
         aria-describedby={describedBy}
@@ -27,14 +29,13 @@ export function SelectField<T extends string>({ label, value, options, onChange,
           const chosen = options.find((option) => option.value === event.target.value);
           if (chosen) onChange(chosen.value);
         }}
-        className="rounded border border-slate-300 bg-white px-1.5 py-0.5 text-sm disabled:opacity-50 dark:border-slate-600 dark:bg-slate-900"
       >
         {options.map((option) => (
           <option key={option.value} value={option.value}>
             {option.label}
           </option>
         ))}
-      </select>
+      </Select>
     </span>
   );
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useMemo } from 'react';
-import { type LogPreferences, logPreferencesKey, parseLogPreferences } from '@/lib/logs/log-preferences';
+import { type LogPreferences, logPreferencesKey, parseLogPreferences } from '@/lib/client/logs/log-preferences';
 import { useStoredString } from './use-stored-string';
 
 /** The log view's saved settings and a setter that saves a change (ux.md G4). */

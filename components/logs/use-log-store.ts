@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useState, useSyncExternalStore } from 'react';
-import { logSocketUrl, type TailSize } from '@/lib/logs/log-socket-url';
-import { type LogSnapshot, LogStore } from '@/lib/logs/log-store';
+import { logSocketUrl, type TailSize } from '@/lib/client/logs/log-socket-url';
+import { type LogSnapshot, LogStore } from '@/lib/client/logs/log-store';
 import { openBrowserLogSocket } from './open-browser-log-socket';
 
 /**

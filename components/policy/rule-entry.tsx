@@ -1,12 +1,8 @@
-import { ruleSeverity, type Rule } from '@/lib/policy/rule';
-import { PROFILE_IDS } from '@/lib/policy/profiles';
+import { ruleSeverity, type Rule } from '@/lib/domain/policy/rule';
+import { PROFILE_IDS } from '@/lib/domain/policy/profiles';
+import { Badge, type BadgeTone } from '@/components/ui/badge';
 
-const severityStyle = {
-  error: 'bg-red-50 text-red-900 ring-red-600/30 dark:bg-red-950 dark:text-red-200',
-  warning: 'bg-amber-50 text-amber-900 ring-amber-600/30 dark:bg-amber-950 dark:text-amber-200',
-  info: 'bg-sky-50 text-sky-900 ring-sky-600/30 dark:bg-sky-950 dark:text-sky-200',
-  off: 'bg-slate-100 text-slate-700 ring-slate-400/30 dark:bg-slate-800 dark:text-slate-300',
-} as const;
+const severityTone: Record<ReturnType<typeof ruleSeverity>, BadgeTone> = { error: 'bad', warning: 'warn', info: 'busy', off: 'idle' };
 
 /** One rule of the catalog: what it checks, why (with NERSC's own words), how to fix, and its examples. */
 export function RuleEntry({ rule }: { rule: Rule }) {
@@ -22,9 +18,9 @@ export function RuleEntry({ rule }: { rule: Rule }) {
         {PROFILE_IDS.map((profile) => {
           const severity = ruleSeverity(rule, profile);
           return (
-            <span key={profile} className={`rounded-full px-2 py-0.5 text-xs ring-1 ring-inset ${severityStyle[severity]}`} title={`Severity under profile ${profile}`}>
+            <Badge key={profile} tone={severityTone[severity]} className="font-normal" title={`Severity under profile ${profile}`}>
               {profile}: {severity}
-            </span>
+            </Badge>
           );
         })}
         {rule.waivable ? <span className="text-xs text-slate-500">waivable</span> : null}

@@ -1,7 +1,7 @@
 'use client';
 
 import { useSyncExternalStore } from 'react';
-import { liveChannelState, subscribeLiveChannel, useLiveChanges } from '@/lib/queries/live-changes';
+import { liveChannelState, subscribeLiveChannel, useLiveChanges } from '@/lib/client/queries/live-changes';
 
 /**
  * Mounted once for a signed-in user, inside the query provider: keeps every open page current, and says

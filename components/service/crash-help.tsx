@@ -2,10 +2,10 @@
 
 import Link from 'next/link';
 import { useEffect, useState } from 'react';
-import { stripAnsi } from '@/lib/logs/ansi-sgr';
-import { parseLogSocketFrame } from '@/lib/logs/log-socket-frame';
-import { exitCodeMeaning } from '@/lib/stacks/exit-codes';
-import type { ContainerView } from '@/lib/stacks/stack-schemas';
+import { stripAnsi } from '@/lib/client/logs/ansi-sgr';
+import { parseLogSocketFrame } from '@/lib/client/logs/log-socket-frame';
+import { exitCodeMeaning } from '@/lib/domain/stacks/exit-codes';
+import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 
 const shownLines = 20;
 

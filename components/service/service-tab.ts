@@ -1,4 +1,4 @@
-import type { Right } from '@/lib/access/rights';
+import type { Right } from '@/lib/domain/access/rights';
 
 interface TabSpec {
   id: string;

@@ -9,12 +9,12 @@ import { ContainerTable } from '@/components/stacks/container-table';
 import { ServiceActions } from '@/components/stacks/service-actions';
 import { StateBadge } from '@/components/stacks/state-badge';
 import { UpgradePanel } from '@/components/upgrade/upgrade-panel';
-import type { LogPermalink } from '@/lib/logs/permalink';
-import { useService } from '@/lib/queries/use-service';
-import { isCrashLooping } from '@/lib/stacks/exit-codes';
-import { promotionHref, type PromotionTarget } from '@/lib/stacks/promotion';
-import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
-import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
+import type { LogPermalink } from '@/lib/client/logs/permalink';
+import { useService } from '@/lib/client/queries/use-service';
+import { isCrashLooping } from '@/lib/domain/stacks/exit-codes';
+import { promotionHref, type PromotionTarget } from '@/lib/domain/stacks/promotion';
+import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
+import type { UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
 import { CrashHelp } from './crash-help';
 import { serviceTabs, type ServiceTab } from './service-tab';
 
@@ -84,7 +84,7 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       {tab === 'overview' ? (
         <div className="space-y-4">
           {isCrashLooping(service.containers) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
-          <div className="rounded-lg border border-slate-200 dark:border-slate-800">
+          <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
             <ContainerTable stackId={stack.id} containers={service.containers} serviceName={service.name} canOperate={can('operate')} logsHref={can('logs') ? (id) => `${base}?tab=logs&container=${id}` : undefined} />
           </div>
         </div>

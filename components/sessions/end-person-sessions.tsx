@@ -1,15 +1,16 @@
 'use client';
 
-import { useId, useState, type FormEvent } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
-import { useEndAllSessions } from '@/lib/queries/use-sessions';
+import { useState, type FormEvent } from 'react';
+import { useEndAllSessions } from '@/lib/client/queries/use-sessions';
+import { Button } from '@/components/ui/button';
+import { Field, Input } from '@/components/ui/field';
+import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 
 /**
  * Staff only (the /activity page): sign a person out of every browser, e.g. when their account may be
  * in the wrong hands. Their open logs and shells close within seconds.
  */
 export function EndPersonSessions() {
-  const inputId = useId();
   const endAll = useEndAllSessions();
   const [uid, setUid] = useState('');
   const [pending, setPending] = useState<string | null>(null);
@@ -25,21 +26,10 @@ export function EndPersonSessions() {
 
   return (
     <form onSubmit={onSubmit} aria-label="End a person’s sessions" className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 p-3 dark:border-slate-700">
-      <div>
-        <label htmlFor={inputId} className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-          Sign out a person everywhere (uid)
-        </label>
-        <input
-          id={inputId}
-          value={uid}
-          onChange={(e) => setUid(e.target.value)}
-          autoComplete="off"
-          className="mt-1 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-700 dark:bg-slate-900"
-        />
-      </div>
-      <button type="submit" disabled={endAll.isPending} className="rounded-md bg-red-700 px-3 py-1.5 text-sm font-medium text-white hover:bg-red-800 disabled:opacity-50">
+      <Field label="Sign out a person everywhere (uid)">{(control) => <Input {...control} value={uid} onChange={(e) => setUid(e.target.value)} autoComplete="off" />}</Field>
+      <Button type="submit" variant="danger" disabled={endAll.isPending}>
         End all sessions
-      </button>
+      </Button>
       <p role="status" className="text-sm text-slate-700 dark:text-slate-300">
         {endAll.isSuccess ? `Ended ${endAll.data.ended} ${endAll.data.ended === 1 ? 'session' : 'sessions'} of ${endAll.variables}.` : null}
       </p>

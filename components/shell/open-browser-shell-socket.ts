@@ -1,4 +1,4 @@
-import type { ShellSocket } from '@/lib/shell/shell-connection';
+import type { ShellSocket } from '@/lib/client/shell/shell-connection';
 
 /** The browser's WebSocket behind the small interface ShellConnection drives. */
 export function openBrowserShellSocket(url: string): ShellSocket {

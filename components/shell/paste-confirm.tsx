@@ -1,7 +1,8 @@
 'use client';
 
 import { useEffect, useId, useRef } from 'react';
-import type { PasteCheck } from '@/lib/shell/paste-guard';
+import type { PasteCheck } from '@/lib/client/shell/paste-guard';
+import { Button } from '@/components/ui/button';
 
 export interface PasteConfirmProps {
   check: PasteCheck;
@@ -36,12 +37,12 @@ export function PasteConfirm({ check, onAnswer }: PasteConfirmProps) {
       </p>
       <pre className="mt-2 max-h-32 overflow-auto rounded bg-white p-2 font-mono text-xs dark:bg-slate-950">{check.preview}</pre>
       <div className="mt-2 flex gap-2">
-        <button ref={pasteRef} type="button" onClick={() => onAnswer(true)} className="rounded bg-brand-600 px-3 py-1 text-white hover:bg-brand-700">
+        <Button ref={pasteRef} variant="primary" onClick={() => onAnswer(true)}>
           Paste
-        </button>
-        <button type="button" onClick={() => onAnswer(false)} className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800">
+        </Button>
+        <Button onClick={() => onAnswer(false)}>
           Cancel
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -2,10 +2,12 @@
 
 import '@xterm/xterm/css/xterm.css';
 import { useId, useRef, useState } from 'react';
-import { initialContainer, orderContainers, type ShellContainer } from '@/lib/shell/container-order';
-import { maxFontSize, minFontSize } from '@/lib/shell/font-size';
-import { shellKeyHelp } from '@/lib/shell/shell-keys';
-import { describeShellStatus } from '@/lib/shell/shell-status';
+import { initialContainer, orderContainers, type ShellContainer } from '@/lib/client/shell/container-order';
+import { maxFontSize, minFontSize } from '@/lib/client/shell/font-size';
+import { shellKeyHelp } from '@/lib/client/shell/shell-keys';
+import { describeShellStatus } from '@/lib/client/shell/shell-status';
+import { Button } from '@/components/ui/button';
+import { Select } from '@/components/ui/field';
 import { PasteConfirm } from './paste-confirm';
 import { useFontSize } from './use-font-size';
 import { usePrefersDark } from './use-prefers-dark';
@@ -16,9 +18,6 @@ export interface ShellPanelProps {
   /** The container to open first; otherwise the first running one. */
   initialContainerId?: string;
 }
-
-const buttonClass =
-  'rounded border border-slate-300 px-2 py-0.5 text-sm hover:bg-slate-100 disabled:opacity-50 dark:border-slate-600 dark:hover:bg-slate-800';
 
 /**
  * A terminal in one of a service's containers (ux.md S1-S6): container picker, connection status,
@@ -61,41 +60,36 @@ function ShellWorkspace({ containers, initialContainerId }: ShellPanelProps) {
         ) : (
           <span className="flex items-center gap-1">
             <label htmlFor={pickerId}>Container</label>
-            <select
-              id={pickerId}
-              value={containerId}
-              onChange={(event) => setContainerId(event.target.value)}
-              className="rounded border border-slate-300 bg-white px-1 py-0.5 dark:border-slate-600 dark:bg-slate-900"
-            >
+            <Select id={pickerId} size="sm" value={containerId} onChange={(event) => setContainerId(event.target.value)}>
               {ordered.map((c) => (
                 <option key={c.id} value={c.id}>
                   {c.state === 'running' ? c.name : `${c.name} (${c.state})`}
                 </option>
               ))}
-            </select>
+            </Select>
           </span>
         )}
         <p role="status" aria-live="polite" data-testid="shell-status" className="text-slate-700 dark:text-slate-300">
           {describeShellStatus(status)}
         </p>
         <span className="ml-auto flex items-center gap-1">
-          <button type="button" aria-label="Smaller text" onClick={() => step(-1)} disabled={fontSize <= minFontSize} className={buttonClass}>
+          <Button size="sm" aria-label="Smaller text" onClick={() => step(-1)} disabled={fontSize <= minFontSize}>
             A−
-          </button>
+          </Button>
           <span className="w-10 text-center tabular-nums" aria-hidden="true">
             {fontSize} px
           </span>
-          <button type="button" aria-label="Larger text" onClick={() => step(1)} disabled={fontSize >= maxFontSize} className={buttonClass}>
+          <Button size="sm" aria-label="Larger text" onClick={() => step(1)} disabled={fontSize >= maxFontSize}>
             A+
-          </button>
+          </Button>
         </span>
         <label className="flex items-center gap-1">
           <input type="checkbox" checked={isScreenReaderMode} onChange={(event) => setScreenReaderMode(event.target.checked)} />
           Screen reader mode
         </label>
-        <button ref={reconnectRef} type="button" onClick={reconnect} className={buttonClass}>
+        <Button ref={reconnectRef} size="sm" onClick={reconnect}>
           Reconnect
-        </button>
+        </Button>
       </div>
       {warning ? (
         <p role="alert" data-testid="shell-warning" className="rounded bg-amber-100 px-2 py-1 text-sm text-amber-900 dark:bg-amber-900 dark:text-amber-100">

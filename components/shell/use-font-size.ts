@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useSyncExternalStore } from 'react';
-import { defaultFontSize, fontSizeStorageKey, parseStoredFontSize, stepFontSize } from '@/lib/shell/font-size';
+import { defaultFontSize, fontSizeStorageKey, parseStoredFontSize, stepFontSize } from '@/lib/client/shell/font-size';
 
 // Panels on the same page hear a change at once; other tabs through the storage event.
 const listeners = new Set<() => void>();

@@ -1,10 +1,11 @@
 'use client';
 
 import { useEffect, useRef, useSyncExternalStore } from 'react';
-import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import type { ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { verbCopy } from './service-action-copy';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
+import { Button } from '@/components/ui/button';
 
 export interface PendingAction {
   verb: ServiceActionVerb;
@@ -80,24 +81,25 @@ export function ActionProgress({
     }
   }
   const colours = { busy: 'text-sky-800 dark:text-sky-300', ok: 'text-emerald-800 dark:text-emerald-300', bad: 'text-red-800 dark:text-red-300' };
-  const link = 'ml-2 text-xs underline';
+  // Links in the status line's own colour, so the line reads as one message.
+  const link = 'ml-2 text-xs text-current hover:text-current dark:text-current dark:hover:text-current';
   return (
     <span role="status" aria-live="polite" className={`text-sm ${colours[tone]}`} data-testid="action-status">
       {message}
       {held ? (
-        <button ref={undoRef} type="button" onClick={onUndo} className={`${link} font-semibold`}>
+        <Button ref={undoRef} variant="link" onClick={onUndo} className={`${link} font-semibold`}>
           Undo
-        </button>
+        </Button>
       ) : null}
       {offersStart ? (
-        <button type="button" onClick={() => onStartAgain?.()} className={link}>
+        <Button variant="link" onClick={() => onStartAgain?.()} className={link}>
           Start again
-        </button>
+        </Button>
       ) : null}
       {message && !held && tone !== 'busy' ? (
-        <button type="button" onClick={onDismiss} className={link}>
+        <Button variant="link" onClick={onDismiss} className={link}>
           Dismiss
-        </button>
+        </Button>
       ) : null}
     </span>
   );

@@ -2,37 +2,36 @@
 
 import Link from 'next/link';
 import { useState } from 'react';
-import { useServiceAction } from '@/lib/queries/use-service-action';
-import { awaitingFinishState } from '@/lib/rancher/transitional-state';
-import type { StackListItem } from '@/lib/stacks/stack-schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { useServiceAction } from '@/lib/client/queries/use-service-action';
+import { upgradeDecisions, type UpgradeDecision } from '@/lib/domain/rancher/service-verbs';
+import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
+import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
+import { EnvironmentConfirmDialog } from './environment-confirm-dialog';
 import { stackPhrase, verbCopy } from './service-action-copy';
+import { Button } from '@/components/ui/button';
 
-type Decision = 'finish-upgrade' | 'rollback';
 type Waiting = { stack: StackListItem; service: StackListItem['services'][number] };
 
 function WaitingRow({ stack, service }: Waiting) {
   const action = useServiceAction(stack.id);
-  const [asking, setAsking] = useState<Decision | null>(null);
+  const [asking, setAsking] = useState<UpgradeDecision | null>(null);
   const copy = asking ? verbCopy[asking] : null;
   const sending = action.isPending ? action.variables?.verb : null;
-  const button =
-    'rounded-md px-2.5 py-1 text-sm font-medium ring-1 ring-inset ring-amber-400 hover:bg-amber-100 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-amber-700 dark:hover:bg-amber-900';
   return (
     <li className="flex flex-wrap items-center gap-3 py-2" data-testid={`awaiting-${stack.name}-${service.name}`}>
       <Link href={`/stacks/${stack.id}/services/${service.id}?tab=upgrade`} className="font-medium text-brand-600 underline dark:text-blue-400">
         {stack.name} / {service.name}
       </Link>
       <span className="text-slate-700 dark:text-slate-300">now runs {service.image}</span>
-      {(['finish-upgrade', 'rollback'] as const).map((verb) => (
-        <button key={verb} type="button" className={button} disabled={action.isPending} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${stack.name}/${service.name}`}>
+      {upgradeDecisions.map((verb) => (
+        <Button key={verb} variant="outline" size="sm" disabled={action.isPending} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${stack.name}/${service.name}`}>
           {verbCopy[verb].label}
-        </button>
+        </Button>
       ))}
       <span role="status" className="text-sm">
         {sending ? `${verbCopy[sending].progress} ${service.name}…` : action.error ? <span className="text-red-800 dark:text-red-300">{action.error.message}</span> : null}
       </span>
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={copy !== null}
         title={copy ? `${copy.confirm} of ${service.name} in ${stackPhrase(stack.name, stack.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
@@ -45,7 +44,7 @@ function WaitingRow({ stack, service }: Waiting) {
         onCancel={() => setAsking(null)}
       >
         {copy ? <p>{copy.effect(service.name, service.scale)}</p> : null}
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </li>
   );
 }

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { EnvironmentView } from '@/lib/stacks/stack-schemas';
+import type { EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
 
 /**
  * Which Rancher environment a stack lives in. Production is never quiet: a filled red badge that says

@@ -1,4 +1,5 @@
-import { ApiError } from '@/lib/queries/fetch-json';
+import { ApiError } from '@/lib/client/queries/fetch-json';
+import { Button } from '@/components/ui/button';
 
 export function QueryError({ error, onRetry, isRetrying }: { error: Error; onRetry: () => void; isRetrying: boolean }) {
   const requestId = error instanceof ApiError ? error.requestId : undefined;
@@ -8,9 +9,9 @@ export function QueryError({ error, onRetry, isRetrying }: { error: Error; onRet
         Could not refresh: {error.message}
         {requestId ? <span className="ml-1 text-xs opacity-80">(request {requestId})</span> : null}
       </span>
-      <button type="button" onClick={onRetry} disabled={isRetrying} className="rounded border border-current px-2 py-0.5 font-medium disabled:opacity-60">
+      <Button variant="outline" size="sm" onClick={onRetry} disabled={isRetrying}>
         {isRetrying ? 'Retrying…' : 'Retry'}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
-import type { ServiceActionVerb } from '@/lib/queries/use-service-action';
-import type { EnvironmentView } from '@/lib/stacks/stack-schemas';
+import type { ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import type { EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
 
 interface VerbCopy {
   label: string;
@@ -70,14 +70,6 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     undoable: false,
   },
 };
-
-/** Which verbs the service's state allows, in the order the buttons show. */
-export function verbsFor(state: string): ServiceActionVerb[] {
-  if (state === 'upgraded') return ['finish-upgrade', 'rollback'];
-  if (state === 'inactive') return ['start'];
-  if (state === 'active' || state === 'degraded' || state === 'unhealthy') return ['restart', 'stop'];
-  return [];
-}
 
 /** "stack foo" or "production stack foo": confirm titles say which one they change. */
 export function stackPhrase(stackName: string, environment: EnvironmentView): string {

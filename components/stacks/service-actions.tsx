@@ -1,12 +1,14 @@
 'use client';
 
 import { useCallback, useState } from 'react';
-import { useServiceAction, type ServiceActionVerb } from '@/lib/queries/use-service-action';
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
-import { ConfirmDialog } from './confirm-dialog';
+import { useServiceAction } from '@/lib/client/queries/use-service-action';
+import { offeredVerbs, type ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
+import { EnvironmentConfirmDialog } from './environment-confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
-import { stackPhrase, typedConfirmation, verbCopy, verbsFor } from './service-action-copy';
+import { stackPhrase, typedConfirmation, verbCopy } from './service-action-copy';
 import { useUndoWindow } from './use-undo-window';
+import { Button } from '@/components/ui/button';
 
 /**
  * Stop, start, restart (and finish or roll back an upgrade) for one service, each behind a confirm that
@@ -30,7 +32,8 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
   );
   const held = useUndoWindow(send);
 
-  const allowed = verbsFor(service.state).filter((v) => (v === 'finish-upgrade' || v === 'rollback' ? canUpgrade : canOperate));
+  // Rancher's own answer (its action links) says which verbs the service's state allows.
+  const allowed = offeredVerbs(service.allowedVerbs, { operate: canOperate, upgrade: canUpgrade });
   const isBusy = action.isPending || held.scheduled !== null || service.transitioning === 'yes';
 
   function confirm() {
@@ -48,16 +51,9 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
   return (
     <div className="flex flex-wrap items-center gap-2">
       {allowed.map((verb) => (
-        <button
-          key={verb}
-          type="button"
-          disabled={isBusy}
-          onClick={() => setAsking(verb)}
-          className="rounded-md px-3 py-1 text-sm font-medium ring-1 ring-inset ring-slate-300 hover:bg-slate-100 disabled:cursor-not-allowed disabled:opacity-50 dark:ring-slate-600 dark:hover:bg-slate-800"
-          aria-label={`${verbCopy[verb].label} ${service.name}`}
-        >
+        <Button key={verb} disabled={isBusy} onClick={() => setAsking(verb)} aria-label={`${verbCopy[verb].label} ${service.name}`}>
           {verbCopy[verb].label}
-        </button>
+        </Button>
       ))}
       <ActionProgress
         held={held.scheduled ? { verb: held.scheduled.value, dueAt: held.scheduled.dueAt } : null}
@@ -72,7 +68,7 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
           action.reset();
         }}
       />
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={copy !== null}
         title={copy ? `${copy.confirm} ${service.name} in ${stackPhrase(stackName, service.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
@@ -83,7 +79,7 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
         onCancel={() => setAsking(null)}
       >
         {copy ? <p>{copy.effect(service.name, service.containers.length)}</p> : null}
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </div>
   );
 }

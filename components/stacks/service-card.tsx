@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import type { Right } from '@/lib/access/rights';
-import type { ServiceView } from '@/lib/stacks/stack-schemas';
+import type { Right } from '@/lib/domain/access/rights';
+import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { StateBadge } from './state-badge';
 import { ContainerTable } from './container-table';
 import { ServiceActions } from './service-actions';

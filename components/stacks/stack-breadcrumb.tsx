@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import type { EnvironmentView } from '@/lib/stacks/stack-schemas';
+import type { EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
 import { EnvironmentBadge } from './environment-badge';
 
 const link = 'text-brand-600 hover:underline dark:text-blue-400';

@@ -1,8 +1,8 @@
 'use client';
 
 import { ActivityTimeline } from '@/components/activity/activity-timeline';
-import { useStack } from '@/lib/queries/use-stack';
-import type { StackView } from '@/lib/stacks/stack-schemas';
+import { useStack } from '@/lib/client/queries/use-stack';
+import type { StackView } from '@/lib/domain/stacks/stack-schemas';
 import { EnvironmentBadge } from './environment-badge';
 import { QueryError } from './query-error';
 import { ServiceCard } from './service-card';

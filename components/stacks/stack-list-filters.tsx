@@ -1,7 +1,9 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import type { Scope, Sort, StackFilter } from '@/lib/stacks/stack-filter';
+import type { Scope, Sort, StackFilter } from '@/lib/domain/stacks/stack-filter';
+import { buttonClasses } from '@/components/ui/button';
+import { Field, Input, Select } from '@/components/ui/field';
 
 const scopeLabels: Record<Scope, string> = { mine: 'Mine', groups: 'My groups', all: 'All' };
 const sortLabels: Record<Sort, string> = { name: 'Name', state: 'State', health: 'Health (worst first)', owner: 'Owner' };
@@ -24,23 +26,33 @@ export function StackListFilters({
     return () => clearTimeout(timer);
   }, [query, filter.query, onChange]);
 
-  const control = 'rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm dark:border-slate-700 dark:bg-slate-900';
   return (
     <div className="flex flex-wrap items-end gap-3">
-      <div className="min-w-64 flex-1">
-        <label htmlFor="stack-search" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-          Search stacks, services, images, owners
-        </label>
-        <input id="stack-search" type="search" data-shortcut="/" data-shortcut-label="Search the stacks" aria-keyshortcuts="/" value={query} onChange={(e) => setQuery(e.target.value)} className={`${control} mt-1 w-full`} placeholder="e.g. nginx" />
-      </div>
+      <Field id="stack-search" label="Search stacks, services, images, owners" className="min-w-64 flex-1">
+        {(control) => (
+          <Input
+            {...control}
+            type="search"
+            data-shortcut="/"
+            data-shortcut-label="Search the stacks"
+            aria-keyshortcuts="/"
+            value={query}
+            onChange={(e) => setQuery(e.target.value)}
+            className="w-full"
+            placeholder="e.g. nginx"
+          />
+        )}
+      </Field>
       <fieldset className="flex items-center gap-1" aria-label="Show">
         <legend className="sr-only">Show</legend>
         {(Object.keys(scopeLabels) as Scope[]).map((scope) => (
           <label
             key={scope}
-            className={`cursor-pointer rounded-md px-3 py-1.5 text-sm ring-1 ring-inset ring-slate-300 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 dark:ring-slate-700 ${
-              filter.scope === scope ? 'bg-brand-600 text-white ring-brand-600' : 'bg-white dark:bg-slate-900'
-            }`}
+            // A radio group that looks like a row of buttons: the chosen one is filled.
+            className={buttonClasses({
+              variant: filter.scope === scope ? 'primary' : 'secondary',
+              className: 'cursor-pointer has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-offset-2 has-[:focus-visible]:outline-brand-600',
+            })}
           >
             <input type="radio" name="scope" value={scope} checked={filter.scope === scope} onChange={() => onChange({ scope })} className="sr-only" />
             {scopeLabels[scope]}
@@ -52,32 +64,30 @@ export function StackListFilters({
         Needs attention
       </label>
       {environments.length > 1 ? (
-        <div>
-          <label htmlFor="stack-environment" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-            Environment
-          </label>
-          <select id="stack-environment" value={filter.environment} onChange={(e) => onChange({ environment: e.target.value })} className={`${control} mt-1`}>
-            <option value="">All environments</option>
-            {environments.map((name) => (
-              <option key={name} value={name}>
-                {name}
+        <Field id="stack-environment" label="Environment">
+          {(control) => (
+            <Select {...control} value={filter.environment} onChange={(e) => onChange({ environment: e.target.value })}>
+              <option value="">All environments</option>
+              {environments.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
+      <Field id="stack-sort" label="Sort by">
+        {(control) => (
+          <Select {...control} value={filter.sort} onChange={(e) => onChange({ sort: e.target.value as Sort })}>
+            {(Object.keys(sortLabels) as Sort[]).map((sort) => (
+              <option key={sort} value={sort}>
+                {sortLabels[sort]}
               </option>
             ))}
-          </select>
-        </div>
-      ) : null}
-      <div>
-        <label htmlFor="stack-sort" className="block text-xs font-medium text-slate-600 dark:text-slate-400">
-          Sort by
-        </label>
-        <select id="stack-sort" value={filter.sort} onChange={(e) => onChange({ sort: e.target.value as Sort })} className={`${control} mt-1`}>
-          {(Object.keys(sortLabels) as Sort[]).map((sort) => (
-            <option key={sort} value={sort}>
-              {sortLabels[sort]}
-            </option>
-          ))}
-        </select>
-      </div>
+          </Select>
+        )}
+      </Field>
     </div>
   );
 }

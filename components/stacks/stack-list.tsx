@@ -3,14 +3,15 @@
 import Link from 'next/link';
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { type KeyboardEvent, useMemo } from 'react';
-import { useStacks } from '@/lib/queries/use-stacks';
-import { applyStackFilter, parseStackFilter, stackFilterParams, type StackFilter } from '@/lib/stacks/stack-filter';
-import type { StackList as StackListData } from '@/lib/stacks/stack-schemas';
+import { useStacks } from '@/lib/client/queries/use-stacks';
+import { applyStackFilter, parseStackFilter, stackFilterParams, type StackFilter } from '@/lib/domain/stacks/stack-filter';
+import type { StackList as StackListData } from '@/lib/domain/stacks/stack-schemas';
 import { StackListFilters } from './stack-list-filters';
 import { AwaitingFinishList } from './awaiting-finish-list';
 import { StackRow } from './stack-row';
 import { EmptyStacks } from './empty-stacks';
 import { QueryError } from './query-error';
+import { Table, TableBody, TableCaption, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
 import { UnavailableEnvironments } from './unavailable-environments';
 
 const rowKeys: Record<string, (at: number, last: number) => number> = {
@@ -58,26 +59,26 @@ export function StackList({ initial, uid, isStaff }: { initial: StackListData; u
       {total === 0 ? (
         <EmptyStacks uid={uid} />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-          <table className="w-full text-left text-sm">
-            <caption className="sr-only">Your stacks ({rows.length} of {total} shown)</caption>
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-600 dark:bg-slate-900 dark:text-slate-400">
-              <tr>
-                <th scope="col" className="px-3 py-2">Stack</th>
-                <th scope="col" className="px-3 py-2">State</th>
-                <th scope="col" className="px-3 py-2">Health</th>
-                <th scope="col" className="px-3 py-2">Services</th>
-                <th scope="col" className="px-3 py-2">Owner</th>
-                <th scope="col" className="px-3 py-2">Group</th>
-                <th scope="col" className="px-3 py-2">Address</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-200 dark:divide-slate-800" onKeyDown={moveBetweenRows}>
+        <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
+          <Table>
+            <TableCaption>Your stacks ({rows.length} of {total} shown)</TableCaption>
+            <TableHead>
+              <TableRow>
+                <TableHeaderCell>Stack</TableHeaderCell>
+                <TableHeaderCell>State</TableHeaderCell>
+                <TableHeaderCell>Health</TableHeaderCell>
+                <TableHeaderCell>Services</TableHeaderCell>
+                <TableHeaderCell>Owner</TableHeaderCell>
+                <TableHeaderCell>Group</TableHeaderCell>
+                <TableHeaderCell>Address</TableHeaderCell>
+              </TableRow>
+            </TableHead>
+            <TableBody onKeyDown={moveBetweenRows}>
               {rows.map((stack) => (
                 <StackRow key={stack.id} stack={stack} />
               ))}
-            </tbody>
-          </table>
+            </TableBody>
+          </Table>
           {rows.length === 0 ? (
             <p className="px-3 py-6 text-center text-sm text-slate-600 dark:text-slate-400">
               No stack matches these filters.{' '}

@@ -1,4 +1,4 @@
-import type { EnvironmentStatus } from '@/lib/stacks/stack-schemas';
+import type { EnvironmentStatus } from '@/lib/domain/stacks/stack-schemas';
 
 /** An environment that did not answer is named here; the stacks of the others are listed as usual. */
 export function UnavailableEnvironments({ environments }: { environments: EnvironmentStatus[] }) {

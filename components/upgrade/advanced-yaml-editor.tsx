@@ -1,10 +1,12 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { advancedFields } from '@/lib/upgrade/advanced-yaml';
-import type { Issues } from '@/lib/upgrade/group-issues';
+import { advancedFields } from '@/lib/domain/upgrade/advanced-yaml';
+import type { Issues } from '@/lib/domain/upgrade/group-issues';
 import { FieldIssues } from './field-issues';
-import { buttonClass, inputClass, sectionClass } from './form-styles';
+import { sectionClass } from './form-styles';
+import { Button } from '@/components/ui/button';
+import { Field, Textarea } from '@/components/ui/field';
 
 /**
  * The launchConfig fields without a field of their own (command, user, capabilities, volumes, ports…)
@@ -19,25 +21,23 @@ export function AdvancedYamlEditor({ text, onChange, issues }: { text: string; o
   return (
     <section className={sectionClass} aria-labelledby={`${id}-title`}>
       <h3 id={`${id}-title`} className="text-sm font-semibold">
-        <button type="button" className={buttonClass} aria-expanded={isShown} aria-controls={`${id}-body`} onClick={() => setOpen(!isShown)}>
+        <Button aria-expanded={isShown} aria-controls={`${id}-body`} onClick={() => setOpen(!isShown)}>
           <span aria-hidden>{isShown ? '▾ ' : '▸ '}</span>
           Advanced (YAML)
-        </button>
+        </Button>
       </h3>
       <div id={`${id}-body`} hidden={!isShown} className="space-y-2">
-        <label htmlFor={`${id}-yaml`} className="block text-xs text-slate-700 dark:text-slate-300">
-          Launch configuration fields, as YAML: {advancedFields.join(', ')}. Remove a line to unset its field.
-        </label>
-        <textarea
+        <Field
           id={`${id}-yaml`}
-          rows={Math.min(20, Math.max(6, text.split('\n').length + 1))}
-          className={`${inputClass} font-mono`}
-          value={text}
-          onChange={(e) => onChange(e.target.value)}
-          aria-invalid={issues.problems.length > 0 || undefined}
-          aria-describedby={hasIssues ? `${id}-issues` : undefined}
-          spellCheck={false}
-        />
+          label={`Launch configuration fields, as YAML: ${advancedFields.join(', ')}. Remove a line to unset its field.`}
+          labelClassName="font-normal"
+          describedBy={hasIssues ? `${id}-issues` : undefined}
+          isInvalid={issues.problems.length > 0}
+        >
+          {(control) => (
+            <Textarea {...control} rows={Math.min(20, Math.max(6, text.split('\n').length + 1))} className="block w-full font-mono" value={text} onChange={(e) => onChange(e.target.value)} spellCheck={false} />
+          )}
+        </Field>
       </div>
       <FieldIssues id={`${id}-issues`} issues={issues} />
     </section>

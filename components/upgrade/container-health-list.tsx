@@ -1,5 +1,5 @@
 import { StateBadge } from '@/components/stacks/state-badge';
-import type { ContainerView } from '@/lib/stacks/stack-schemas';
+import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 
 /** The service's containers with state and health, followed live during and after an upgrade. */
 export function ContainerHealthList({ containers }: { containers: ContainerView[] }) {

@@ -1,4 +1,4 @@
-import type { Issues } from '@/lib/upgrade/group-issues';
+import type { Issues } from '@/lib/domain/upgrade/group-issues';
 
 const severityLook = {
   error: { icon: '✕', word: 'Blocks', className: 'border-red-600 bg-red-50 text-red-900 dark:bg-red-950 dark:text-red-200' },

@@ -1,9 +1,10 @@
 'use client';
 
 import { useId } from 'react';
-import type { Issues } from '@/lib/upgrade/group-issues';
+import type { Issues } from '@/lib/domain/upgrade/group-issues';
 import { FieldIssues } from './field-issues';
-import { inputClass, sectionClass } from './form-styles';
+import { sectionClass } from './form-styles';
+import { Field, Input } from '@/components/ui/field';
 
 /** Image and tag, with what runs now beside them; image findings (registry, `:latest`) show below. */
 export function ImageFields({
@@ -34,37 +35,14 @@ export function ImageFields({
         Running now: <code className="font-mono">{currentImage || 'no image'}</code>
       </p>
       <div className="flex flex-wrap gap-3">
-        <div className="min-w-64 flex-[3]">
-          <label htmlFor={`${id}-image`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-            Image
-          </label>
-          <input
-            id={`${id}-image`}
-            className={`${inputClass} font-mono`}
-            value={image}
-            onChange={(e) => onChange({ image: e.target.value, tag })}
-            aria-invalid={isBad(imageIssues)}
-            aria-describedby={imageNote || undefined}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-        <div className="min-w-32 flex-1">
-          <label htmlFor={`${id}-tag`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-            Tag
-          </label>
-          <input
-            id={`${id}-tag`}
-            className={`${inputClass} font-mono`}
-            value={tag}
-            onChange={(e) => onChange({ image, tag: e.target.value })}
-            aria-invalid={isBad(tagIssues) ?? isBad(imageIssues)}
-            aria-describedby={tagNote || undefined}
-            placeholder="latest"
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
+        <Field id={`${id}-image`} label="Image" className="min-w-64 flex-[3]" describedBy={imageNote || undefined} isInvalid={isBad(imageIssues)}>
+          {(control) => <Input {...control} className="block w-full font-mono" value={image} onChange={(e) => onChange({ image: e.target.value, tag })} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field id={`${id}-tag`} label="Tag" className="min-w-32 flex-1" describedBy={tagNote || undefined} isInvalid={isBad(tagIssues) ?? isBad(imageIssues)}>
+          {(control) => (
+            <Input {...control} className="block w-full font-mono" value={tag} onChange={(e) => onChange({ image, tag: e.target.value })} placeholder="latest" autoComplete="off" spellCheck={false} />
+          )}
+        </Field>
       </div>
       <FieldIssues id={`${id}-tag-issues`} issues={tagIssues} />
       <FieldIssues id={`${id}-image-issues`} issues={imageIssues} />

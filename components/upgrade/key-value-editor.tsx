@@ -1,13 +1,15 @@
 'use client';
 
 import { useId, useState } from 'react';
-import { isSecretName } from '@/lib/audit/redact-secrets';
-import { parseEnvPaste } from '@/lib/upgrade/env-paste';
-import type { FormField } from '@/lib/upgrade/form-field';
-import { noIssues, type Issues } from '@/lib/upgrade/group-issues';
-import { newRowId, type KeyValueRow } from '@/lib/upgrade/upgrade-form-state';
+import { isSecretName } from '@/lib/domain/audit/redact-secrets';
+import { parseEnvPaste } from '@/lib/domain/upgrade/env-paste';
+import type { FormField } from '@/lib/domain/upgrade/form-field';
+import { noIssues, type Issues } from '@/lib/domain/upgrade/group-issues';
+import { newRowId, type KeyValueRow } from '@/lib/domain/upgrade/upgrade-form-state';
 import { FieldIssues } from './field-issues';
-import { buttonClass, inputClass, sectionClass } from './form-styles';
+import { sectionClass } from './form-styles';
+import { Button } from '@/components/ui/button';
+import { Field, Input, Textarea } from '@/components/ui/field';
 
 interface KeyValueEditorProps {
   kind: 'variable' | 'label';
@@ -30,43 +32,36 @@ function RowEditor({ kind, position, row, onChange, onRemove, issues }: { kind: 
   return (
     <div role="group" aria-label={groupName} className="space-y-1">
       <div className="flex flex-wrap items-end gap-2">
-        <div className="min-w-40 flex-1">
-          <label htmlFor={`${id}-name`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-            Name
-          </label>
-          <input
-            id={`${id}-name`}
-            className={`${inputClass} font-mono`}
-            value={row.name}
-            onChange={(e) => onChange({ ...row, name: e.target.value })}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
-        <div className="min-w-48 flex-[2]">
-          <label htmlFor={`${id}-value`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-            Value
-          </label>
-          <input
-            id={`${id}-value`}
-            className={`${inputClass} font-mono`}
-            type={isSecret && !isRevealed ? 'password' : 'text'}
-            value={row.value}
-            onChange={(e) => onChange({ ...row, value: e.target.value })}
-            aria-invalid={issues.problems.length > 0 || issues.findings.some((f) => f.severity === 'error') || undefined}
-            aria-describedby={describedBy}
-            autoComplete="off"
-            spellCheck={false}
-          />
-        </div>
+        <Field id={`${id}-name`} label="Name" className="min-w-40 flex-1">
+          {(control) => <Input {...control} className="block w-full font-mono" value={row.name} onChange={(e) => onChange({ ...row, name: e.target.value })} autoComplete="off" spellCheck={false} />}
+        </Field>
+        <Field
+          id={`${id}-value`}
+          label="Value"
+          className="min-w-48 flex-[2]"
+          describedBy={describedBy}
+          isInvalid={issues.problems.length > 0 || issues.findings.some((f) => f.severity === 'error')}
+        >
+          {(control) => (
+            <Input
+              {...control}
+              className="block w-full font-mono"
+              type={isSecret && !isRevealed ? 'password' : 'text'}
+              value={row.value}
+              onChange={(e) => onChange({ ...row, value: e.target.value })}
+              autoComplete="off"
+              spellCheck={false}
+            />
+          )}
+        </Field>
         {isSecret ? (
-          <button type="button" className={buttonClass} aria-pressed={isRevealed} onClick={() => setRevealed(!isRevealed)}>
+          <Button aria-pressed={isRevealed} onClick={() => setRevealed(!isRevealed)}>
             {isRevealed ? 'Hide' : 'Show'}
-          </button>
+          </Button>
         ) : null}
-        <button type="button" className={buttonClass} onClick={onRemove} aria-label={`Remove ${kind === 'variable' ? name || 'new variable' : groupName.toLowerCase()}`}>
+        <Button onClick={onRemove} aria-label={`Remove ${kind === 'variable' ? name || 'new variable' : groupName.toLowerCase()}`}>
           Remove
-        </button>
+        </Button>
       </div>
       {isSecret ? (
         <p id={`${id}-secret`} className="text-xs text-amber-900 dark:text-amber-200">
@@ -104,17 +99,16 @@ function PasteBox({ rows, onChange }: { rows: KeyValueRow[]; onChange: (rows: Ke
 
   return (
     <div className="space-y-2">
-      <button type="button" className={buttonClass} aria-expanded={isOpen} aria-controls={`${id}-paste`} onClick={() => setOpen(!isOpen)}>
+      <Button aria-expanded={isOpen} aria-controls={`${id}-paste`} onClick={() => setOpen(!isOpen)}>
         Paste KEY=value lines
-      </button>
+      </Button>
       <div id={`${id}-paste`} hidden={!isOpen} className="space-y-2">
-        <label htmlFor={`${id}-text`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-          KEY=value lines (one per line; # comments and export are ignored)
-        </label>
-        <textarea id={`${id}-text`} rows={4} className={`${inputClass} font-mono`} value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />
-        <button type="button" className={buttonClass} onClick={add} disabled={text.trim() === ''}>
+        <Field id={`${id}-text`} label="KEY=value lines (one per line; # comments and export are ignored)">
+          {(control) => <Textarea {...control} rows={4} className="block w-full font-mono" value={text} onChange={(e) => setText(e.target.value)} spellCheck={false} />}
+        </Field>
+        <Button onClick={add} disabled={text.trim() === ''}>
           Add these variables
-        </button>
+        </Button>
         {errors.length > 0 ? (
           <ul role="alert" className="text-sm text-red-800 dark:text-red-300">
             {errors.map((e) => (
@@ -153,9 +147,9 @@ export function KeyValueEditor({ kind, legend, rows, onChange, issuesOf }: KeyVa
       ))}
       <FieldIssues issues={issuesOf(section)} />
       <div className="flex flex-wrap items-start gap-2">
-        <button type="button" className={buttonClass} onClick={() => onChange([...rows, { id: newRowId(), name: '', value: '' }])}>
+        <Button onClick={() => onChange([...rows, { id: newRowId(), name: '', value: '' }])}>
           {kind === 'variable' ? 'Add variable' : 'Add label'}
-        </button>
+        </Button>
         {kind === 'variable' ? <PasteBox rows={rows} onChange={onChange} /> : null}
       </div>
     </fieldset>

@@ -1,10 +1,11 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
 import { stackPhrase, typedConfirmation } from '@/components/stacks/service-action-copy';
-import type { EnvironmentView } from '@/lib/stacks/stack-schemas';
-import { buttonClass, sectionClass } from './form-styles';
+import type { EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
+import { sectionClass } from './form-styles';
+import { Button } from '@/components/ui/button';
 
 /** Same image, pulled again: for a rebuilt image pushed under the tag the service already runs. */
 export function RedeploySection({
@@ -30,10 +31,10 @@ export function RedeploySection({
         Pull again
       </h3>
       <p className="text-sm text-slate-700 dark:text-slate-300">{why}</p>
-      <button type="button" className={buttonClass} disabled={isDisabled} onClick={() => setAsking(true)}>
+      <Button disabled={isDisabled} onClick={() => setAsking(true)}>
         Redeploy
-      </button>
-      <ConfirmDialog
+      </Button>
+      <EnvironmentConfirmDialog
         open={isAsking}
         title={`Redeploy ${serviceName} in ${stackPhrase(stackName, environment)}?`}
         confirmLabel="Redeploy"
@@ -49,7 +50,7 @@ export function RedeploySection({
           Redeploy upgrades {serviceName} to the same image, {image}, with the label io.rancher.container.pull_image: always, so every node pulls it again and
           replaces the containers. Finish or roll back afterwards, as with any upgrade.
         </p>
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </section>
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
-import { buttonClass, sectionClass } from './form-styles';
+import { sectionClass } from './form-styles';
+import { Button } from '@/components/ui/button';
 
 /**
  * After a finished upgrade Rollback is gone, but Rancher still holds the configuration it replaced:
@@ -17,9 +18,9 @@ export function RevertSection({ serviceName, previousImage, isReverting, isDisab
           ? `The form above now holds the configuration ${serviceName} ran before its last upgrade (${previousImage}). Preview it, then upgrade to go back.`
           : `Before its last upgrade, ${serviceName} ran ${previousImage}. Revert fills the form with that configuration; nothing changes until you preview and upgrade.`}
       </p>
-      <button type="button" className={buttonClass} disabled={isDisabled || isReverting} onClick={onRevert}>
+      <Button disabled={isDisabled || isReverting} onClick={onRevert}>
         Fill the form with the previous version
-      </button>
+      </Button>
     </section>
   );
 }

@@ -1,10 +1,11 @@
 'use client';
 
 import { useId } from 'react';
-import type { Issues } from '@/lib/upgrade/group-issues';
-import type { UpgradeFormState } from '@/lib/upgrade/upgrade-form-state';
+import type { Issues } from '@/lib/domain/upgrade/group-issues';
+import type { UpgradeFormState } from '@/lib/domain/upgrade/upgrade-form-state';
 import { FieldIssues } from './field-issues';
-import { inputClass, sectionClass } from './form-styles';
+import { sectionClass } from './form-styles';
+import { Field, Input } from '@/components/ui/field';
 
 type Rollout = Pick<UpgradeFormState, 'startFirst' | 'batchSize' | 'intervalSeconds'>;
 
@@ -21,27 +22,14 @@ export function RolloutOptions({ value, onChange, issues }: { value: Rollout; on
         </label>
       </div>
       <div className="flex flex-wrap gap-3">
-        <div className="w-40">
-          <label htmlFor={`${id}-batch`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-            Batch size
-          </label>
-          <input id={`${id}-batch`} type="number" min={1} max={100} inputMode="numeric" className={inputClass} value={value.batchSize} onChange={(e) => onChange({ ...value, batchSize: e.target.value })} />
-        </div>
-        <div className="w-56">
-          <label htmlFor={`${id}-interval`} className="text-xs font-medium text-slate-700 dark:text-slate-300">
-            Interval between batches (seconds)
-          </label>
-          <input
-            id={`${id}-interval`}
-            type="number"
-            min={0}
-            max={600}
-            step="any"
-            className={inputClass}
-            value={value.intervalSeconds}
-            onChange={(e) => onChange({ ...value, intervalSeconds: e.target.value })}
-          />
-        </div>
+        <Field id={`${id}-batch`} label="Batch size" className="w-40">
+          {(control) => <Input {...control} type="number" min={1} max={100} inputMode="numeric" className="block w-full" value={value.batchSize} onChange={(e) => onChange({ ...value, batchSize: e.target.value })} />}
+        </Field>
+        <Field id={`${id}-interval`} label="Interval between batches (seconds)" className="w-56">
+          {(control) => (
+            <Input {...control} type="number" min={0} max={600} step="any" className="block w-full" value={value.intervalSeconds} onChange={(e) => onChange({ ...value, intervalSeconds: e.target.value })} />
+          )}
+        </Field>
       </div>
       <FieldIssues issues={issues} />
     </fieldset>

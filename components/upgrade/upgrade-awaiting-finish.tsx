@@ -1,12 +1,13 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
 import { stackPhrase, verbCopy } from '@/components/stacks/service-action-copy';
-import type { ServiceDetailView } from '@/lib/stacks/stack-schemas';
-import { imageOfLaunchConfig as imageOf } from '@/lib/upgrade/image-parts';
+import type { ServiceDetailView } from '@/lib/domain/stacks/stack-schemas';
+import { imageOfLaunchConfig as imageOf } from '@/lib/domain/upgrade/image-parts';
 import { ContainerHealthList } from './container-health-list';
-import { buttonClass, primaryButtonClass, sectionClass } from './form-styles';
+import { sectionClass } from './form-styles';
+import { Button } from '@/components/ui/button';
 
 type Verb = 'finish-upgrade' | 'rollback';
 
@@ -41,14 +42,14 @@ export function UpgradeAwaitingFinish({ service, stackName, isBusy, onAction }: 
       </p>
       <ContainerHealthList containers={service.containers} />
       <div className="flex flex-wrap gap-2">
-        <button type="button" className={primaryButtonClass} disabled={isBusy} onClick={() => setAsking('finish-upgrade')}>
+        <Button variant="primary" disabled={isBusy} onClick={() => setAsking('finish-upgrade')}>
           Finish upgrade
-        </button>
-        <button type="button" className={buttonClass} disabled={isBusy} onClick={() => setAsking('rollback')}>
+        </Button>
+        <Button disabled={isBusy} onClick={() => setAsking('rollback')}>
           Roll back
-        </button>
+        </Button>
       </div>
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={copy !== null}
         title={copy ? `${copy.confirm} of ${service.name} in ${stackPhrase(stackName, service.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
@@ -61,7 +62,7 @@ export function UpgradeAwaitingFinish({ service, stackName, isBusy, onAction }: 
         onCancel={() => setAsking(null)}
       >
         {copy ? <p>{copy.effect(service.name, service.containers.length)}</p> : null}
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </section>
   );
 }

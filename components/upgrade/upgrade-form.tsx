@@ -1,24 +1,24 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import { upgradeDiff } from '@/lib/audit/upgrade-diff';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import { buildUpgrade } from '@/lib/upgrade/build-upgrade';
-import { findRule } from '@/lib/policy/rules/index';
-import { checkProposed, type UpgradeContext } from '@/lib/upgrade/check-proposed';
-import { describeRollout } from '@/lib/upgrade/describe-rollout';
-import type { FormField } from '@/lib/upgrade/form-field';
-import { groupIssues, noIssues } from '@/lib/upgrade/group-issues';
-import { joinImage, splitImage } from '@/lib/upgrade/image-parts';
-import { formStateFrom, type UpgradeFormState } from '@/lib/upgrade/upgrade-form-state';
+import { upgradeDiff } from '@/lib/domain/audit/upgrade-diff';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import { buildUpgrade } from '@/lib/domain/upgrade/build-upgrade';
+import { findRule } from '@/lib/domain/policy/rules/index';
+import { checkProposed, type UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
+import { describeRollout } from '@/lib/domain/upgrade/describe-rollout';
+import type { FormField } from '@/lib/domain/upgrade/form-field';
+import { groupIssues, noIssues } from '@/lib/domain/upgrade/group-issues';
+import { joinImage, splitImage } from '@/lib/domain/upgrade/image-parts';
+import { formStateFrom, type UpgradeFormState } from '@/lib/domain/upgrade/upgrade-form-state';
 import { AdvancedYamlEditor } from './advanced-yaml-editor';
 import { FieldIssues } from './field-issues';
-import { buttonClass, primaryButtonClass } from './form-styles';
 import { ImageFields } from './image-fields';
 import { KeyValueEditor } from './key-value-editor';
 import { RolloutOptions } from './rollout-options';
 import { UpgradePreview } from './upgrade-preview';
 import { useDebouncedValue } from './use-debounced-value';
+import { Button } from '@/components/ui/button';
 
 /** The policy check waits this long after the last keystroke (ux.md U3: findings as the user types). */
 const checkDelayMs = 150;
@@ -111,9 +111,7 @@ export function UpgradeForm({
       {isPreviewing && built.input ? <UpgradePreview ref={previewRef} changes={changes} summary={policy.summary} rollout={describeRollout(built.input, scale)} /> : null}
 
       <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4 dark:border-slate-800">
-        <button
-          type="button"
-          className={buttonClass}
+        <Button
           disabled={built.input === null}
           onClick={() => {
             setPreviewing(true);
@@ -121,7 +119,7 @@ export function UpgradeForm({
           }}
         >
           Preview
-        </button>
+        </Button>
         {offersNodeAccess ? (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" className="size-4" checked={acceptsNodeAccess} onChange={(e) => setAcceptsNodeAccess(e.target.checked)} />
@@ -133,12 +131,10 @@ export function UpgradeForm({
             <input type="checkbox" className="size-4" checked={isAcknowledged} onChange={(e) => setAcknowledged(e.target.checked ? warningKey : null)} />I understand the warnings
           </label>
         ) : null}
-        <button type="submit" className={primaryButtonClass} disabled={reason !== null || isSending} aria-describedby={reason ? `${id}-reason` : undefined}>
+        <Button type="submit" variant="primary" disabled={reason !== null || isSending} aria-describedby={reason ? `${id}-reason` : undefined}>
           Upgrade
-        </button>
-        <button
-          type="button"
-          className={buttonClass}
+        </Button>
+        <Button
           disabled={built.isUnchanged}
           onClick={() => {
             setForm(formStateFrom(current));
@@ -146,7 +142,7 @@ export function UpgradeForm({
           }}
         >
           Discard changes
-        </button>
+        </Button>
         {reason ? (
           <p id={`${id}-reason`} className="text-sm text-slate-700 dark:text-slate-300">
             {reason}

@@ -2,16 +2,16 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
-import { useServiceAction } from '@/lib/queries/use-service-action';
-import { serviceQueryOptions } from '@/lib/queries/use-service';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import type { ServiceDetailView, StackView } from '@/lib/stacks/stack-schemas';
-import type { UpgradeContext } from '@/lib/upgrade/check-proposed';
-import { imageOfLaunchConfig } from '@/lib/upgrade/image-parts';
-import { redeployUpgrade } from '@/lib/upgrade/redeploy-change';
-import { upgradeStatusText, type UpgradeStep } from '@/lib/upgrade/upgrade-status-text';
-import { useUpgradeService } from '@/lib/upgrade/use-upgrade-service';
-import { ConfirmDialog } from '@/components/stacks/confirm-dialog';
+import { useServiceAction } from '@/lib/client/queries/use-service-action';
+import { serviceQueryOptions } from '@/lib/client/queries/use-service';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
+import type { UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
+import { imageOfLaunchConfig } from '@/lib/domain/upgrade/image-parts';
+import { redeployUpgrade } from '@/lib/domain/upgrade/redeploy-change';
+import { upgradeStatusText, type UpgradeStep } from '@/lib/domain/upgrade/upgrade-status-text';
+import { useUpgradeService } from '@/lib/client/queries/use-upgrade-service';
+import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
 import { stackPhrase, typedConfirmation } from '@/components/stacks/service-action-copy';
 import { ContainerHealthList } from './container-health-list';
 import { RedeploySection } from './redeploy-section';
@@ -20,7 +20,7 @@ import { UpgradeAwaitingFinish } from './upgrade-awaiting-finish';
 import { UpgradeForm } from './upgrade-form';
 import { UpgradeRefusalNotice } from './upgrade-refusal-notice';
 import { UpgradeStatus } from './upgrade-status';
-import { isTransitional } from '@/lib/rancher/transitional-state';
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 
 export interface UpgradePanelProps {
   stackId: string;
@@ -151,7 +151,7 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, pol
           <RedeploySection serviceName={service.name} stackName={stackName} environment={service.environment} image={image} isDisabled={!redeploy || isBusy} onRedeploy={() => redeploy && send('redeploy', redeploy)} />
         </>
       ) : null}
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={held !== null}
         title={`Upgrade ${service.name} in ${stackPhrase(stackName, service.environment)}?`}
         confirmLabel="Upgrade"
@@ -164,7 +164,7 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, pol
         onCancel={() => setHeld(null)}
       >
         <p>Rancher replaces the containers of {service.name} with the previewed configuration. Finish or roll back afterwards.</p>
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import type { Ref } from 'react';
-import type { AuditChange } from '@/lib/audit/upgrade-diff';
-import type { PolicySummary } from '@/lib/policy/finding';
-import { changeLabel, formatDiffValue, summarizeChanges } from '@/lib/upgrade/diff-summary';
+import type { AuditChange } from '@/lib/domain/audit/upgrade-diff';
+import type { PolicySummary } from '@/lib/domain/policy/finding';
+import { changeLabel, formatDiffValue, summarizeChanges } from '@/lib/domain/upgrade/diff-summary';
 
 const look = {
   add: { symbol: '+', word: 'added', className: 'bg-emerald-50 text-emerald-900 dark:bg-emerald-950 dark:text-emerald-200' },

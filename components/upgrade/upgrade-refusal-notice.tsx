@@ -1,4 +1,4 @@
-import { UpgradeRefusal } from '@/lib/upgrade/upgrade-refusal';
+import { UpgradeRefusal } from '@/lib/domain/upgrade/upgrade-refusal';
 import { FieldIssues } from './field-issues';
 
 /**

@@ -1,5 +1,5 @@
 import { clsx } from 'clsx';
-import type { StatusText } from '@/lib/upgrade/upgrade-status-text';
+import type { StatusText } from '@/lib/domain/upgrade/upgrade-status-text';
 
 const tones: Record<StatusText['tone'], string> = {
   idle: 'hidden',

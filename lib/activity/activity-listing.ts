@@ -1,12 +1,12 @@
 import 'server-only';
 import { z } from 'zod';
-import { authorize } from '@/lib/access/authorize';
-import type { AuditEvent } from '@/lib/audit/audit-event';
+import { authorize } from '@/lib/domain/access/authorize';
+import type { AuditEvent } from '@/lib/domain/audit/audit-event';
 import { auditExport, type AuditExportFormat } from '@/lib/audit/audit-export';
-import { auditFilter, type AuditFilter } from '@/lib/audit/audit-filter';
+import { auditFilter, type AuditFilter } from '@/lib/domain/audit/audit-filter';
 import type { AuditStore } from '@/lib/audit/audit-store';
-import type { SessionUser } from '@/lib/auth/session-user';
-import { ForbiddenError } from '@/lib/errors/app-error';
+import type { SessionUser } from '@/lib/domain/access/session-user';
+import { ForbiddenError } from '@/lib/domain/errors/app-error';
 import type { RancherBackend } from '@/lib/rancher/backend';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 

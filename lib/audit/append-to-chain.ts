@@ -1,4 +1,6 @@
+import 'server-only';
 import type { Kysely } from 'kysely';
+import { timeAuditWrite } from '@/lib/metrics/portal-metrics';
 import { hashAuditRow } from './audit-row-hash';
 import type { AuditEventRow, AuditTables } from './audit-tables';
 
@@ -18,7 +20,7 @@ const rowsPerInsert = 1000;
  */
 export async function appendToChain(db: Kysely<AuditTables>, contents: AuditRowContent[]): Promise<AuditEventRow[]> {
   if (contents.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
+  return timeAuditWrite(() => db.transaction().execute(async (trx) => {
     const head = await trx
       .updateTable('audit_chain_head')
       .set((eb) => ({ seq: eb('seq', '+', contents.length) }))
@@ -39,5 +41,5 @@ export async function appendToChain(db: Kysely<AuditTables>, contents: AuditRowC
     }
     await trx.updateTable('audit_chain_head').set({ hash: prevHash }).where('id', '=', 1).execute();
     return rows;
-  });
+  }));
 }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
-import type { AuditEvent } from './audit-event';
+import type { AuditEvent } from '@/lib/domain/audit/audit-event';
 import { auditCsv, auditExport, auditJsonLines } from './audit-export';
-import type { AuditFilter } from './audit-filter';
+import type { AuditFilter } from '@/lib/domain/audit/audit-filter';
 import type { AuditPage } from './list-audit-events';
 
 function event(overrides: Partial<AuditEvent>): AuditEvent {

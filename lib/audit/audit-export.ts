@@ -1,5 +1,6 @@
-import type { AuditEvent } from './audit-event';
-import { auditFilter, type AuditFilter } from './audit-filter';
+import 'server-only';
+import type { AuditEvent } from '@/lib/domain/audit/audit-event';
+import { auditFilter, type AuditFilter } from '@/lib/domain/audit/audit-filter';
 import type { AuditStore } from './audit-store';
 
 export type AuditExportFormat = 'csv' | 'jsonl';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { type Kysely, type Migration, Migrator, sql } from 'kysely';
 import { genesisHash } from './audit-row-hash';
 import type { AuditDialect, AuditTables } from './audit-tables';

@@ -3,13 +3,13 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ZodError } from 'zod';
 import { auditBackends } from '@/test/helpers/audit-backends';
-import type { AuditRecord } from './audit-event';
+import type { AuditRecord } from '@/lib/domain/audit/audit-event';
 import { auditExport, iterateAuditEvents } from './audit-export';
 import type { AuditStore } from './audit-store';
 import type { AuditStoreLocation } from './open-audit-database';
 import { openAuditStore } from './open-audit-store';
-import { redacted } from './redact-secrets';
-import { upgradeDiff } from './upgrade-diff';
+import { redacted } from '@/lib/domain/audit/redact-secrets';
+import { upgradeDiff } from '@/lib/domain/audit/upgrade-diff';
 
 const writerScript = fileURLToPath(new URL('../../test/helpers/audit-writer.ts', import.meta.url));
 

@@ -1,7 +1,8 @@
+import 'server-only';
 import type { AttemptCounterStore } from '@/lib/rate-limit/attempt-counter-store';
-import type { SessionStore } from '@/lib/sessions/session-store';
-import { auditCompletion, auditUnresolved, type AuditCompletion, type AuditEvent, type AuditIntent, type AuditRecord, type AuditUnresolved, type ParsedAuditEnding } from './audit-event';
-import type { AuditFilter } from './audit-filter';
+import type { SessionStore } from '@/lib/audit/session-store';
+import { auditCompletion, auditUnresolved, type AuditCompletion, type AuditEvent, type AuditIntent, type AuditRecord, type AuditUnresolved, type ParsedAuditEnding } from '@/lib/domain/audit/audit-event';
+import type { AuditFilter } from '@/lib/domain/audit/audit-filter';
 import type { AuditDialect } from './audit-tables';
 import type { AuditChainVerdict } from './verify-audit-chain';
 import type { AuditPage } from './list-audit-events';

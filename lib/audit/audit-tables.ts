@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Generated } from 'kysely';
 import { z } from 'zod';
 

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * JSON with object keys sorted at every level and no whitespace, so equal values always give the same
  * bytes (and the same hash), whatever order a caller built them in. `undefined` members are dropped, as

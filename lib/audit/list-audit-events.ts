@@ -1,8 +1,9 @@
+import 'server-only';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import type { AuditEvent } from './audit-event';
-import { auditOutcomes } from './audit-event';
-import { encodeCursor, type ParsedAuditFilter } from './audit-filter';
+import type { AuditEvent } from '@/lib/domain/audit/audit-event';
+import { auditOutcomes } from '@/lib/domain/audit/audit-event';
+import { encodeCursor, type ParsedAuditFilter } from '@/lib/domain/audit/audit-filter';
 import { auditEventRow, type AuditEventRow, type AuditTables } from './audit-tables';
 
 export interface AuditPage {

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AuditStore } from './audit-store';
 import { openAuditDatabase, type AuditDatabaseOptions, type AuditStoreLocation } from './open-audit-database';
 import { SqlAuditStore } from './sql-audit-store';

@@ -1,15 +1,16 @@
+import 'server-only';
 import { sql } from 'kysely';
-import { SqlAttemptCounterStore } from '@/lib/rate-limit/sql-attempt-counter-store';
-import { SqlSessionStore } from '@/lib/sessions/sql-session-store';
+import { SqlAttemptCounterStore } from '@/lib/audit/sql-attempt-counter-store';
+import { SqlSessionStore } from '@/lib/audit/sql-session-store';
 import { appendToChain, type AuditRowContent } from './append-to-chain';
-import { auditIntent, auditRecord, type AuditEvent, type AuditIntent, type AuditRecord, type ParsedAuditIntent, type ParsedAuditRecord } from './audit-event';
-import { auditFilter, type AuditFilter } from './audit-filter';
+import { auditIntent, auditRecord, type AuditEvent, type AuditIntent, type AuditRecord, type ParsedAuditIntent, type ParsedAuditRecord } from '@/lib/domain/audit/audit-event';
+import { auditFilter, type AuditFilter } from '@/lib/domain/audit/audit-filter';
 import { auditHandle, type AuditHandle, type AuditStore } from './audit-store';
 import type { AuditEventRow } from './audit-tables';
 import { canonicalJson } from './canonical-json';
 import { listAuditEvents, toAuditEvent, type AuditPage } from './list-audit-events';
 import type { AuditDatabase } from './open-audit-database';
-import { redactDetails } from './redact-secrets';
+import { redactDetails } from '@/lib/domain/audit/redact-secrets';
 import { timeOrderedId } from './time-ordered-id';
 import { verifyAuditChain, type AuditChainVerdict } from './verify-audit-chain';
 

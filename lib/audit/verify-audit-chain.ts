@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Kysely } from 'kysely';
 import { genesisHash, hashAuditRow } from './audit-row-hash';
 import { auditEventRow, type AuditTables } from './audit-tables';

@@ -3,16 +3,17 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import type { JWT } from 'next-auth/jwt';
 import { env } from '@/lib/config/env';
-import { isAppError, TooManyRequestsError } from '@/lib/errors/app-error';
+import { isAppError, TooManyRequestsError } from '@/lib/domain/errors/app-error';
 import { getAuditStore } from '@/lib/audit/get-audit-store';
-import { clientAddressHeader } from '@/lib/http/client-address';
-import { requestIdHeader } from '@/lib/http/request-id';
+import { clientAddressHeader } from '@/lib/request/client-address';
+import { requestIdHeader } from '@/lib/request/request-id';
 import { portalLogger } from '@/lib/log/portal-logger';
 import { checkSession } from '@/lib/sessions/session-check';
 import { endSignedOutSession, startSession } from '@/lib/sessions/session-actions';
 import { authenticate, readGroups } from './ldap-authenticate';
 import { DirectoryUnavailableError, InvalidCredentialsError } from './ldap-errors';
 import { ldapSettingsFromEnv } from './ldap-settings';
+import { countLoginFailure } from '@/lib/metrics/portal-metrics';
 import { loginOutcome } from './login-outcome';
 import { loginRateLimiter } from './login-rate-limiter';
 
@@ -45,6 +46,7 @@ async function login({ username, password, address, userAgent, requestId }: Logi
   const decision = await limiter.check(username, address);
   if (!decision.allowed) {
     log.warn({ retryAfterSeconds: decision.retryAfterSeconds }, 'login refused: too many failed attempts');
+    countLoginFailure('too-many-requests');
     await audit.record({ ...attempt, action: 'login.failure', outcome: 'denied', code: 'too-many-requests' });
     throw new TooManyRequestsError(`Too many attempts, wait ${minutes(decision.retryAfterSeconds)}.`, decision.retryAfterSeconds);
   }
@@ -57,10 +59,12 @@ async function login({ username, password, address, userAgent, requestId }: Logi
     return { id: person.uid, uid: person.uid, name: person.name, groups: person.groups, isStaff: person.isStaff, sessionId };
   } catch (err) {
     if (err instanceof InvalidCredentialsError) {
+      countLoginFailure(err.reason);
       await limiter.recordFailure(username, address);
       await audit.record({ ...attempt, action: 'login.failure', outcome: 'denied', code: err.reason });
       log.info({ reason: err.reason }, 'login failed');
     } else if (err instanceof DirectoryUnavailableError) {
+      countLoginFailure('directory-unavailable');
       await audit.record({ ...attempt, action: 'login.failure', outcome: 'failed', code: 'directory-unavailable' });
       log.error({ err: err.cause }, 'login failed: directory unavailable');
     }

@@ -1,4 +1,5 @@
-import { UnauthenticatedError, UnavailableError } from '@/lib/errors/app-error';
+import 'server-only';
+import { UnauthenticatedError, UnavailableError } from '@/lib/domain/errors/app-error';
 
 /** Why a login was refused: for the log and the audit trail only, never for the person logging in. */
 export type InvalidCredentialsReason =

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Escapes a value for an LDAP search filter (RFC 4515, section 3): the characters that end or nest a
  * filter, `*` (which would turn equality into a wildcard) and NUL become `\XX` hex escapes.

@@ -1,6 +1,6 @@
 import 'server-only';
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { AppError } from '@/lib/errors/app-error';
+import type { AppError } from '@/lib/domain/errors/app-error';
 
 /**
  * next-auth answers every refused login the same way (401). The credentials route runs next-auth inside

@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AttemptCounterStore, AttemptWindow } from '@/lib/rate-limit/attempt-counter-store';
 
 export type LoginRateDecision = { allowed: true } | { allowed: false; retryAfterSeconds: number };

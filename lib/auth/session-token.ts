@@ -7,7 +7,7 @@ import { groupRefreshMs } from './auth-options';
 import { readGroups } from './ldap-authenticate';
 import { InvalidCredentialsError } from './ldap-errors';
 import { ldapSettingsFromEnv } from './ldap-settings';
-import type { SessionUser } from './session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 
 /** A signed-in browser session: its record's id and the person. */
 export interface PortalSession {

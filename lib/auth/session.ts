@@ -3,7 +3,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { cache } from 'react';
 import { sessionFromCookies, type PortalSession } from './session-token';
-import type { SessionUser } from './session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 
 /**
  * The browser session of this request (server components and route handlers), or null. Once per

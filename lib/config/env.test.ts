@@ -1,5 +1,6 @@
+import { configProblems } from '@/test/helpers/config-problems';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseEnv, rancherProjectIds } from './env';
+import { parseEnv, rancherProjectIds } from './env';
 
 const valid = {
   RANCHER_URL: 'https://rancher.spin.nersc.gov/v2-beta',
@@ -12,15 +13,6 @@ const valid = {
   NEXTAUTH_URL: 'https://portal.spin.nersc.gov',
 };
 
-function problemsOf(source: Record<string, string | undefined>) {
-  try {
-    parseEnv(source);
-  } catch (err) {
-    if (err instanceof ConfigError) return err.problems;
-    throw err;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('parseEnv', () => {
   it('accepts a complete production environment and applies defaults', () => {
@@ -42,10 +34,10 @@ describe('parseEnv', () => {
     expect(two.RANCHER_PRODUCTION_PROJECT_IDS).toEqual(['1a5']);
     expect(rancherProjectIds(parseEnv({ ...valid, RANCHER_PROJECT_ID: '1a5' }))).toEqual(['1a5']);
     expect(rancherProjectIds(parseEnv(valid))).toEqual([]);
-    expect(problemsOf({ ...valid, RANCHER_PROJECT_ID: '1a5', RANCHER_PROJECT_IDS: '1a5,1a7' })).toEqual([
+    expect(configProblems({ ...valid, RANCHER_PROJECT_ID: '1a5', RANCHER_PROJECT_IDS: '1a5,1a7' })).toEqual([
       { variable: 'RANCHER_PROJECT_IDS', message: 'set RANCHER_PROJECT_IDS or RANCHER_PROJECT_ID, not both' },
     ]);
-    expect(problemsOf({ ...valid, RANCHER_PROJECT_IDS: '1a5,dev-cattle' })).toEqual([
+    expect(configProblems({ ...valid, RANCHER_PROJECT_IDS: '1a5,dev-cattle' })).toEqual([
       { variable: 'RANCHER_PROJECT_IDS', message: 'expected Rancher project ids such as 1a5,1a7, not dev-cattle' },
     ]);
   });
@@ -55,7 +47,7 @@ describe('parseEnv', () => {
   });
 
   it('names every missing variable', () => {
-    const problems = problemsOf({ ...valid, RANCHER_URL: undefined, NEXTAUTH_SECRET: undefined });
+    const problems = configProblems({ ...valid, RANCHER_URL: undefined, NEXTAUTH_SECRET: undefined });
     expect(problems).toEqual(
       expect.arrayContaining([
         { variable: 'RANCHER_URL', message: 'is required but not set' },
@@ -82,19 +74,19 @@ describe('parseEnv', () => {
     ['SESSION_MAX_HOURS', '0', /0\.001/],
     ['SESSION_MAX_HOURS', 'forever', /number/i],
   ])('rejects %s=%s with a message saying what it expects', (variable, value, expected) => {
-    const problems = problemsOf({ ...valid, [variable]: value });
+    const problems = configProblems({ ...valid, [variable]: value });
     expect(problems).toHaveLength(1);
     expect(problems[0]?.variable).toBe(variable);
     expect(problems[0]?.message).toMatch(expected);
   });
 
   it('needs a way to find user DNs', () => {
-    const problems = problemsOf({ ...valid, LDAP_USER_DN_TEMPLATE: undefined });
+    const problems = configProblems({ ...valid, LDAP_USER_DN_TEMPLATE: undefined });
     expect(problems[0]?.variable).toBe('LDAP_USER_DN_TEMPLATE');
   });
 
   it('needs the bind password with a bind DN', () => {
-    const problems = problemsOf({ ...valid, LDAP_BIND_DN: 'cn=portal,dc=nersc,dc=gov' });
+    const problems = configProblems({ ...valid, LDAP_BIND_DN: 'cn=portal,dc=nersc,dc=gov' });
     expect(problems).toEqual([{ variable: 'LDAP_BIND_PASSWORD', message: 'required when LDAP_BIND_DN is set' }]);
   });
 

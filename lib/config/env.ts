@@ -1,5 +1,8 @@
+import 'server-only';
 import { z } from 'zod';
-import { parseAllowedHostPaths } from '@/lib/policy/host-path';
+import { parseAllowedHostPaths } from '@/lib/domain/policy/host-path';
+import { parseAddressRanges } from './address-ranges';
+import { resolveSecretFiles } from './secret-files';
 
 const port = z.coerce.number().int().min(1).max(65535);
 const millis = z.coerce.number().int().min(1).max(600_000);
@@ -82,7 +85,20 @@ export const envSchema = z
     WS_MAX_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
 
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'expected a postgres:// URL'),
+    // The database password apart from DATABASE_URL, so that it can come from the secret file the db
+    // service reads too (DATABASE_PASSWORD_FILE); it replaces any password in the URL.
+    DATABASE_PASSWORD: optionalText,
     SQLITE_PATH: optionalText,
+
+    // Who may read /api/metrics: clients in these address ranges (CIDR, comma separated), or a request
+    // bearing METRICS_TOKEN. Neither set: nobody.
+    METRICS_ALLOWED_ADDRESSES: z.string().optional().transform((text, ctx) => {
+      const r = parseAddressRanges(text ?? '');
+      if (r.ok) return r.ranges;
+      ctx.addIssue({ code: 'custom', message: r.message });
+      return z.NEVER;
+    }),
+    METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 24, 'expected a random token of at least 24 characters'),
   })
   .superRefine((env, ctx) => {
     if (env.RANCHER_PROJECT_ID && env.RANCHER_PROJECT_IDS.length > 0) {
@@ -114,16 +130,21 @@ export class ConfigError extends Error {
   }
 }
 
-export function parseEnv(source: Record<string, string | undefined>): Env {
+/** Parses the environment, secret variables given as `<NAME>_FILE` read from their files first. */
+export function parseEnv(environment: Record<string, string | undefined>): Env {
+  const { values: source, problems: fileProblems } = resolveSecretFiles(environment);
   const result = envSchema.safeParse(source);
-  if (result.success) return result.data;
-  throw new ConfigError(
-    result.error.issues.map((issue) => {
+  if (result.success && fileProblems.length === 0) return result.data;
+  const failedFiles = new Set(fileProblems.map((p) => p.variable.replace(/_FILE$/, '')));
+  const schemaProblems = (result.error?.issues ?? [])
+    .map((issue) => {
       const variable = String(issue.path[0] ?? '(environment)');
       const isUnset = source[variable] === undefined || source[variable] === '';
       return { variable, message: isUnset && issue.code === 'invalid_type' ? 'is required but not set' : issue.message };
-    }),
-  );
+    })
+    // A secret whose file could not be read is reported once, by its _FILE variable.
+    .filter((p) => !failedFiles.has(p.variable));
+  throw new ConfigError([...fileProblems, ...schemaProblems]);
 }
 
 let cached: Env | undefined;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { limitedBodyText, maxBodyBytes } from './body-limit';
+import { limitedBodyText, maxBodyBytes, streamsUncountedBody } from './body-limit';
 
 /** A chunked body of `total` bytes whose reading is counted, as a client streams it. */
 function streamedRequest(total: number, chunk = 64 * 1024): { req: Request; pulled: () => number } {
@@ -31,4 +31,15 @@ describe('limitedBodyText', () => {
     const req = new Request('http://portal.test/', { method: 'POST', body: 'x', headers: { 'content-length': String(maxBodyBytes + 1) } });
     await expect(limitedBodyText(req)).rejects.toMatchObject({ status: 413, message: expect.stringContaining('1 MiB') });
   });
+});
+
+describe('streamsUncountedBody', () => {
+  it.each([
+    ['/api/auth/callback/credentials', { 'transfer-encoding': 'chunked' }, true],
+    ['/api/auth/session', { 'transfer-encoding': 'chunked' }, true],
+    ['/login', { 'transfer-encoding': 'chunked' }, true],
+    ['/api/v1/stacks/1st1/services/1s1/upgrade', { 'transfer-encoding': 'chunked' }, false],
+    ['/api/auth/callback/credentials', { 'content-length': '120' }, false],
+    ['/api/auth/callback/credentials', {}, false],
+  ])('%s %j → %s', (path, headers, refused) => expect(streamsUncountedBody(path, headers)).toBe(refused));
 });

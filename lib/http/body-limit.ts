@@ -1,5 +1,5 @@
 import 'server-only';
-import { PayloadTooLargeError } from '@/lib/errors/app-error';
+import { LengthRequiredError, PayloadTooLargeError } from '@/lib/domain/errors/app-error';
 
 /** The largest request body the portal reads (DESIGN.md: JSON bodies over 1 MiB answer 413). */
 export const maxBodyBytes = 1024 * 1024;
@@ -13,6 +13,19 @@ export function bodyTooLarge(): PayloadTooLargeError {
 /** Whether a declared Content-Length is over the limit (an absent or unparsable one is left to counting). */
 export function declaresTooLarge(contentLength: string | null | undefined): boolean {
   return Number(contentLength ?? 0) > maxBodyBytes;
+}
+
+/**
+ * Whether a request streams a body of undeclared length to a path whose reader does not count it:
+ * only the portal's own API handlers (`/api/v1/…`, through `route()`) count a chunked body, while
+ * next-auth's endpoints read whatever arrives. Browsers declare the length of forms and fetch bodies.
+ */
+export function streamsUncountedBody(path: string, headers: { 'content-length'?: string; 'transfer-encoding'?: string }): boolean {
+  return headers['transfer-encoding'] !== undefined && headers['content-length'] === undefined && !path.startsWith('/api/v1/');
+}
+
+export function lengthRequired(): LengthRequiredError {
+  return new LengthRequiredError('Send the request body with a Content-Length header (at most 1 MiB).', { errors: [{ path: '(body)', message: 'Content-Length required' }] });
 }
 
 /**

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Whether a browser request comes from one of our own pages: its Origin is one of the public origins
  * the portal is served under (NEXTAUTH_URL, ALLOWED_ORIGINS). The request's Host is never consulted:

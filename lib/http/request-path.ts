@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** The path of a request target, without its query. */
 export function pathOf(url: string | undefined): string {
   return (url ?? '/').split('?')[0] ?? '/';

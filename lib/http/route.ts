@@ -1,16 +1,16 @@
 import 'server-only';
 import type { NextRequest } from 'next/server';
 import { env } from '@/lib/config/env';
-import { BadRequestError, ForbiddenError, UnauthenticatedError, UnsupportedMediaTypeError } from '@/lib/errors/app-error';
-import { problemResponse } from '@/lib/errors/problem';
+import { BadRequestError, ForbiddenError, UnauthenticatedError, UnsupportedMediaTypeError } from '@/lib/domain/errors/app-error';
+import { problemResponse } from '@/lib/domain/errors/problem';
 import { getSessionUser } from '@/lib/auth/session';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { portalLogger } from '@/lib/log/portal-logger';
 import type { Logger } from '@/lib/log/logger';
 import { limitedBodyText } from './body-limit';
-import { clientAddressHeader } from './client-address';
+import { clientAddressHeader } from '@/lib/request/client-address';
 import { isAllowedOrigin } from './origin';
-import { requestIdFrom, requestIdHeader } from './request-id';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 
 export interface RouteContext<P> {
   req: NextRequest;

@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Where to send someone after login: only a path on this site, so a crafted link cannot bounce a fresh
  * session to another site ("//evil.example" and "/\evil.example" are other hosts to a browser).

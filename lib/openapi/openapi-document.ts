@@ -1,6 +1,7 @@
+import 'server-only';
 import { z } from 'zod';
-import { endAllQuery, endedSessions, sessionIdParam, sessionList } from '@/lib/sessions/session-schemas';
-import { environmentList, stackIdParam, stackList, stackView } from '@/lib/stacks/stack-schemas';
+import { endAllQuery, endedSessions, sessionIdParam, sessionList } from '@/lib/domain/sessions/session-schemas';
+import { environmentList, stackIdParam, stackList, stackView } from '@/lib/domain/stacks/stack-schemas';
 
 /** RFC 9457 problem details, as every error of the API is answered. */
 export const problemSchema = z.object({

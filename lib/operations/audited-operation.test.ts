@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { isAppError } from '@/lib/errors/app-error';
-import { toProblem } from '@/lib/errors/problem';
+import { isAppError } from '@/lib/domain/errors/app-error';
+import { toProblem } from '@/lib/domain/errors/problem';
 import {
   RancherConflictError,
   RancherNoAnswerError,

@@ -1,10 +1,11 @@
 import 'server-only';
-import { authorize } from '@/lib/access/authorize';
-import type { Right } from '@/lib/access/rights';
-import type { AuditAction, AuditIntent, AuditRecord } from '@/lib/audit/audit-event';
-import { hasStatus, isAppError, NotFoundError, UnavailableError } from '@/lib/errors/app-error';
+import { authorize } from '@/lib/domain/access/authorize';
+import type { Right } from '@/lib/domain/access/rights';
+import type { AuditAction, AuditIntent, AuditRecord } from '@/lib/domain/audit/audit-event';
+import { hasStatus, isAppError, NotFoundError, UnavailableError } from '@/lib/domain/errors/app-error';
+import { ZodError } from 'zod';
 import { isNoAnswer } from '@/lib/rancher/errors';
-import type { ServiceDetail, StackDetail } from '@/lib/rancher/types';
+import type { ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 import type { OperationContext } from './operation-context';
 
@@ -33,7 +34,7 @@ export function auditCodeOf(err: unknown): string {
     const rancher = (err as { rancher?: { code?: string } }).rancher;
     return rancher?.code ?? err.type;
   }
-  return 'internal-error';
+  return err instanceof ZodError || hasStatus(err, 400) ? 'invalid-input' : 'internal-error';
 }
 
 /**
@@ -45,6 +46,24 @@ export async function recordUnsentAttempt(ctx: OperationContext, attempt: Omit<A
   const denied = hasStatus(err, 403) || hasStatus(err, 404);
   await ctx.audit.record({ ...attempt, outcome: denied ? 'denied' : 'failed', code: denied ? err.type : auditCodeOf(err) });
   ctx.log.info({ action: attempt.action, stackId: attempt.stackId, containerId: attempt.containerId, code: auditCodeOf(err) }, denied ? 'operation denied' : 'operation failed before it was sent');
+}
+
+/**
+ * Reads an action's input (path and body). Input the portal refuses is recorded as a failed attempt, who
+ * tried what where, before the 400 goes out: the fields an owner may not send are the interesting ones.
+ */
+export async function actionInput<T>(
+  ctx: OperationContext,
+  attempt: { action: AuditAction; stackId: string; serviceId?: string; containerId?: string },
+  read: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId };
+    await recordUnsentAttempt(ctx, { ...who, action: attempt.action, stackId: attempt.stackId, serviceId: attempt.serviceId ?? null, containerId: attempt.containerId ?? null }, err);
+    throw err;
+  }
 }
 
 /**

@@ -1,14 +1,13 @@
 import 'server-only';
-import { authorize } from '@/lib/access/authorize';
-import type { Right } from '@/lib/access/rights';
-import type { AuditAction } from '@/lib/audit/audit-event';
-import { hasStatus, NotFoundError } from '@/lib/errors/app-error';
-import type { ContainerDetail, StackDetail } from '@/lib/rancher/types';
+import { authorize } from '@/lib/domain/access/authorize';
+import type { Right } from '@/lib/domain/access/rights';
+import type { AuditAction } from '@/lib/domain/audit/audit-event';
+import { hasStatus, NotFoundError } from '@/lib/domain/errors/app-error';
+import { containerId } from '@/lib/domain/rancher/resource-ids';
+import type { ContainerDetail, StackDetail } from '@/lib/domain/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 import { recordUnsentAttempt } from './audited-operation';
 import type { OperationContext } from './operation-context';
-
-const containerId = /^1i\d+$/;
 
 export interface ContainerAccess {
   container: ContainerDetail;
@@ -23,7 +22,7 @@ export interface ContainerAccess {
  */
 export async function authorizeContainer(ctx: OperationContext, id: string, right: Right, action: AuditAction): Promise<ContainerAccess> {
   try {
-    if (!containerId.test(id)) throw notSharedContainer(id);
+    if (!containerId.safeParse(id).success) throw notSharedContainer(id);
     const container = await ctx.backend.getContainer(id);
     const stack = await getStackOrNotShared(ctx.backend, container.stackId);
     authorize(ctx.user, right, stack);

@@ -1,6 +1,6 @@
 import 'server-only';
 import type { AuditStore } from '@/lib/audit/audit-store';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import type { Logger } from '@/lib/log/logger';
 import type { RancherBackend } from '@/lib/rancher/backend';
 

@@ -1,34 +1,22 @@
 import 'server-only';
 import { z } from 'zod';
-import { ConflictError } from '@/lib/errors/app-error';
-import type { ContainerDetail, ServiceDetail } from '@/lib/rancher/types';
+import { ConflictError } from '@/lib/domain/errors/app-error';
+import type { ContainerDetail, ServiceDetail } from '@/lib/domain/rancher/types';
 import { auditedOperation, type OperationTarget } from './audited-operation';
 import type { OperationContext } from './operation-context';
-import { isTransitional } from '@/lib/rancher/transitional-state';
-
-export const serviceVerbs = ['stop', 'start', 'restart', 'finish-upgrade', 'rollback'] as const;
-export type ServiceVerb = (typeof serviceVerbs)[number];
+import { isTransitional } from '@/lib/domain/rancher/transitional-state';
+import { rightFor, type ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import { containerId, stackId } from '@/lib/domain/rancher/resource-ids';
+import { rolloutOptions } from '@/lib/domain/rancher/rollout-options';
 
 /** Rolling restart options; Rancher's own defaults are one container at a time, 2 s apart. */
-export const restartInput = z
-  .object({
-    batchSize: z.number().int().min(1).max(100).optional(),
-    intervalMillis: z.number().int().min(0).max(600_000).optional(),
-  })
-  .strict();
+export const restartInput = rolloutOptions.strict();
 export type RestartInput = z.infer<typeof restartInput>;
 
 /** The body of actions that take no options. */
 export const emptyBody = z.object({}).strict();
 
-export const serviceActionParams = z.object({
-  stackId: z.string().regex(/^1st\d+$/, 'expected a Rancher stack id such as 1st5'),
-  serviceId: z.string().regex(/^1s\d+$/, 'expected a Rancher service id such as 1s12'),
-});
-export const containerActionParams = z.object({
-  stackId: serviceActionParams.shape.stackId,
-  containerId: z.string().regex(/^1i\d+$/, 'expected a Rancher container id such as 1i345'),
-});
+export const containerActionParams = z.object({ stackId, containerId });
 
 const gerunds: Record<string, string> = {
   activating: 'starting',
@@ -48,24 +36,15 @@ function notWhileTransitioning({ service }: OperationTarget): void {
   }
 }
 
-const auditActions = {
-  stop: 'service.stop',
-  start: 'service.start',
-  restart: 'service.restart',
-  'finish-upgrade': 'service.finish-upgrade',
-  rollback: 'service.rollback',
-} as const;
-
 /** Stop, start, rolling restart, finish or roll back an upgrade: 202 with the service in its transitional state. */
 export function runServiceVerb(
   ctx: OperationContext,
-  input: { stackId: string; serviceId: string; verb: ServiceVerb; restart?: RestartInput },
+  input: { stackId: string; serviceId: string; verb: ServiceActionVerb; restart?: RestartInput },
 ): Promise<ServiceDetail> {
   const { backend } = ctx;
-  const right = input.verb === 'finish-upgrade' || input.verb === 'rollback' ? 'upgrade' : 'operate';
   return auditedOperation(ctx, {
-    action: auditActions[input.verb],
-    right,
+    action: `service.${input.verb}`,
+    right: rightFor(input.verb),
     stackId: input.stackId,
     serviceId: input.serviceId,
     precondition: notWhileTransitioning,

@@ -64,6 +64,9 @@ describe("fred's escapes are refused with the rule that caught them, and Rancher
     ['another stack’s network namespace', () => ({ networkMode: `container:${foreignContainerId()}` }), 'namespaces-own-stack'],
     ['another stack’s volumes', () => ({ dataVolumesFrom: [foreignContainerId()] }), 'namespaces-own-stack'],
     ["the host's network", () => ({ networkMode: 'host' }), 'no-host-namespaces'],
+    ['another stack’s named volume', () => ({ dataVolumes: ['genome-browser_data:/stolen'] }), 'namespaces-own-stack'],
+    ['another person’s home as another uid', () => ({ user: '1002:1002', dataVolumes: ['/global/homes/d/dino:/dino'] }), 'user-identity-allowed'],
+    ['root spelled with a sign', () => ({ user: '+0', dataVolumes: ['/global/cfs/cdirs/m1:/m1:ro'] }), 'external-fs-non-root'],
   ];
 
   it.each(escapes)('%s', async (_name, change, ruleId) => {

@@ -72,6 +72,10 @@ describe('upgrade API against the simulator', () => {
     const res = await post(fred, '1st1/services/1s1/upgrade', { launchConfig: { devices: ['/dev/sda:/dev/sda'] } });
     expect(res.status).toBe(400);
     expect(JSON.stringify(await res.json())).toContain('devices');
+    // The attempt is recorded even though nothing was sent.
+    const activity = await fetch(`${world.portal.url}/api/v1/activity?actor=fred&action=service.upgrade`, { headers: { cookie: wilma } });
+    const { events } = (await activity.json()) as { events: { serviceId?: string; outcome: string; code: string | null; requestId: string | null }[] };
+    expect(events[0]).toMatchObject({ outcome: 'failed', code: 'invalid-input', requestId: res.headers.get('x-request-id') });
   });
 
   it('rollback restores the old image (dino on genome-browser/app)', async () => {

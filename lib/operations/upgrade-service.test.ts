@@ -1,5 +1,5 @@
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { isAppError } from '@/lib/errors/app-error';
+import { isAppError } from '@/lib/domain/errors/app-error';
 import { FakeRancherBackend, fakeContainer, fakeService, fakeStack } from '@/test/helpers/fake-rancher-backend';
 import { fakeOperationContext } from '@/test/helpers/fake-operation-context';
 import { upgradeService } from './upgrade-service';

@@ -1,14 +1,14 @@
 import 'server-only';
-import type { AuditIntent } from '@/lib/audit/audit-event';
-import { upgradeDiff } from '@/lib/audit/upgrade-diff';
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { AuditIntent } from '@/lib/domain/audit/audit-event';
+import { upgradeDiff } from '@/lib/domain/audit/upgrade-diff';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { env } from '@/lib/config/env';
-import { ConflictError, PolicyViolationError } from '@/lib/errors/app-error';
-import type { Finding } from '@/lib/policy/finding';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
-import type { LaunchConfig, ServiceDetail } from '@/lib/rancher/types';
-import type { UpgradeInput } from '@/lib/schemas/upgrade-input';
-import { checkProposed } from '@/lib/upgrade/check-proposed';
+import { ConflictError, PolicyViolationError } from '@/lib/domain/errors/app-error';
+import type { Finding } from '@/lib/domain/policy/finding';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
+import type { LaunchConfig, ServiceDetail } from '@/lib/domain/rancher/types';
+import type { UpgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import { checkProposed } from '@/lib/domain/upgrade/check-proposed';
 import { auditedOperation, type OperationTarget } from './audited-operation';
 import type { OperationContext } from './operation-context';
 
@@ -23,7 +23,12 @@ interface UpgradeVerdict {
  * The policy verdict on an upgrade: the container rules on the result, the diff rules on the change,
  * with what only the server can vouch for (the stack's containers, who asks, the allowed host paths).
  */
-export function upgradeVerdict({ stack, service }: Required<Pick<OperationTarget, 'stack' | 'service'>>, input: UpgradeInput, user: SessionUser): UpgradeVerdict {
+export function upgradeVerdict(
+  { stack, service }: Required<Pick<OperationTarget, 'stack' | 'service'>>,
+  input: UpgradeInput,
+  user: SessionUser,
+  environmentStackNames?: readonly string[],
+): UpgradeVerdict {
   const current = service.launchConfig ?? {};
   const proposed = mergeLaunchConfig(current, input.launchConfig);
   const { findings } = checkProposed(
@@ -36,6 +41,7 @@ export function upgradeVerdict({ stack, service }: Required<Pick<OperationTarget
       actorRole: user.isStaff ? 'staff' : 'owner',
       staffAcknowledged: user.isStaff && input.acknowledgeNodeAccess === true,
       allowedHostPaths: env().POLICY_ALLOWED_HOST_PATHS,
+      ...(environmentStackNames ? { environmentStackNames } : {}),
     },
     current,
     proposed,
@@ -72,9 +78,15 @@ function staffAcknowledgement(findings: readonly Finding[], user: SessionUser) {
  * request rest on one read of the service, and Rancher's copy must still equal it when the upgrade is
  * sent (409 otherwise). The audit record keeps the field-by-field diff, secret values redacted.
  */
-export function upgradeService(ctx: OperationContext, input: { stackId: string; serviceId: string; upgrade: UpgradeInput }): Promise<ServiceDetail> {
+export async function upgradeService(ctx: OperationContext, input: { stackId: string; serviceId: string; upgrade: UpgradeInput }): Promise<ServiceDetail> {
+  // The stack list (kept in memory) names every stack, so a volume or secret name tied to two is no one's;
+  // without it the names are still checked against this stack.
+  const environmentStackNames = await ctx.backend.listStacks().then(
+    (stacks) => stacks.map((s) => s.name),
+    () => undefined,
+  );
   let verdict: UpgradeVerdict | undefined;
-  const verdictFor = (stack: OperationTarget['stack'], service: ServiceDetail) => (verdict ??= upgradeVerdict({ stack, service }, input.upgrade, ctx.user));
+  const verdictFor = (stack: OperationTarget['stack'], service: ServiceDetail) => (verdict ??= upgradeVerdict({ stack, service }, input.upgrade, ctx.user, environmentStackNames));
   return auditedOperation(ctx, {
     action: 'service.upgrade',
     right: 'upgrade',

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { afterAll, describe, expect, it } from 'vitest';
-import { isAppError } from '@/lib/errors/app-error';
-import { composeYaml } from '@/lib/policy/compose-yaml';
+import { isAppError } from '@/lib/domain/errors/app-error';
+import { composeYaml } from '@/lib/domain/policy/compose-yaml';
 import { policyWorkerScript } from '@/server/policy-worker-script';
 import { yamlAliasBomb } from '@/test/helpers/yaml-alias-bomb';
 import { checkPolicyRequest } from './check-policy-request';

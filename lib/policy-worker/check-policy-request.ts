@@ -1,8 +1,8 @@
 import 'server-only';
-import { PayloadTooLargeError, PolicyInputError, UnavailableError } from '@/lib/errors/app-error';
-import type { PolicyCheckRequest } from '@/lib/policy/check-input';
-import type { Finding, PolicySummary } from '@/lib/policy/finding';
-import { policyCheckLimits, type PolicyCheckJob, type PolicyCheckOutcome } from './policy-check-job';
+import { PayloadTooLargeError, PolicyInputError, UnavailableError } from '@/lib/domain/errors/app-error';
+import type { PolicyCheckRequest } from '@/lib/domain/policy/check-input';
+import type { Finding, PolicySummary } from '@/lib/domain/policy/finding';
+import { policyCheckLimits, type PolicyCheckJob, type PolicyCheckOutcome } from '@/lib/domain/policy/policy-check-job';
 import { policyCheckPool, policyCheckTimeoutMs, type PolicyCheckPool } from './policy-check-pool';
 import { WorkerCrashedError, WorkerPoolClosedError, WorkerPoolFullError, WorkerTimeoutError } from './worker-pool';
 

@@ -1,7 +1,7 @@
 import 'server-only';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { PolicyCheckJob, PolicyCheckOutcome } from './policy-check-job';
+import type { PolicyCheckJob, PolicyCheckOutcome } from '@/lib/domain/policy/policy-check-job';
 import { createWorkerPool, type WorkerPool } from './worker-pool';
 
 /** The worker thread's program: the built `dist/policy-worker.cjs`, or its TypeScript source under tsx. */

@@ -63,12 +63,13 @@ describe('createWorkerPool', () => {
   });
 
   it('stops a job that runs past the timeout, replaces its worker and goes on with the queue', async () => {
-    const p = testPool({ timeoutMs: 300 });
+    // Generous enough for a replacement worker to start on a loaded machine; the stuck job never ends.
+    const p = testPool({ timeoutMs: 2_000 });
     const started = Date.now();
     const stuck = p.run({ kind: 'spin' });
     const next = p.run({ kind: 'double', n: 5 });
     await expect(stuck).rejects.toBeInstanceOf(WorkerTimeoutError);
-    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(await next).toBe(10);
     expect(spawned).toBe(2);
   });

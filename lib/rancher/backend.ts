@@ -1,3 +1,6 @@
+import 'server-only';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
+import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
 import type {
   ContainerDetail,
   Environment,
@@ -9,9 +12,9 @@ import type {
   ServiceDetail,
   StackDetail,
   StackSummary,
-} from './types';
+} from '@/lib/domain/rancher/types';
 
-export interface UpgradeChange {
+export interface UpgradeChange extends RolloutOptions {
   /** Fields to change; everything else is copied from the service's current launchConfig. */
   launchConfig: LaunchConfigPatch;
   /**
@@ -21,8 +24,6 @@ export interface UpgradeChange {
   basedOn?: LaunchConfig;
   /** Start the new container before stopping the old one. */
   startFirst?: boolean;
-  batchSize?: number;
-  intervalMillis?: number;
 }
 
 export interface LogOptions {
@@ -34,10 +35,11 @@ export interface LogOptions {
 /** One environment's part of the stack list: its stacks, or why it could not be read (the others still are). */
 export type EnvironmentListing = { environment: Environment; stacks: StackSummary[] } | { environment: Environment; unavailable: Error };
 
-export interface RollingOptions {
-  batchSize?: number;
-  intervalMillis?: number;
-}
+/**
+ * The container to open logs or a shell on: its id, or a container this backend's getContainer
+ * answered, which Rancher is then not asked for again (an authorized open reads it once).
+ */
+export type ContainerRef = string | ContainerDetail;
 
 /**
  * The portal's only door to the container platform. The Rancher 1.6 implementation is
@@ -65,7 +67,7 @@ export interface RancherBackend {
   getService(serviceId: string): Promise<ServiceDetail>;
   getContainer(containerId: string): Promise<ContainerDetail>;
   /** Stop, start or restart (rolling, `batchSize` containers at a time); answers the service in its transitional state. */
-  serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options?: RollingOptions): Promise<ServiceDetail>;
+  serviceAction(serviceId: string, verb: LifecycleVerb, options?: RolloutOptions): Promise<ServiceDetail>;
   /** Upgrades with the change merged into the full current launchConfig; the service ends `upgraded`. */
   upgrade(serviceId: string, change: UpgradeChange): Promise<ServiceDetail>;
   finishUpgrade(serviceId: string): Promise<ServiceDetail>;
@@ -82,11 +84,11 @@ export interface RancherBackend {
    * A container's log lines: the tail, then (with `follow`) new lines until the signal aborts or the
    * loop stops. Reads from Rancher only as fast as the consumer pulls.
    */
-  openLogs(containerId: string, options: LogOptions): AsyncIterable<LogLine>;
+  openLogs(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine>;
   /** The same lines a batch at a time (what arrived since the last pull), for relays that forward in bulk. */
-  openLogBatches(containerId: string, options: LogOptions): AsyncIterable<LogLine[]>;
+  openLogBatches(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine[]>;
   /** A terminal in a running container. */
-  openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
+  openExec(container: ContainerRef, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
   /** Resolves when Rancher answers for at least one of the portal's environments (readiness probe). */
   ping(): Promise<void>;
   /** Releases connections and the event feed. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError } from '@/lib/errors/app-error';
+import { ConflictError } from '@/lib/domain/errors/app-error';
 import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherConflictError, RancherNotAllowedInStateError } from './errors';
-import type { ResourceChange, ServiceDetail, StackDetail } from './types';
+import type { ResourceChange, ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
 
 // Service and container actions on the demo world, watched to the end through the event feed.
 

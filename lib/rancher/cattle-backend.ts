@@ -1,19 +1,21 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
-import { hasStatus } from '@/lib/errors/app-error';
-import type { EnvironmentListing, LogOptions, RancherBackend, RollingOptions, UpgradeChange } from './backend';
+import { hasStatus } from '@/lib/domain/errors/app-error';
+import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, UpgradeChange } from './backend';
 import { CattleEnvironment, live } from './cattle-environment';
 import { RancherConflictError, RancherEnvironmentUnreadableError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
 import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
-import { mergeLaunchConfig } from './merge-launch-config';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
 import { refusalDetail } from './refusal-detail';
 import { containerSchema, hostAccessSchema, projectSchema, serviceSchema, stackSchema, type ContainerWire, type ServiceWire } from './schemas';
-import { serviceActions, toContainerDetail, toContainerSummary, toServiceDetail, toStackDetail } from './to-domain';
-import type { ContainerSummary, Environment, ServiceDetail, ServiceVerb, StackSummary } from './types';
+import { toContainerDetail, toContainerSummary, toServiceDetail, toStackDetail } from './to-domain';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
+import { rancherActions, type LifecycleVerb, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, StackSummary } from '@/lib/domain/rancher/types';
 import { waitForSettled } from './wait-for-settled';
 
 export interface CattleBackendOptions {
@@ -33,6 +35,8 @@ export interface CattleBackendOptions {
     pollMs?: number;
     safetyPollMs?: number;
     stackListRefreshMs?: number;
+    /** false: every listing reads Rancher, as while the feed is down (the rancher-list bench measures that read). */
+    stackListMirror?: boolean;
     reconnectDelayMs?: number;
     onFeedError?: (err: Error) => void;
   };
@@ -56,6 +60,8 @@ class CattleBackend implements RancherBackend {
   private found: Promise<CattleEnvironment[]> | null = null;
   private readonly located = new Map<string, CattleEnvironment>();
   private readonly subscriptions = new Set<{ closers: (() => void)[] | null }>();
+  /** The Rancher record behind each container getContainer answered, so opening its logs or a shell needs no second read. */
+  private readonly wireOf = new WeakMap<ContainerDetail, ContainerWire>();
 
   constructor(private readonly options: CattleBackendOptions) {
     this.http = new RancherHttpClient({ ...options, ...(options.tuning?.retry ? { retry: options.tuning.retry } : {}) });
@@ -131,10 +137,12 @@ class CattleBackend implements RancherBackend {
   async getContainer(containerId: string) {
     const { scope, wire } = await this.containerWire(containerId);
     const [hosts, environment] = await Promise.all([scope.hostNames(), scope.environment()]);
-    return toContainerDetail(wire, hosts, environment);
+    const detail = toContainerDetail(wire, hosts, environment);
+    this.wireOf.set(detail, wire);
+    return detail;
   }
 
-  serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options: RollingOptions = {}) {
+  serviceAction(serviceId: string, verb: LifecycleVerb, options: RolloutOptions = {}) {
     const body =
       verb === 'restart'
         ? // Rancher refuses a restart without a strategy (§9.4); the CLI's defaults are one at a time, 1 s apart.
@@ -172,7 +180,7 @@ class CattleBackend implements RancherBackend {
   }
 
   finishUpgrade(serviceId: string) {
-    return this.act(serviceId, 'finishUpgrade', () => ({}));
+    return this.act(serviceId, 'finish-upgrade', () => ({}));
   }
 
   rollback(serviceId: string) {
@@ -225,29 +233,29 @@ class CattleBackend implements RancherBackend {
     };
   }
 
-  openLogs(containerId: string, options: LogOptions) {
-    return streamLogs(this.logStream(containerId, options));
+  openLogs(container: ContainerRef, options: LogOptions) {
+    return streamLogs(this.logStream(container, options));
   }
 
-  openLogBatches(containerId: string, options: LogOptions) {
-    return streamLogBatches(this.logStream(containerId, options));
+  openLogBatches(container: ContainerRef, options: LogOptions) {
+    return streamLogBatches(this.logStream(container, options));
   }
 
-  private logStream(containerId: string, options: LogOptions): LogStreamOptions {
+  private logStream(container: ContainerRef, options: LogOptions): LogStreamOptions {
     return {
       tail: options.tail ?? 100,
       follow: options.follow ?? false,
       ...(options.signal ? { signal: options.signal } : {}),
-      connect: (request) => this.dialWithFreshToken(() => this.logsAccess(containerId, request)),
+      connect: (request) => this.dialWithFreshToken(() => this.logsAccess(container, request)),
     };
   }
 
-  async openExec(containerId: string, options: { cols: number; rows: number; command: string[] }) {
+  async openExec(ref: ContainerRef, options: { cols: number; rows: number; command: string[] }) {
     const socket = await this.dialWithFreshToken(async () => {
-      const { wire: container } = await this.containerWire(containerId);
+      const container = await this.containerWireOf(ref);
       const url = this.containerActionUrl(container, 'execute', 'shell');
       const body = { attachStdin: true, attachStdout: true, tty: true, command: options.command };
-      return this.http.post(url, body, hostAccessSchema, { what: `container ${containerId}` });
+      return this.http.post(url, body, hostAccessSchema, { what: `container ${container.id}` });
     });
     return execSession(socket, options);
   }
@@ -262,7 +270,7 @@ class CattleBackend implements RancherBackend {
   /** Runs a service action after checking that Rancher offers it in the service's current state. */
   private async act(serviceId: string, verb: ServiceVerb, body: (service: ServiceWire) => unknown): Promise<ServiceDetail> {
     const { scope, wire: service } = await this.serviceWire(serviceId);
-    const action = serviceActions[verb];
+    const action = rancherActions[verb];
     const refusal = refusalDetail('service', service.state, verb);
     const url = service.actions[action];
     if (!url) {
@@ -284,11 +292,11 @@ class CattleBackend implements RancherBackend {
     return this.http.pin(url);
   }
 
-  private async logsAccess(containerId: string, request: LogRequest): Promise<HostAccess> {
-    const { wire: container } = await this.containerWire(containerId);
+  private async logsAccess(ref: ContainerRef, request: LogRequest): Promise<HostAccess> {
+    const container = await this.containerWireOf(ref);
     const url = this.containerActionUrl(container, 'logs', 'logs');
     const body = { follow: request.follow, lines: request.tail, timestamps: true, ...(request.since ? { since: request.since } : {}) };
-    return this.http.post(url, body, hostAccessSchema, { what: `container ${containerId}` });
+    return this.http.post(url, body, hostAccessSchema, { what: `container ${container.id}` });
   }
 
   /** Tokens live 300 s and one may be refused at the dial; one fresh token is worth a second try. */
@@ -320,6 +328,12 @@ class CattleBackend implements RancherBackend {
 
   private serviceWire(serviceId: string) {
     return this.find('services', serviceId, serviceSchema, `service ${serviceId}`);
+  }
+
+  /** The record behind a container getContainer answered, else read now. */
+  private async containerWireOf(ref: ContainerRef): Promise<ContainerWire> {
+    const known = typeof ref === 'string' ? undefined : this.wireOf.get(ref);
+    return known ?? (await this.containerWire(typeof ref === 'string' ? ref : ref.id)).wire;
   }
 
   private containerWire(containerId: string) {
@@ -380,6 +394,7 @@ class CattleBackend implements RancherBackend {
       isProduction: (project) => (productionProjectIds?.length ? productionProjectIds.includes(project.id) : /^prod/i.test(project.name)),
       connectTimeoutMs: this.options.connectTimeoutMs,
       stackListRefreshMs: tuning?.stackListRefreshMs ?? stackListRefreshMs,
+      mirrorStackList: tuning?.stackListMirror !== false,
       ...(tuning?.reconnectDelayMs ? { reconnectDelayMs: tuning.reconnectDelayMs } : {}),
       ...(tuning?.onFeedError ? { onFeedError: tuning.onFeedError } : {}),
     });

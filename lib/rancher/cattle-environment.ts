@@ -2,9 +2,9 @@ import 'server-only';
 import { EventFeed } from './event-feed';
 import type { RancherHttpClient } from './http-client';
 import { hostSchema, projectSchema, serviceItemSchema, stackItemSchema } from './schemas';
-import { StackListMirror } from './stack-list-mirror';
+import { joinStackList, StackListMirror, type StackListSnapshot } from './stack-list-mirror';
 import { hostNames, type HostNames } from './to-domain';
-import type { Environment, StackSummary } from './types';
+import type { Environment, StackSummary } from '@/lib/domain/rancher/types';
 
 export interface CattleEnvironmentOptions {
   http: RancherHttpClient;
@@ -15,6 +15,8 @@ export interface CattleEnvironmentOptions {
   isProduction: (project: { id: string; name: string }) => boolean;
   connectTimeoutMs: number;
   stackListRefreshMs: number;
+  /** false: every listing reads Rancher instead of the copy the event feed keeps current. */
+  mirrorStackList: boolean;
   reconnectDelayMs?: number;
   onFeedError?: (err: Error) => void;
 }
@@ -61,21 +63,24 @@ export class CattleEnvironment {
     return this.describe(this.id);
   }
 
-  listStacks(): Promise<StackSummary[]> {
-    const { http } = this.options;
+  async listStacks(): Promise<StackSummary[]> {
+    if (!this.options.mirrorStackList) return joinStackList(await this.readStackList());
     this.mirror ??= new StackListMirror({
-      load: async () => {
-        const [environment, stacks, services] = await Promise.all([
-          this.environment(),
-          http.list(`${this.path}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
-          http.list(`${this.path}/services`, serviceItemSchema, userOnly, { what: 'services' }),
-        ]);
-        return { environment, stacks, services };
-      },
+      load: () => this.readStackList(),
       feed: this.eventFeed(),
       refreshMs: this.options.stackListRefreshMs,
     });
     return this.mirror.listStacks();
+  }
+
+  private async readStackList(): Promise<StackListSnapshot> {
+    const { http } = this.options;
+    const [environment, stacks, services] = await Promise.all([
+      this.environment(),
+      http.list(`${this.path}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
+      http.list(`${this.path}/services`, serviceItemSchema, userOnly, { what: 'services' }),
+    ]);
+    return { environment, stacks, services };
   }
 
   /** Whether the mirrored stack list holds this stack or service id. */

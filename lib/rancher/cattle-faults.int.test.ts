@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherUnavailableError } from './errors';
-import type { ResourceChange, ServiceDetail } from './types';
+import type { ResourceChange, ServiceDetail } from '@/lib/domain/rancher/types';
 
 // The simulator's fault knobs against the client: 5xx answers, latency, dropped event sockets.
 

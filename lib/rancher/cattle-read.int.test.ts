@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/errors/app-error';
+import { NotFoundError, UnavailableError, UpstreamError } from '@/lib/domain/errors/app-error';
 import { startContractSim, contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotFoundError, RancherUnauthorizedError, RancherUnavailableError } from './errors';
 import { RancherHttpClient } from './http-client';
@@ -22,6 +22,23 @@ describe('listStacks', () => {
     expect(foo?.services.every((s) => s.stackId === foo.id && s.state === 'active')).toBe(true);
     expect(stacks.find((s) => s.name === 'genome-browser')?.tags).toMatchObject({ owner: 'dino', group: 'genome', requires: 'gpfs' });
     expect(stacks.find((s) => s.name === 'legacy-stack')?.tags).toEqual({ other: {} });
+  });
+
+  it('reads Rancher at every listing when the mirror is off', async () => {
+    const direct = world.connect({ tuning: { stackListMirror: false } });
+    const lists = vi.spyOn(RancherHttpClient.prototype, 'list');
+    const stackListReads = () => lists.mock.calls.filter(([path]) => typeof path === 'string' && path.endsWith('/stacks')).length;
+    try {
+      // The same join as the mirror's (ids only: crashy-nersc's state moves on its own).
+      const ids = (stacks: { id: string; services: { id: string }[] }[]) => stacks.map((s) => [s.id, s.services.map((v) => v.id)]);
+      expect(ids(await direct.listStacks())).toEqual(ids(await world.backend.listStacks()));
+      const before = stackListReads();
+      for (let i = 0; i < 3; i++) await direct.listStacks();
+      expect(stackListReads() - before).toBe(3);
+    } finally {
+      lists.mockRestore();
+      direct.close();
+    }
   });
 
   it('finds the environment itself when none is configured and the key sees one', async () => {

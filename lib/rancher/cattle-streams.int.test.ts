@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherNotAllowedInStateError, RancherUnavailableError } from './errors';
+import { RancherHttpClient } from './http-client';
 import { sortableTs } from './log-frame';
-import type { ContainerSummary, ExecSession, LogLine } from './types';
+import type { ContainerSummary, ExecSession, LogLine } from '@/lib/domain/rancher/types';
 
 // Container logs and shells over the simulator's hostAccess websockets.
 
@@ -75,6 +76,21 @@ describe('openLogs', () => {
     const err = await take(world.backend.openLogs(web.id, {}), 1).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(RancherUnavailableError);
     expect((err as RancherUnavailableError).rancher).toMatchObject({ status: 401, code: 'TokenRejected' });
+  });
+});
+
+describe('a container read by getContainer', () => {
+  it('opens its logs and shells without reading it from Rancher again', async () => {
+    const app = await world.backend.getContainer((await container('foo-jgi-doe', 'app')).id);
+    const gets = vi.spyOn(RancherHttpClient.prototype, 'get');
+    const readsOfIt = () => gets.mock.calls.filter(([url]) => url.pathname.endsWith(`/containers/${app.id}`)).length;
+    expect((await take(world.backend.openLogs(app, {}), 1000)).length).toBeGreaterThan(0);
+    const session = await world.backend.openExec(app, { cols: 80, rows: 24, command: ['cat', '/etc/hostname'] });
+    await new Promise((resolve) => session.onClose(resolve));
+    expect(readsOfIt()).toBe(0);
+    // By id it is read, as before.
+    await take(world.backend.openLogs(app.id, {}), 1000);
+    expect(readsOfIt()).toBe(1);
   });
 });
 

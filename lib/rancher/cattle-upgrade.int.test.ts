@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contractSimForFile } from '@/test/helpers/rancher-contract-harness';
 import { RancherConflictError, RancherNotAllowedInStateError, RancherSettleTimeoutError } from './errors';
-import type { LaunchConfig, ServiceDetail } from './types';
+import type { LaunchConfig, ServiceDetail } from '@/lib/domain/rancher/types';
 
 // Upgrades send Rancher the whole launchConfig; these tests read it back from the simulator.
 
@@ -38,7 +38,7 @@ describe('upgrade', () => {
     expect(upgrading).toMatchObject({ state: 'upgrading', transitioning: 'yes', upgradeInProgress: true });
 
     const upgraded = await settle(before.id);
-    expect(upgraded).toMatchObject({ state: 'upgraded', transitioning: 'no', allowedVerbs: ['finishUpgrade', 'rollback'] });
+    expect(upgraded).toMatchObject({ state: 'upgraded', transitioning: 'no', allowedVerbs: ['finish-upgrade', 'rollback'] });
     expect(withoutVersion(upgraded.launchConfig)).toEqual({
       ...withoutVersion(before.launchConfig),
       environment: { APP_ENV: 'production', DB_HOST: 'db', DB_NAME: 'foo2' },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConflictError, NotFoundError, UnavailableError, UpstreamError, BadRequestError } from '@/lib/errors/app-error';
-import { toProblem } from '@/lib/errors/problem';
+import { ConflictError, NotFoundError, UnavailableError, UpstreamError, BadRequestError } from '@/lib/domain/errors/app-error';
+import { toProblem } from '@/lib/domain/errors/problem';
 import {
   RancherConflictError,
   RancherInvalidInputError,

@@ -1,6 +1,6 @@
 import 'server-only';
-import type { ServiceDetail } from './types';
-import { BadRequestError, ConflictError, NotFoundError, UnavailableError, UpstreamError } from '@/lib/errors/app-error';
+import type { ServiceDetail } from '@/lib/domain/rancher/types';
+import { BadRequestError, ConflictError, NotFoundError, UnavailableError, UpstreamError } from '@/lib/domain/errors/app-error';
 
 /**
  * What Rancher said, kept for logs. It never reaches a browser: the AppError message (the problem's

@@ -2,7 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { EventFeed, toResourceChange } from './event-feed';
-import type { ResourceChange } from './types';
+import type { ResourceChange } from '@/lib/domain/rancher/types';
 
 describe('toResourceChange', () => {
   const event = (resourceType: string, resource: Record<string, unknown>) => ({

@@ -1,7 +1,8 @@
 import 'server-only';
 import WebSocket from 'ws';
+import { observeEventFeedLag } from '@/lib/metrics/portal-metrics';
 import { eventFrameSchema, type EventFrame } from './schemas';
-import type { ResourceChange } from './types';
+import type { ResourceChange } from '@/lib/domain/rancher/types';
 
 export interface EventFeedOptions {
   /** `ws(s)://…/v2-beta/projects/{P}/subscribe?eventNames=resource.change`, worked out at each connect. */
@@ -135,6 +136,7 @@ export class EventFeed {
     }
     const change = toResourceChange(frame);
     if (!change) return;
+    observeEventFeedLag(frame.time);
     const resource = frame.data?.resource ?? null;
     for (const listener of [...this.listeners]) listener(change, resource);
   }

@@ -1,6 +1,6 @@
 import 'server-only';
 import type WebSocket from 'ws';
-import type { ExecSession } from './types';
+import type { ExecSession } from '@/lib/domain/rancher/types';
 
 /**
  * Rancher's exec socket (dialled paused, see dialHostAccess) as a byte stream (rancher-api.md §6.3): text frames carry base64 both ways, and

@@ -4,6 +4,7 @@ import type { z } from 'zod';
 import { RancherNoAnswerError, RancherProtocolError, RancherUnavailableError } from './errors';
 import { errorFromAnswer, errorFromTransport, isRetryable, type FailureContext } from './error-from-answer';
 import { TransportError, createAgents, httpRequest, type HttpAnswer } from './http-request';
+import { timeRancherRequest } from '@/lib/metrics/portal-metrics';
 import { collectionSchema } from './schemas';
 
 export interface RancherHttpOptions {
@@ -137,9 +138,8 @@ export class RancherHttpClient {
     if (body !== undefined) headers['content-type'] = 'application/json';
     let answer: HttpAnswer;
     try {
-      answer = await httpRequest(
-        { method, url, headers, body, connectTimeoutMs: this.options.connectTimeoutMs, timeoutMs: this.options.timeoutMs },
-        this.agents,
+      answer = await timeRancherRequest(method, () =>
+        httpRequest({ method, url, headers, body, connectTimeoutMs: this.options.connectTimeoutMs, timeoutMs: this.options.timeoutMs }, this.agents),
       );
     } catch (err) {
       if (err instanceof TransportError) throw errorFromTransport(err);

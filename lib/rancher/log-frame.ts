@@ -1,4 +1,5 @@
-import type { LogLine } from './types';
+import 'server-only';
+import type { LogLine } from '@/lib/domain/rancher/types';
 
 // Rancher's logs socket sends one docker log write per text frame: a stream prefix (`00 ` combined TTY
 // output, `01 ` stdout, `02 ` stderr), then docker's RFC3339Nano timestamp, a space and the text. A frame

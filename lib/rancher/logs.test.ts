@@ -5,7 +5,7 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { RancherUnavailableError } from './errors';
 import { dialHostAccess } from './host-access-socket';
 import { streamLogs, type LogRequest } from './logs';
-import type { LogLine } from './types';
+import type { LogLine } from '@/lib/domain/rancher/types';
 
 // A stand-in for Rancher's logs socket; each test decides what a connection gets.
 let wss: WebSocketServer;

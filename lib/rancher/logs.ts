@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type WebSocket from 'ws';
 import { RancherUnavailableError } from './errors';
 import { parseLogFrame, sortableTs } from './log-frame';
-import type { LogLine } from './types';
+import type { LogLine } from '@/lib/domain/rancher/types';
 
 export interface LogRequest {
   tail: number;

@@ -11,7 +11,7 @@ describe('refusalDetail', () => {
     { kind: 'service', state: 'active', verb: 'start', says: /already running/ },
     { kind: 'service', state: 'inactive', verb: 'stop', says: /already stopped/ },
     { kind: 'service', state: 'active', verb: 'rollback', says: /no upgrade to roll back/ },
-    { kind: 'service', state: 'active', verb: 'finishUpgrade', says: /no upgrade to finish/ },
+    { kind: 'service', state: 'active', verb: 'finish-upgrade', says: /no upgrade to finish/ },
     { kind: 'container', state: 'stopped', verb: 'shell', says: /cannot open a shell in the container while it is stopped/ },
     { kind: 'container', state: 'removed', verb: 'logs', says: /has been removed/ },
   ] as const;

@@ -119,6 +119,8 @@ export const hostAccessSchema = z.object({ url: z.string().regex(/^wss?:\/\//i),
 /** One frame of the subscribe socket: an event, a ping or a logout. */
 export const eventFrameSchema = z.object({
   name: z.string(),
+  // When Rancher emitted the event (ms since the epoch): the portal's lag behind the feed is measured from it.
+  time: z.number().nullish(),
   resourceType: z.string().nullish(),
   resourceId: z.string().nullish(),
   data: z

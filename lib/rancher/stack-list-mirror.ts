@@ -2,7 +2,7 @@ import 'server-only';
 import type { EventFeed, FeedResource } from './event-feed';
 import { serviceItemSchema, stackItemSchema, type ServiceItemWire, type StackItemWire } from './schemas';
 import { toServiceSummary, toStackSummary } from './to-domain';
-import type { Environment, ResourceChange, ServiceSummary, StackSummary } from './types';
+import type { Environment, ResourceChange, ServiceSummary, StackSummary } from '@/lib/domain/rancher/types';
 
 /** The two collections the stack list is made of, every page read, and the environment they belong to. */
 export interface StackListSnapshot {
@@ -30,7 +30,7 @@ function isGone(resource: FeedResource): boolean {
 }
 
 /** Joins services to their stacks, in Rancher's order. */
-function joinStackList(snapshot: StackListSnapshot): StackSummary[] {
+export function joinStackList(snapshot: StackListSnapshot): StackSummary[] {
   const byStack = new Map<string, ServiceSummary[]>();
   for (const service of snapshot.services) {
     const summary = toServiceSummary(service);

@@ -47,7 +47,7 @@ const hosts = hostNames([{ id: '1h1', hostname: 'spin-node-01.nersc.gov', name: 
 describe('toServiceDetail', () => {
   it('names the verbs Rancher offers and keeps the previous config while an upgrade awaits a decision', () => {
     const detail = toServiceDetail(service('upgraded', ['finishupgrade', 'rollback', 'remove', 'cancelupgrade']), [], prod);
-    expect(detail.allowedVerbs).toEqual(['finishUpgrade', 'rollback']);
+    expect(detail.allowedVerbs).toEqual(['finish-upgrade', 'rollback']);
     expect(detail.upgradeInProgress).toBe(true);
     expect(detail.previousLaunchConfig).toEqual({ imageUuid: 'docker:nginx:1.25' });
     expect(detail.image).toBe('nginx:1.27');

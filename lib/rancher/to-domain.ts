@@ -1,18 +1,9 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
 import type { ContainerWire, HostWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
-import { parseStackTags } from './stack-tags';
-import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, ServiceSummary, ServiceVerb, StackDetail, StackSummary } from './types';
-
-/** The Rancher action behind each portal verb (rancher-api.md §5.2). */
-export const serviceActions: Record<ServiceVerb, string> = {
-  stop: 'deactivate',
-  start: 'activate',
-  restart: 'restart',
-  upgrade: 'upgrade',
-  finishUpgrade: 'finishupgrade',
-  rollback: 'rollback',
-};
+import { parseStackTags } from '@/lib/domain/rancher/stack-tags';
+import { rancherActions, serviceVerbs, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, ServiceSummary, StackDetail, StackSummary } from '@/lib/domain/rancher/types';
 
 const upgradeStates = new Set(['upgrading', 'upgraded', 'finishing-upgrade', 'rolling-back', 'canceling-upgrade', 'canceled-upgrade']);
 
@@ -71,7 +62,7 @@ export function hostNames(hosts: HostWire[]): HostNames {
 }
 
 function allowedVerbs(actions: Record<string, string | null>): ServiceVerb[] {
-  return (Object.keys(serviceActions) as ServiceVerb[]).filter((verb) => Boolean(actions[serviceActions[verb]]));
+  return serviceVerbs.filter((verb) => Boolean(actions[rancherActions[verb]]));
 }
 
 export function toServiceDetail(service: ServiceWire, containers: ContainerSummary[], environment: Environment): ServiceDetail {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { RancherNotFoundError, RancherSettleTimeoutError, RancherUnavailableError } from './errors';
 import { EventFeed } from './event-feed';
-import type { ServiceDetail } from './types';
+import type { ServiceDetail } from '@/lib/domain/rancher/types';
 import { waitForSettled } from './wait-for-settled';
 
 function service(transitioning: ServiceDetail['transitioning'], state = 'active'): ServiceDetail {

@@ -1,7 +1,7 @@
 import 'server-only';
 import { RancherNotFoundError, RancherSettleTimeoutError, RancherUnavailableError } from './errors';
 import type { EventFeed } from './event-feed';
-import type { ServiceDetail } from './types';
+import type { ServiceDetail } from '@/lib/domain/rancher/types';
 
 export interface SettleWatch {
   serviceId: string;

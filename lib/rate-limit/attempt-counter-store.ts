@@ -1,3 +1,5 @@
+import 'server-only';
+
 /**
  * Counts failed attempts per key (a username, a client address) in a sliding window. The memory store
  * serves a single portal; the audit database's store lets several replicas share the counters.

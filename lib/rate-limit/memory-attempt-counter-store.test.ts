@@ -1,5 +1,5 @@
 import { describe } from 'vitest';
-import { attemptCounterStoreContract } from './attempt-counter-store-contract';
+import { attemptCounterStoreContract } from '../../test/helpers/attempt-counter-store-contract';
 import { MemoryAttemptCounterStore } from './memory-attempt-counter-store';
 
 describe('MemoryAttemptCounterStore', () => {

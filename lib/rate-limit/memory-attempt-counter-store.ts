@@ -1,3 +1,4 @@
+import 'server-only';
 import type { AttemptCounterStore, AttemptWindow } from './attempt-counter-store';
 
 /** In-process counters: right for one portal; lost on restart, not shared between replicas. */

@@ -1,12 +1,12 @@
 import 'server-only';
 import { randomBytes } from 'node:crypto';
 import type { AuditStore } from '@/lib/audit/audit-store';
-import type { SessionUser } from '@/lib/auth/session-user';
-import { ForbiddenError, NotFoundError } from '@/lib/errors/app-error';
-import { browserName } from './browser-name';
+import type { SessionUser } from '@/lib/domain/access/session-user';
+import { ForbiddenError, NotFoundError } from '@/lib/domain/errors/app-error';
+import { browserName } from '@/lib/domain/sessions/browser-name';
 import { sessionLimits } from './session-check';
-import { sessionVerdict } from './session-limits';
-import type { SessionView } from './session-schemas';
+import { sessionVerdict } from '@/lib/domain/sessions/session-limits';
+import type { SessionView } from '@/lib/domain/sessions/session-schemas';
 
 /** Where a request came from, for the audit record. */
 export interface Requester {

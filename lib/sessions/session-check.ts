@@ -1,7 +1,7 @@
 import 'server-only';
 import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { env } from '@/lib/config/env';
-import { sessionVerdict, type SessionLimits } from './session-limits';
+import { sessionVerdict, type SessionLimits } from '@/lib/domain/sessions/session-limits';
 
 /** A session that may be used now. */
 export interface ActiveSession {

@@ -3,6 +3,7 @@ import { idsByName } from '@/test/helpers/container-ids';
 import { jsonPost, readSession, signIn, signOut } from '@/test/helpers/portal-session';
 import { startPortalWorld, type PortalWorld } from '@/test/helpers/portal-world';
 import { SocketClient } from '@/test/helpers/socket-client';
+import { openUnansweringSocket } from '@/test/helpers/unanswering-socket';
 import { upgradeRefusal } from '@/test/helpers/upgrade-refusal';
 
 // Sessions are server-side records (DESIGN.md "Contract additions"): the cookie names one, and ending
@@ -74,6 +75,29 @@ describe('signing out', () => {
     expect(logout).toMatchObject({ actor: 'fred', action: 'logout', outcome: 'ok' });
     const [shellClose] = await activity('action=shell.close&actor=fred&limit=1');
     expect(shellClose?.details).toMatchObject({ reason: 'the session ended' });
+  });
+
+  it('cuts a shell whose browser never answers the close, and passes on nothing typed after the close', async () => {
+    const dino = await signIn(url, 'dino');
+    const shell = await openUnansweringSocket(url, `/api/v1/containers/${ids['genome-browser-web-1']}/shell?cols=80&rows=24`, dino);
+    await new Promise((r) => setTimeout(r, 500));
+    const endedAt = Date.now();
+    await signOut(url, dino);
+    // Keep typing, as a client would that never read the close frame: what is typed before the
+    // server notices the end (its re-check) reaches the shell, nothing typed after its close does.
+    let bytesBeforeClose = 0;
+    for (let i = 0; i < 40 && !shell.isCut(); i++) {
+      const isClosing = shell.hasCloseFrame();
+      shell.sendBinary('echo still-here\n');
+      if (!isClosing) bytesBeforeClose += 16;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(shell.hasCloseFrame()).toBe(true);
+    expect((await shell.cut) - endedAt).toBeLessThan(5_000);
+    shell.destroy();
+    await expect.poll(async () => (await activity('action=shell.close&actor=dino&limit=1'))[0]?.details, { timeout: 10_000 }).toMatchObject({ reason: 'the session ended' });
+    const [closed] = await activity('action=shell.close&actor=dino&limit=1');
+    expect(closed?.details?.bytesIn).toBeLessThanOrEqual(bytesBeforeClose);
   });
 
   it('records a replayed sign-out of an ended session only once', async () => {

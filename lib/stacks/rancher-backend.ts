@@ -1,6 +1,6 @@
 import 'server-only';
 import { ConfigError, env, rancherProjectIds } from '@/lib/config/env';
-import { hasStatus } from '@/lib/errors/app-error';
+import { hasStatus } from '@/lib/domain/errors/app-error';
 import type { RancherBackend } from '@/lib/rancher/backend';
 import { createCattleBackend } from '@/lib/rancher/cattle-backend';
 import { RancherEnvironmentUnreadableError, RancherUnauthorizedError } from '@/lib/rancher/errors';

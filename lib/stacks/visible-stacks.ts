@@ -1,10 +1,10 @@
 import 'server-only';
-import { hasStatus, isAppError, NotFoundError } from '@/lib/errors/app-error';
-import { notShared } from '@/lib/access/authorize';
-import type { AccessUser } from '@/lib/access/rights';
+import { hasStatus, isAppError, NotFoundError } from '@/lib/domain/errors/app-error';
+import { notShared } from '@/lib/domain/access/authorize';
+import type { AccessUser } from '@/lib/domain/access/rights';
 import type { EnvironmentListing, RancherBackend } from '@/lib/rancher/backend';
-import type { EnvironmentStatus, ServiceDetailView, StackList, StackView } from './stack-schemas';
-import { environmentView, serviceView, stackDetailView, stackListView } from './stack-views';
+import type { EnvironmentStatus, ServiceDetailView, StackList, StackView } from '@/lib/domain/stacks/stack-schemas';
+import { environmentView, serviceView, stackDetailView, stackListView } from '@/lib/domain/stacks/stack-views';
 
 /**
  * The stacks the user may see, by name, and the environments with whether each answered: one that did not

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { isProfileId, type ProfileId } from '../../lib/policy/profiles';
+import { isProfileId, type ProfileId } from '../../lib/domain/policy/profiles';
 
 export const USAGE = `Usage: spin-policy check <docker-compose.yml | directory>... [options]
 

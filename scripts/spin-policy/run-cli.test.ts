@@ -114,6 +114,22 @@ describe('spin-policy check', () => {
     expect(log.runs[0]?.tool.driver).toMatchObject({ name: 'spin-policy', version: '9.9.9' });
   });
 
+  it('places SARIF results relative to the repository root, never as absolute paths', () => {
+    mkdirSync(join(root, '.git'), { recursive: true });
+    try {
+      let stdout = '';
+      const code = runCli(['check', '../foo-jgi-doe', '--format', 'sarif'], { cwd: join(root, 'stacks', 'bar-nersc'), stdout: (t) => (stdout += t), stderr: () => undefined, color: false, version: '9.9.9' });
+      expect(code).toBe(1);
+      const run = (JSON.parse(stdout) as { runs: { originalUriBaseIds: Record<string, unknown>; results: { locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId: string } } }[] }[] }[] }).runs[0];
+      const artifact = run?.results[0]?.locations[0]?.physicalLocation.artifactLocation;
+      expect(artifact).toEqual({ uri: 'stacks/foo-jgi-doe/docker-compose.yml', uriBaseId: 'SRCROOT' });
+      expect(Object.keys(run?.originalUriBaseIds ?? {})).toEqual(['SRCROOT']);
+      expect(stdout).not.toContain(root);
+    } finally {
+      rmSync(join(root, '.git'), { recursive: true, force: true });
+    }
+  });
+
   it.each([
     [['check'], 'name at least one'],
     [['lint', 'x'], 'unknown command'],

@@ -1,16 +1,16 @@
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { checkPolicy } from '../../lib/policy/check';
-import type { PolicyResult } from '../../lib/policy/finding';
-import { isRecord } from '../../lib/policy/field-reader';
-import { parseAllowedHostPaths } from '../../lib/policy/host-path';
-import { parsePolicyConfig } from '../../lib/policy/policy-config';
-import { jsonReport } from '../../lib/policy/reporters/json-report';
-import type { PolicyRun } from '../../lib/policy/reporters/policy-run';
-import { sarifReport } from '../../lib/policy/reporters/sarif-report';
-import { textReport } from '../../lib/policy/reporters/text-report';
-import { findRule, rules } from '../../lib/policy/rules/index';
-import { parseYamlSource, type YamlSource } from '../../lib/policy/yaml-source';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { checkPolicy } from '../../lib/domain/policy/check';
+import type { PolicyResult } from '../../lib/domain/policy/finding';
+import { isRecord } from '../../lib/domain/policy/field-reader';
+import { parseAllowedHostPaths } from '../../lib/domain/policy/host-path';
+import { parsePolicyConfig } from '../../lib/domain/policy/policy-config';
+import { jsonReport } from '../../lib/domain/policy/reporters/json-report';
+import type { PolicyRun } from '../../lib/domain/policy/reporters/policy-run';
+import { sarifReport } from '../../lib/domain/policy/reporters/sarif-report';
+import { textReport } from '../../lib/domain/policy/reporters/text-report';
+import { findRule, rules } from '../../lib/domain/policy/rules/index';
+import { parseYamlSource, type YamlSource } from '../../lib/domain/policy/yaml-source';
 import { parseCliArgs, USAGE, type CliOptions } from './cli-args';
 import { displayPath, findComposeFiles, findWaiverFile, siblingRancherCompose, stackNameFor } from './find-targets';
 
@@ -77,6 +77,25 @@ function checkFile(composeFile: string, opts: CliOptions, io: CliIo, dockerfile:
   return { file: shown, result };
 }
 
+/** The nearest folder holding `.git` at or above `cwd` (else `cwd`): where SARIF paths start. */
+function repositoryRoot(cwd: string): { id: string; relativize(file: string): string | null } {
+  let root = cwd;
+  for (let dir = cwd; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, '.git'))) {
+      root = dir;
+      break;
+    }
+    if (dirname(dir) === dir) break;
+  }
+  return {
+    id: 'SRCROOT',
+    relativize: (file) => {
+      const rel = relative(root, resolve(cwd, file));
+      return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? null : rel.split(sep).join('/');
+    },
+  };
+}
+
 /** `spin-policy` without the process: takes the arguments, returns the exit status. */
 export function runCli(argv: readonly string[], io: CliIo): number {
   const parsed = parseCliArgs(argv);
@@ -130,7 +149,7 @@ export function runCli(argv: readonly string[], io: CliIo): number {
     }
   }
   if (opts.format === 'json') io.stdout(`${JSON.stringify(jsonReport(runs), null, 2)}\n`);
-  else if (opts.format === 'sarif') io.stdout(`${JSON.stringify(sarifReport(runs, { rules, toolVersion: io.version }), null, 2)}\n`);
+  else if (opts.format === 'sarif') io.stdout(`${JSON.stringify(sarifReport(runs, { rules, toolVersion: io.version, uriBase: repositoryRoot(io.cwd) }), null, 2)}\n`);
   else if (runs.length > 0) io.stdout(textReport(runs, { color: io.color }));
   if (failed) return 2;
   return runs.some((r) => r.result.summary.errors > 0) ? 1 : 0;

@@ -1,7 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { OperationContext } from '@/lib/operations/operation-context';
-import type { ResourceChange } from '@/lib/rancher/types';
-import { rightsOn } from '@/lib/access/authorize';
+import type { ResourceChange } from '@/lib/domain/rancher/types';
+import { rightsOn } from '@/lib/domain/access/authorize';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext } from './relay-context';
 
@@ -86,7 +86,6 @@ function relay(ws: WebSocket, ctx: OperationContext): () => void {
 
 async function handle(upgrade: UpgradeContext): Promise<void> {
   const ctx = await relayContext(upgrade);
-  if (!ctx) return;
   const ws = await upgrade.accept();
   const stop = relay(ws, ctx);
   ws.on('close', stop);

@@ -1,11 +1,10 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { authorizeContainer } from '@/lib/operations/container-access';
-import type { LogLine } from '@/lib/rancher/types';
+import type { LogLine } from '@/lib/domain/rancher/types';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
-import { relayContext, rejectWith } from './relay-context';
-import { takeSocketSlot } from './socket-quota';
+import { openContainerSession } from './container-session';
+import { processRelayServices, type RelayServices } from './relay-context';
 
 const query = z.object({
   tail: z
@@ -86,25 +85,11 @@ async function relay(ws: WebSocket, batches: AsyncIterable<LogLine[]>, counts: {
   }
 }
 
-async function handle(upgrade: UpgradeContext): Promise<void> {
-  const ctx = await relayContext(upgrade);
-  if (!ctx) return;
-  const parsed = query.safeParse(Object.fromEntries(upgrade.url.searchParams));
-  if (!parsed.success) return upgrade.reject(400, 'tail must be a number of lines or "all"; follow 0 or 1.');
-  const containerId = upgrade.params[0] ?? '';
-  let access;
-  try {
-    access = await authorizeContainer(ctx, containerId, 'logs', 'logs.open');
-  } catch (err) {
-    return rejectWith(upgrade, err);
-  }
-  if (!takeSocketSlot(upgrade, ctx.user.uid)) return;
-
-  const ws = await upgrade.accept();
-  const opened = Date.now();
-  const where = { stackId: access.stack.id, stackName: access.stack.name, serviceId: access.container.serviceId ?? null, serviceName: access.serviceName, containerId, containerName: access.container.name };
-  const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId };
-  await ctx.audit.record({ ...who, ...where, action: 'logs.open', outcome: 'ok', details: { tail: parsed.data.tail, follow: parsed.data.follow } });
+async function handle(upgrade: UpgradeContext, services: RelayServices): Promise<void> {
+  const session = await openContainerSession(upgrade, { kind: 'logs', query, queryHint: 'tail must be a number of lines or "all"; follow 0 or 1.' }, services);
+  if (!session) return;
+  const { ws, ctx, access, query: asked } = session;
+  await session.recordOpen({ outcome: 'ok', details: { tail: asked.tail, follow: asked.follow } });
 
   const abort = new AbortController();
   ws.on('close', () => abort.abort());
@@ -112,26 +97,27 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
   const counts = { sent: 0, dropped: 0 };
   let failure: string | null = null;
   try {
-    await relay(ws, ctx.backend.openLogBatches(containerId, { tail: parsed.data.tail, follow: parsed.data.follow, signal: abort.signal }), counts);
-    if (ws.readyState === ws.OPEN) ws.close(1000, parsed.data.follow ? 'the container stopped' : 'end of log');
+    await relay(ws, ctx.backend.openLogBatches(access.container, { tail: asked.tail, follow: asked.follow, signal: abort.signal }), counts);
+    if (ws.readyState === ws.OPEN) ws.close(1000, asked.follow ? 'the container stopped' : 'end of log');
   } catch (err) {
     if (!abort.signal.aborted) {
       failure = err instanceof Error ? err.message : String(err);
-      ctx.log.warn({ containerId, err: failure }, 'log relay failed');
+      ctx.log.warn({ containerId: access.container.id, err: failure }, 'log relay failed');
       if (ws.readyState === ws.OPEN) ws.close(1011, 'Rancher stopped sending logs; reconnect to resume.');
     }
   } finally {
     abort.abort();
-    await ctx.audit.record({
-      ...who,
-      ...where,
-      action: 'logs.close',
+    await session.recordClose({
       outcome: failure ? 'failed' : 'ok',
       code: failure ? 'upstream' : null,
-      durationMs: Date.now() - opened,
       details: { linesSent: counts.sent, linesDropped: counts.dropped },
     });
   }
 }
 
-export const logsRoute: UpgradeRoute = { name: 'logs', pattern: /^\/api\/v1\/containers\/([^/]+)\/logs$/, handle };
+/** The logs endpoint with the process's (or a test's) session check, Rancher and audit store. */
+export function logsRelay(services: RelayServices = processRelayServices): UpgradeRoute {
+  return { name: 'logs', pattern: /^\/api\/v1\/containers\/([^/]+)\/logs$/, handle: (upgrade) => handle(upgrade, services) };
+}
+
+export const logsRoute = logsRelay();

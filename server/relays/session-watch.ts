@@ -8,6 +8,16 @@ export const sessionRecheckMs = 2_000;
 /** The close code of a websocket whose session ended (the logs client treats 44xx as final). */
 export const sessionEndedCloseCode = 4401;
 
+/** How long a browser gets to answer our close frame before its connection is cut. */
+const closeAnswerGraceMs = 1_000;
+
+/** Sockets closed because their session ended: a cut connection closes with 1006, not 4401. */
+const endedBySession = new WeakSet<WebSocket>();
+
+export function wasClosedBySessionEnd(ws: WebSocket): boolean {
+  return endedBySession.has(ws);
+}
+
 /**
  * Closes `ws` once its browser session has ended (signed out here or on another replica, ended from
  * "Your sessions" or by staff, or past a limit), with a last error frame saying why. A database that
@@ -22,8 +32,11 @@ export function closeWhenSessionEnds(ws: WebSocket, sessionId: string, log: Logg
       .then((active) => {
         if (active || ws.readyState !== ws.OPEN) return;
         log.info('session ended: closing its websocket');
+        endedBySession.add(ws);
         ws.send(JSON.stringify({ type: 'error', message: 'Your session has ended. Sign in again to continue.' }));
         ws.close(sessionEndedCloseCode, 'your session has ended; sign in again');
+        // A client that never answers the close would otherwise keep the socket (and a shell) for 30 s.
+        setTimeout(() => ws.readyState !== ws.CLOSED && ws.terminate(), closeAnswerGraceMs).unref();
       })
       .catch((err: unknown) => log.warn({ err: err instanceof Error ? err.message : String(err) }, 'session could not be re-checked'))
       .finally(() => {

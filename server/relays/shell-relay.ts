@@ -1,11 +1,10 @@
 import type { RawData, WebSocket } from 'ws';
 import { z } from 'zod';
 import { env } from '@/lib/config/env';
-import { authorizeContainer } from '@/lib/operations/container-access';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
-import { relayContext, rejectWith } from './relay-context';
-import { sessionEndedCloseCode } from './session-watch';
-import { takeSocketSlot } from './socket-quota';
+import { openContainerSession } from './container-session';
+import { processRelayServices, type RelayServices } from './relay-context';
+import { wasClosedBySessionEnd } from './session-watch';
 import { openShell } from './shell-session';
 
 const size = z.coerce.number().int().min(1).max(1000);
@@ -28,38 +27,25 @@ function send(ws: WebSocket, message: Record<string, unknown>): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
-async function handle(upgrade: UpgradeContext): Promise<void> {
-  const ctx = await relayContext(upgrade);
-  if (!ctx) return;
-  const parsed = query.safeParse(Object.fromEntries(upgrade.url.searchParams));
-  if (!parsed.success) return upgrade.reject(400, 'cols and rows must be whole numbers from 1 to 1000.');
-  const containerId = upgrade.params[0] ?? '';
-  let access;
-  try {
-    access = await authorizeContainer(ctx, containerId, 'shell', 'shell.open');
-  } catch (err) {
-    return rejectWith(upgrade, err);
-  }
-  if (!takeSocketSlot(upgrade, ctx.user.uid)) return;
-
+async function handle(upgrade: UpgradeContext, services: RelayServices): Promise<void> {
+  const containerSession = await openContainerSession(upgrade, { kind: 'shell', query, queryHint: 'cols and rows must be whole numbers from 1 to 1000.' }, services);
+  if (!containerSession) return;
+  const { ws, ctx, access, query: size, openedAt } = containerSession;
+  const containerId = access.container.id;
   const config = env();
-  const ws = await upgrade.accept();
-  const opened = Date.now();
   const counts = { bytesIn: 0, bytesOut: 0 };
-  const where = { stackId: access.stack.id, stackName: access.stack.name, serviceId: access.container.serviceId ?? null, serviceName: access.serviceName, containerId, containerName: access.container.name };
-  const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId };
 
   let shell;
   try {
-    shell = await openShell(ctx.backend, containerId, parsed.data);
+    shell = await openShell(ctx.backend, access.container, size);
   } catch (err) {
     const message = err instanceof Error ? err.message : String(err);
-    await ctx.audit.record({ ...who, ...where, action: 'shell.open', outcome: 'failed', code: 'upstream' });
+    await containerSession.recordOpen({ outcome: 'failed', code: 'upstream' });
     send(ws, { type: 'error', message: `The shell could not be opened: ${message}` });
     ws.close(1011, 'shell could not be opened');
     return;
   }
-  await ctx.audit.record({ ...who, ...where, action: 'shell.open', outcome: 'ok', details: { shell: shell.shell, cols: parsed.data.cols, rows: parsed.data.rows } });
+  await containerSession.recordOpen({ outcome: 'ok', details: { shell: shell.shell, cols: size.cols, rows: size.rows } });
   send(ws, { type: 'ready', shell: shell.shell, idleTimeoutMs: config.SHELL_IDLE_TIMEOUT_MS, maxSessionMs: config.SHELL_MAX_SESSION_MS });
 
   const { session } = shell;
@@ -86,6 +72,8 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
     }
   });
   ws.on('message', (data: RawData, isBinary: boolean) => {
+    // Once a close has begun (session ended, idle, maximum length), nothing more reaches the container.
+    if (ws.readyState !== ws.OPEN) return;
     const bytes = Buffer.isBuffer(data) ? data : Buffer.concat(Array.isArray(data) ? data : [Buffer.from(data)]);
     if (isBinary) {
       counts.bytesIn += bytes.length;
@@ -103,7 +91,7 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
     const now = Date.now();
     if (ws.bufferedAmount < highWaterBytes / 2) session.resume();
     const idleFor = now - lastInput;
-    if (now - opened >= config.SHELL_MAX_SESSION_MS) {
+    if (now - openedAt >= config.SHELL_MAX_SESSION_MS) {
       closeReason = 'the maximum session length was reached';
       send(ws, { type: 'error', message: 'This shell reached the maximum session length and was closed.' });
       ws.close(4000, 'maximum session length');
@@ -118,23 +106,19 @@ async function handle(upgrade: UpgradeContext): Promise<void> {
   }, 250);
   const pings = setInterval(() => ws.ping(), keepAliveMs);
 
-  ws.on('close', (code: number) => {
-    if (code === sessionEndedCloseCode) closeReason = 'the session ended';
+  ws.on('close', () => {
+    if (wasClosedBySessionEnd(ws)) closeReason = 'the session ended';
     clearInterval(timers);
     clearInterval(pings);
     session.close();
     ctx.log.info({ containerId, reason: closeReason, ...counts }, 'shell closed');
-    ctx.audit
-      .record({
-      ...who,
-      ...where,
-      action: 'shell.close',
-      outcome: 'ok',
-      durationMs: Date.now() - opened,
-        details: { shell: shell.shell, reason: closeReason, bytesIn: counts.bytesIn, bytesOut: counts.bytesOut },
-      })
-      .catch((err: unknown) => ctx.log.error({ err, containerId }, 'could not record the end of a shell session'));
+    void containerSession.recordClose({ outcome: 'ok', details: { shell: shell.shell, reason: closeReason, bytesIn: counts.bytesIn, bytesOut: counts.bytesOut } });
   });
 }
 
-export const shellRoute: UpgradeRoute = { name: 'shell', pattern: /^\/api\/v1\/containers\/([^/]+)\/shell$/, handle };
+/** The shell endpoint with the process's (or a test's) session check, Rancher and audit store. */
+export function shellRelay(services: RelayServices = processRelayServices): UpgradeRoute {
+  return { name: 'shell', pattern: /^\/api\/v1\/containers\/([^/]+)\/shell$/, handle: (upgrade) => handle(upgrade, services) };
+}
+
+export const shellRoute = shellRelay();

@@ -1,5 +1,5 @@
-import type { ExecSession } from '@/lib/rancher/types';
-import type { RancherBackend } from '@/lib/rancher/backend';
+import type { ExecSession } from '@/lib/domain/rancher/types';
+import type { ContainerRef, RancherBackend } from '@/lib/rancher/backend';
 
 /** What Docker prints when the program asked for is not in the image. */
 const notInImage = /executable file not found|no such file or directory/i;
@@ -31,8 +31,8 @@ function buffered(session: ExecSession) {
  * Opens a terminal in the container: bash when the image has it, else sh (Alpine and busybox images
  * have no bash). A bash that ends at once saying it is not in the image is dropped and sh tried instead.
  */
-export async function openShell(backend: RancherBackend, containerId: string, size: { cols: number; rows: number }): Promise<OpenedShell> {
-  const bash = await backend.openExec(containerId, { ...size, command: ['/bin/bash'] });
+export async function openShell(backend: RancherBackend, container: ContainerRef, size: { cols: number; rows: number }): Promise<OpenedShell> {
+  const bash = await backend.openExec(container, { ...size, command: ['/bin/bash'] });
   const bashOutput = buffered(bash);
   const ended = await new Promise<boolean>((resolve) => {
     const timer = setTimeout(() => resolve(false), settleMs);
@@ -44,6 +44,6 @@ export async function openShell(backend: RancherBackend, containerId: string, si
   if (!ended || !notInImage.test(Buffer.concat(bashOutput.early).toString('utf8'))) {
     return { session: bash, shell: 'bash', attach: bashOutput.attach };
   }
-  const sh = await backend.openExec(containerId, { ...size, command: ['/bin/sh'] });
+  const sh = await backend.openExec(container, { ...size, command: ['/bin/sh'] });
   return { session: sh, shell: 'sh', attach: buffered(sh).attach };
 }

@@ -1,8 +1,15 @@
-import { env } from '@/lib/config/env';
+import { AppError } from '@/lib/domain/errors/app-error';
 import type { UpgradeContext } from '../upgrade-router';
 
 /** Open log and shell sockets per uid, in this process. */
 const openByUser = new Map<string, number>();
+
+/** The person holds as many log and shell sockets as they may; closing one frees a slot at once. */
+export class TooManySocketsError extends AppError {
+  readonly status = 429;
+  readonly type = 'too-many-sockets';
+  readonly title = 'Too many open log and shell windows';
+}
 
 function giveBack(uid: string): void {
   const left = (openByUser.get(uid) ?? 1) - 1;
@@ -11,18 +18,16 @@ function giveBack(uid: string): void {
 }
 
 /**
- * Takes one of the user's WS_MAX_PER_USER log-and-shell slots for this upgrade; it is given back when
- * the connection closes, whether or not it became a websocket. Each such socket holds a stream from
- * Rancher, so one person cannot open hundreds. When none is free the upgrade is refused with 429.
+ * Takes one of the user's `max` log-and-shell slots for this upgrade; it is given back when the
+ * connection closes, whether or not it became a websocket. Each such socket holds a stream from
+ * Rancher, so one person cannot open hundreds: with none free, TooManySocketsError (429). False when
+ * the browser has already gone, so there is nothing to open.
  */
-export function takeSocketSlot(upgrade: UpgradeContext, uid: string): boolean {
-  const max = env().WS_MAX_PER_USER;
+export function takeSocketSlot(upgrade: UpgradeContext, uid: string, max: number): boolean {
   const socket = upgrade.req.socket;
   if (socket.destroyed) return false;
   if ((openByUser.get(uid) ?? 0) >= max) {
-    upgrade.log.info({ uid, max }, 'websocket refused: too many open for this user');
-    upgrade.reject(429, `You already have ${max} log and shell windows open; close one to open another.`);
-    return false;
+    throw new TooManySocketsError(`You already have ${max} log and shell windows open; close one to open another.`, { max });
   }
   openByUser.set(uid, (openByUser.get(uid) ?? 0) + 1);
   socket.once('close', () => giveBack(uid));

@@ -2,6 +2,7 @@
 // as JSON in argv[2] (`{ "sqlitePath": ... }` or `{ "databaseUrl": ... }`), argv[3] of them in rounds of
 // 30 at once with a 20 ms pause between rounds (so the other writer gets the lock in between), then exits.
 // (No top-level await: without "type": "module", tsx compiles this file to CommonJS.)
+import '../../scripts/register-server-only-stub';
 import { openAuditStore } from '@/lib/audit/open-audit-store';
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 // An OperationContext for unit tests: a signed-in person, an in-memory Rancher and an in-memory audit store.
-import type { SessionUser } from '@/lib/auth/session-user';
+import type { SessionUser } from '@/lib/domain/access/session-user';
 import { createLogger } from '@/lib/log/logger';
 import type { OperationContext } from '@/lib/operations/operation-context';
 import type { FakeRancherBackend } from './fake-rancher-backend';

@@ -2,10 +2,12 @@
 // (no transitional states), every call is kept in `calls`, and `failWith` makes a method throw, e.g. a
 // RancherUnavailableError from getStack for "Rancher is down" or a RancherNoAnswerError from serviceAction
 // for "the POST timed out".
-import type { EnvironmentListing, LogOptions, RancherBackend, RollingOptions, UpgradeChange } from '@/lib/rancher/backend';
+import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
+import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, UpgradeChange } from '@/lib/rancher/backend';
+import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import { RancherNotFoundError } from '@/lib/rancher/errors';
-import { mergeLaunchConfig } from '@/lib/rancher/merge-launch-config';
-import type { ContainerDetail, ContainerSummary, Environment, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/rancher/types';
+import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
+import type { ContainerDetail, ContainerSummary, Environment, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
 
 /** The demo world's two environments (DESIGN.md): fake stacks live in production unless told otherwise. */
 export const prodCattle: Environment = { id: '1a5', name: 'prod-cattle', production: true };
@@ -52,6 +54,8 @@ export function fakeStack(fields: { id: string; name: string; owner: string; gro
     services: (fields.services ?? []).map((service) => ({ ...service, environment })),
   };
 }
+
+const idOf = (container: ContainerRef) => (typeof container === 'string' ? container : container.id);
 
 export class FakeRancherBackend implements RancherBackend {
   /** Every call in order, with its arguments. */
@@ -115,7 +119,7 @@ export class FakeRancherBackend implements RancherBackend {
     return this.containerDetail(containerId);
   }
 
-  async serviceAction(serviceId: string, verb: 'stop' | 'start' | 'restart', options?: RollingOptions) {
+  async serviceAction(serviceId: string, verb: LifecycleVerb, options?: RolloutOptions) {
     this.enter('serviceAction', [serviceId, verb, options]);
     const service = this.service(serviceId);
     service.state = verb === 'stop' ? 'inactive' : 'active';
@@ -131,7 +135,7 @@ export class FakeRancherBackend implements RancherBackend {
     const service = this.service(serviceId);
     service.previousLaunchConfig = service.launchConfig ?? {};
     service.launchConfig = mergeLaunchConfig(service.previousLaunchConfig, change.launchConfig);
-    Object.assign(service, { state: 'upgraded', upgradeInProgress: true, allowedVerbs: ['finishUpgrade', 'rollback'] });
+    Object.assign(service, { state: 'upgraded', upgradeInProgress: true, allowedVerbs: ['finish-upgrade', 'rollback'] });
     return structuredClone(service);
   }
 
@@ -168,20 +172,20 @@ export class FakeRancherBackend implements RancherBackend {
     return { close: () => void this.listeners.delete(onChange) };
   }
 
-  async *openLogs(containerId: string, options: LogOptions): AsyncIterable<LogLine> {
-    this.enter('openLogs', [containerId, options]);
-    yield* this.tail(containerId, options);
+  async *openLogs(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine> {
+    this.enter('openLogs', [container, options]);
+    yield* this.tail(idOf(container), options);
   }
 
-  async *openLogBatches(containerId: string, options: LogOptions): AsyncIterable<LogLine[]> {
-    this.enter('openLogBatches', [containerId, options]);
-    yield this.tail(containerId, options);
+  async *openLogBatches(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine[]> {
+    this.enter('openLogBatches', [container, options]);
+    yield this.tail(idOf(container), options);
   }
 
   /** A terminal that echoes what is written to it. */
-  async openExec(containerId: string, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession> {
-    this.enter('openExec', [containerId, options]);
-    this.container(containerId);
+  async openExec(container: ContainerRef, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession> {
+    this.enter('openExec', [container, options]);
+    this.container(idOf(container));
     const onData: ((data: Buffer) => void)[] = [];
     const onClose: ((code: number) => void)[] = [];
     let closed = false;

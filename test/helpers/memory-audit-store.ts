@@ -1,12 +1,12 @@
 // An AuditStore in memory for unit tests of code that records actions: it validates and redacts what it
 // is given exactly as the SQL store does, and keeps the folded events in `events` (oldest first) to assert
 // on. No hash chain: `verify` only counts rows.
-import { auditIntent, auditRecord, type AuditEvent, type AuditIntent, type AuditRecord, type ParsedAuditEnding, type ParsedAuditIntent } from '@/lib/audit/audit-event';
-import { auditFilter, encodeCursor, type AuditFilter } from '@/lib/audit/audit-filter';
+import { auditIntent, auditRecord, type AuditEvent, type AuditIntent, type AuditRecord, type ParsedAuditEnding, type ParsedAuditIntent } from '@/lib/domain/audit/audit-event';
+import { auditFilter, encodeCursor, type AuditFilter } from '@/lib/domain/audit/audit-filter';
 import { auditHandle, type AuditHandle, type AuditStore } from '@/lib/audit/audit-store';
 import type { AuditChainVerdict } from '@/lib/audit/verify-audit-chain';
 import type { AuditPage } from '@/lib/audit/list-audit-events';
-import { redactDetails } from '@/lib/audit/redact-secrets';
+import { redactDetails } from '@/lib/domain/audit/redact-secrets';
 import { MemoryAttemptCounterStore } from '@/lib/rate-limit/memory-attempt-counter-store';
 import { MemorySessionStore } from './memory-session-store';
 

@@ -1,6 +1,6 @@
 // A SessionStore in memory for unit tests: the same answers as the SQL store, without a database.
-import type { NewSession, SessionEndReason, SessionRecord } from '@/lib/sessions/session-record';
-import type { SessionStore } from '@/lib/sessions/session-store';
+import type { NewSession, SessionEndReason, SessionRecord } from '@/lib/domain/sessions/session-record';
+import type { SessionStore } from '@/lib/audit/session-store';
 
 export class MemorySessionStore implements SessionStore {
   private readonly records = new Map<string, SessionRecord>();

@@ -1,4 +1,4 @@
-import { policyCheckLimits } from '@/lib/policy-worker/policy-check-job';
+import { policyCheckLimits } from '@/lib/domain/policy/policy-check-job';
 
 /** One service as NERSC stacks write them, with `envCount` environment variables of padding. */
 function service(i: number, envCount: number): string {

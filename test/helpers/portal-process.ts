@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { chownSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -23,17 +23,31 @@ export async function ensurePortalBuilt(): Promise<void> {
   await start.ensureBuilt();
 }
 
+/** Another copy of the runtime folder to run, and the account to run it as (the image's way). */
+export interface PortalProcessOptions {
+  /** A copy of dist/ (default: dist/ itself, from the repository root). */
+  runtimeDir?: string;
+  uid?: number;
+  gid?: number;
+}
+
 /**
  * Starts the built portal (dist/server.cjs) as `npm start` runs it, on free loopback ports and with a
  * throwaway data folder. Demo mode unless `env` sets RANCHER_URL.
  */
-export async function startPortalProcess(env: Record<string, string> | ((port: number) => Record<string, string>) = {}): Promise<PortalProcess> {
+export async function startPortalProcess(
+  env: Record<string, string> | ((port: number) => Record<string, string>) = {},
+  options: PortalProcessOptions = {},
+): Promise<PortalProcess> {
   await ensurePortalBuilt();
   const port = await freePort();
   const extraEnv = typeof env === 'function' ? env(port) : env;
   const dataDir = mkdtempSync(join(tmpdir(), 'spin-portal-test-'));
-  const child = spawn(process.execPath, [join(root, 'dist/server.cjs')], {
-    cwd: root,
+  if (options.uid !== undefined) chownSync(dataDir, options.uid, options.gid ?? options.uid);
+  const child = spawn(process.execPath, [join(options.runtimeDir ?? join(root, 'dist'), 'server.cjs')], {
+    cwd: options.runtimeDir ?? root,
+    uid: options.uid,
+    gid: options.gid,
     env: {
       PATH: process.env.PATH,
       NODE_ENV: 'production',

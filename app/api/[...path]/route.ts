@@ -1,6 +1,6 @@
-import { NotFoundError } from '@/lib/errors/app-error';
-import { problemResponse } from '@/lib/errors/problem';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import { NotFoundError } from '@/lib/domain/errors/app-error';
+import { problemResponse } from '@/lib/domain/errors/problem';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 
 /** An /api path no route serves: a problem+json 404 for API clients, not Next's HTML page. */
 function notFound(req: Request): Response {

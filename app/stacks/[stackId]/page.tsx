@@ -5,7 +5,7 @@ import { StackDetail } from '@/components/stacks/stack-detail';
 import { requireUser } from '@/lib/auth/session';
 import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
-import { stackIdParam } from '@/lib/stacks/stack-schemas';
+import { stackIdParam } from '@/lib/domain/stacks/stack-schemas';
 import { getVisibleStack } from '@/lib/stacks/visible-stacks';
 
 export const metadata: Metadata = { title: 'Stack' };

@@ -2,9 +2,9 @@ import NextAuth from 'next-auth';
 import type { NextRequest } from 'next/server';
 import { authOptions } from '@/lib/auth/auth-options';
 import { loginOutcome } from '@/lib/auth/login-outcome';
-import type { AppError } from '@/lib/errors/app-error';
-import { problemResponse } from '@/lib/errors/problem';
-import { requestIdFrom, requestIdHeader } from '@/lib/http/request-id';
+import type { AppError } from '@/lib/domain/errors/app-error';
+import { problemResponse } from '@/lib/domain/errors/problem';
+import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 
 type NextAuthContext = { params: Promise<{ nextauth: string[] }> };
 

@@ -2,7 +2,7 @@ import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { getSession } from '@/lib/auth/session';
 import { route } from '@/lib/http/route';
 import { endAllSessions, listSessions, requesterOf } from '@/lib/sessions/session-actions';
-import { endAllQuery } from '@/lib/sessions/session-schemas';
+import { endAllQuery } from '@/lib/domain/sessions/session-schemas';
 
 /** The caller's open sessions ("Your sessions"). */
 export const GET = route(async ({ user }) => {

@@ -1,6 +1,6 @@
 import { env } from '@/lib/config/env';
 import { jsonBody, route } from '@/lib/http/route';
-import { policyCheckRequest } from '@/lib/policy/check-input';
+import { policyCheckRequest } from '@/lib/domain/policy/check-input';
 import { checkPolicyRequest } from '@/lib/policy-worker/check-policy-request';
 
 // The same check the upgrade form runs in the browser; the server's answer is the one that counts.

@@ -1,7 +1,7 @@
 import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { route } from '@/lib/http/route';
 import { endOwnSession, requesterOf } from '@/lib/sessions/session-actions';
-import { sessionIdParam } from '@/lib/sessions/session-schemas';
+import { sessionIdParam } from '@/lib/domain/sessions/session-schemas';
 
 /** Ends one of the caller's sessions (404 for anyone else's). */
 export const DELETE = route<{ sessionId: string }>(async (ctx) => {

@@ -1,6 +1,6 @@
 import { route } from '@/lib/http/route';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
-import { stackIdParam } from '@/lib/stacks/stack-schemas';
+import { stackIdParam } from '@/lib/domain/stacks/stack-schemas';
 import { getVisibleStack } from '@/lib/stacks/visible-stacks';
 
 export const GET = route<{ stackId: string }>(async ({ params, user }) => {

@@ -5,11 +5,11 @@ import { StackBreadcrumb } from '@/components/stacks/stack-breadcrumb';
 import { parseServiceTab } from '@/components/service/service-tab';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/config/env';
-import { decodePermalink } from '@/lib/logs/permalink';
+import { decodePermalink } from '@/lib/client/logs/permalink';
 import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
-import { serviceIdParam } from '@/lib/stacks/stack-schemas';
-import { promotionTarget } from '@/lib/stacks/promotion';
+import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
+import { promotionTarget } from '@/lib/domain/stacks/promotion';
 import { getVisibleService, listVisibleStacks } from '@/lib/stacks/visible-stacks';
 
 export const metadata: Metadata = { title: 'Service' };

@@ -2,7 +2,7 @@ import { activityResponse, stackActivity } from '@/lib/activity/activity-listing
 import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { route } from '@/lib/http/route';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
-import { stackIdParam } from '@/lib/stacks/stack-schemas';
+import { stackIdParam } from '@/lib/domain/stacks/stack-schemas';
 
 export const GET = route<{ stackId: string }>(async ({ req, params, user }) => {
   const { stackId } = stackIdParam.parse(params);

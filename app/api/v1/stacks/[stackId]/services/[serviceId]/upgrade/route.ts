@@ -1,13 +1,15 @@
 import { jsonBody, route } from '@/lib/http/route';
+import { actionInput } from '@/lib/operations/audited-operation';
 import { operationContextOf } from '@/lib/operations/context-from-route';
-import { serviceActionParams } from '@/lib/operations/service-actions';
+import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
 import { upgradeService } from '@/lib/operations/upgrade-service';
-import { upgradeInput } from '@/lib/schemas/upgrade-input';
-import { serviceView } from '@/lib/stacks/stack-views';
+import { upgradeInput } from '@/lib/domain/upgrade/upgrade-input';
+import { serviceView } from '@/lib/domain/stacks/stack-views';
 
 export const POST = route<{ stackId: string; serviceId: string }>(async (ctx) => {
-  const { stackId, serviceId } = serviceActionParams.parse(ctx.params);
-  const upgrade = upgradeInput.parse(await jsonBody(ctx.req));
-  const service = await upgradeService(await operationContextOf(ctx), { stackId, serviceId, upgrade });
+  const { stackId, serviceId } = serviceIdParam.parse(ctx.params);
+  const operation = await operationContextOf(ctx);
+  const upgrade = await actionInput(operation, { action: 'service.upgrade', stackId, serviceId }, async () => upgradeInput.parse(await jsonBody(ctx.req)));
+  const service = await upgradeService(operation, { stackId, serviceId, upgrade });
   return Response.json(serviceView(service), { status: 202 });
 });

@@ -1,6 +1,0 @@
-import type { AccessUser } from '@/lib/access/rights';
-
-/** A signed-in person, as their session (a record named by the signed cookie) knows them. */
-export interface SessionUser extends AccessUser {
-  name: string;
-}
