@@ -95,7 +95,7 @@ async function replay(bodies: Map<string, string>, from: string): Promise<{ serv
 async function main(): Promise<void> {
   const sim = await startSim({ fixture: generateFixture(size), stepMs: 1000 });
   const headers = { authorization: `Basic ${Buffer.from(`${sim.accessKey}:${sim.secretKey}`).toString('base64')}`, accept: 'application/json' };
-  const options = { accessKey: sim.accessKey, secretKey: sim.secretKey, projectId: sim.projectId, connectTimeoutMs: 5000, timeoutMs: 60_000 };
+  const options = { accessKey: sim.accessKey, secretKey: sim.secretKey, projectIds: [sim.projectId], connectTimeoutMs: 5000, timeoutMs: 60_000 };
   // Every listing reads Rancher: the client's full read, what the raw fetches are compared with.
   const fullRead = { ...options, tuning: { stackListMirror: false } };
   const live = createCattleBackend({ url: sim.url, ...fullRead });

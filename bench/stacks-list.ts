@@ -1,7 +1,8 @@
 // `npm run bench -- stacks-list` (issue 8): `GET /api/v1/stacks` as wilma (staff, sees every stack)
 // through the built portal, against the simulator calls that listing needs (the stacks and services
 // collections, every page, fetched together as the portal fetches them), in the same run, on a world of
-// 1,000 stacks × 5 services. Targets: portal p95 under 150 ms, and portal / direct at most 1.3. The portal
+// 1,000 stacks × 5 services, in two environments of 500 stacks each (prod-cattle and dev-cattle: one
+// subscribe socket and one mirror each in the portal; both projects' collections on the direct side). Targets: portal p95 under 150 ms, and portal / direct at most 1.3. The portal
 // keeps the list from Rancher's event feed (lib/rancher/stack-list-mirror.ts), so the bench also reports
 // how soon a change made on the simulator shows in it.
 import { performance } from 'node:perf_hooks';
@@ -17,6 +18,7 @@ const rounds = 40;
 const targets = { p95Ms: 150, ratio: 1.3 };
 // The filters and page size the portal's Rancher client sends (lib/rancher/cattle-backend.ts, http-client.ts).
 const collections = ['stacks', 'services'].map((c) => `/${c}?limit=1000&removed_null=1&system=false`);
+const projects = ['1a5', '1a7'];
 
 interface StackList {
   stacks: { services: unknown[] }[];
@@ -73,12 +75,13 @@ async function timed(run: () => Promise<Counts>): Promise<number> {
 async function measure(world: BenchWorld): Promise<Record<string, unknown>> {
   const cookie = await signIn(world.portal.url, 'wilma');
   const reader = collectionReader(
-    collections.map((c) => `${world.projectUrl}${c}`),
+    projects.flatMap((p) => collections.map((c) => `${world.sim.url}/v2-beta/projects/${p}${c}`)),
     world.rancherAuth,
   );
   const direct = async () => {
-    const [stacks = 0, services = 0] = await reader.read();
-    return { stacks, services };
+    const rows = await reader.read();
+    // Per project: stacks, then services.
+    return { stacks: rows.filter((_, i) => i % 2 === 0).reduce((a, b) => a + b, 0), services: rows.filter((_, i) => i % 2 === 1).reduce((a, b) => a + b, 0) };
   };
   const portal = async () => {
     const res = await fetch(`${world.portal.url}/api/v1/stacks`, { headers: { cookie, accept: 'application/json' } });
@@ -168,4 +171,4 @@ async function compare(direct: () => Promise<Counts>, portal: () => Promise<Coun
   return result;
 }
 
-runBench('stacks-list', { fixture: generateFixture(size), stepMs: 1000 }, measure);
+runBench('stacks-list', { fixture: generateFixture(size, 10, 2), stepMs: 1000 }, measure);

@@ -12,8 +12,8 @@ async function stackNames(page: Page): Promise<string[]> {
 test.describe('fred', () => {
   test.use({ storageState: storageStateOf('fred') });
 
-  test('sees his two stacks and nothing else', async ({ page }) => {
-    expect(await stackNames(page)).toEqual(['bar-nersc', 'foo-jgi-doe']);
+  test('sees his stacks of both environments and nothing else', async ({ page }) => {
+    expect(await stackNames(page)).toEqual(['bar-nersc', 'foo-jgi-doe', 'foo-jgi-doe-dev']);
     await expectNoSeriousViolations(page);
   });
 
@@ -21,13 +21,13 @@ test.describe('fred', () => {
     await page.goto('/stacks');
     await page.getByLabel('Search stacks, services, images, owners').fill('mysql');
     await expect(page).toHaveURL(/q=mysql/);
-    await expect(page.getByRole('link', { name: 'foo-jgi-doe' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'foo-jgi-doe', exact: true })).toBeVisible();
     await expect(page.getByRole('link', { name: 'bar-nersc' })).toHaveCount(0);
   });
 
   test('opens a stack page with services and containers, and sees a restart made outside the portal', async ({ page }) => {
     await page.goto('/stacks');
-    await page.getByRole('link', { name: 'foo-jgi-doe' }).click();
+    await page.getByRole('link', { name: 'foo-jgi-doe', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'foo-jgi-doe' })).toBeVisible();
     const web = page.getByTestId('service-web');
     await expect(web.getByText('nginx:', { exact: false })).toBeVisible();
@@ -94,7 +94,7 @@ test.describe('dino', () => {
     await expect(entry).toContainText('-rc1', { timeout: 20_000 });
     await entry.getByRole('button', { name: 'Finish upgrade genome-browser/web' }).click();
     const dialog = page.getByRole('dialog');
-    await expect(dialog.getByRole('heading')).toHaveText('Finish upgrade of web in stack genome-browser?');
+    await expect(dialog.getByRole('heading')).toHaveText('Finish upgrade of web in production stack genome-browser?');
     await dialog.getByRole('button', { name: 'Finish upgrade', exact: true }).click();
     await expect(pinned).toHaveCount(0, { timeout: 20_000 });
     await expect(page.getByTestId('stack-row-genome-browser')).not.toContainText('upgrade awaiting finish');
@@ -103,8 +103,8 @@ test.describe('dino', () => {
 
 test.describe('barney', () => {
   test.use({ storageState: storageStateOf('barney') });
-  test('sees foo-jgi-doe through his group', async ({ page }) => {
-    expect(await stackNames(page)).toEqual(['foo-jgi-doe']);
+  test('sees foo-jgi-doe and its dev stack through his group', async ({ page }) => {
+    expect(await stackNames(page)).toEqual(['foo-jgi-doe', 'foo-jgi-doe-dev']);
   });
 });
 
@@ -121,8 +121,8 @@ test.describe('pebbles', () => {
 
 test.describe('wilma (staff)', () => {
   test.use({ storageState: storageStateOf('wilma') });
-  test('sees all six stacks, legacy-stack marked untagged', async ({ page }) => {
-    expect(await stackNames(page)).toEqual(['bar-nersc', 'crashy-nersc', 'foo-jgi-doe', 'genome-browser', 'isg-monitor', 'legacy-stack']);
+  test('sees all eight stacks of both environments, legacy-stack marked untagged', async ({ page }) => {
+    expect(await stackNames(page)).toEqual(['bar-nersc', 'crashy-nersc', 'foo-jgi-doe', 'foo-jgi-doe-dev', 'genome-browser', 'genome-browser-dev', 'isg-monitor', 'legacy-stack']);
     await expect(page.getByText('Staff view')).toBeVisible();
     await expect(page.getByTestId('stack-row-legacy-stack').getByText('untagged')).toBeVisible();
     await expect(page.getByTestId('stack-row-foo-jgi-doe').getByText('untagged')).toHaveCount(0);

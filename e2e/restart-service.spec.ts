@@ -3,14 +3,20 @@ import { storageStateOf } from './support/demo-users';
 
 async function openStack(page: Page, name: string) {
   await page.goto('/stacks');
-  await page.getByRole('link', { name }).click();
+  await page.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
 
+/** The demo stacks here are in prod-cattle: the dialog says production, and a stop asks for the stack's name. */
 async function act(page: Page, service: string, verb: string, stack: string) {
   await page.getByRole('button', { name: `${verb} ${service}` }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog.getByRole('heading')).toContainText(`${service} in stack ${stack}?`);
+  await expect(dialog.getByRole('heading')).toContainText(`${service} in production stack ${stack}?`);
+  await expect(dialog.getByTestId('production-warning')).toContainText('prod-cattle');
+  if (verb === 'Stop') {
+    await expect(dialog.getByRole('button', { name: verb, exact: true })).toBeDisabled();
+    await dialog.getByLabel(`Type ${stack} to confirm`).fill(stack);
+  }
   await dialog.getByRole('button', { name: verb, exact: true }).click();
 }
 

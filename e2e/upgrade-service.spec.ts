@@ -1,6 +1,15 @@
 import { expect, test, type Page } from '@playwright/test';
 import { storageStateOf } from './support/demo-users';
 
+/** Upgrade on a prod-cattle stack: the form's button opens a dialog that asks for the stack's name. */
+async function upgradeInProduction(page: Page, stackName: string) {
+  await page.getByRole('button', { name: 'Upgrade', exact: true }).click();
+  const dialog = page.getByRole('dialog');
+  await expect(dialog.getByRole('heading')).toContainText(`in production stack ${stackName}?`);
+  await dialog.getByLabel(`Type ${stackName} to confirm`).fill(stackName);
+  await dialog.getByRole('button', { name: 'Upgrade', exact: true }).click();
+}
+
 async function openUpgrade(page: Page, stackId: string, serviceId: string) {
   await page.goto(`/stacks/${stackId}/services/${serviceId}?tab=upgrade`);
   await expect(page.getByLabel('Tag')).toBeVisible();
@@ -16,7 +25,7 @@ test.describe('fred', () => {
     const diff = page.getByTestId('upgrade-diff');
     await expect(diff).toContainText('1.27.3-alpine');
     await expect(page.getByTestId('policy-finding').and(page.locator('[data-severity="error"]'))).toHaveCount(0);
-    await page.getByRole('button', { name: 'Upgrade', exact: true }).click();
+    await upgradeInProduction(page, 'foo-jgi-doe');
     const status = page.getByTestId('upgrade-status');
     await expect(status).toContainText('Upgraded: check the service, then Finish or Roll back', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Finish upgrade', exact: true }).click();
@@ -103,7 +112,7 @@ test.describe('dino', () => {
     await page.getByRole('button', { name: 'Preview', exact: true }).click();
     const acknowledge = page.getByLabel('I understand the warnings');
     if (await acknowledge.isVisible()) await acknowledge.check();
-    await page.getByRole('button', { name: 'Upgrade', exact: true }).click();
+    await upgradeInProduction(page, 'genome-browser');
     await expect(page.getByTestId('upgrade-status')).toContainText('Upgraded', { timeout: 30_000 });
     await page.getByRole('button', { name: 'Roll back', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Roll back', exact: true }).click();

@@ -35,7 +35,8 @@ export function demoEnvironment(source: Record<string, string | undefined>): { d
     RANCHER_URL: `http://127.0.0.1:${demo.DEMO_SIM_PORT}`,
     RANCHER_ACCESS_KEY: demoRancherKeys.accessKey,
     RANCHER_SECRET_KEY: demoRancherKeys.secretKey,
-    RANCHER_PROJECT_ID: '1a5',
+    // The demo key is an account key in both demo environments (DESIGN.md demo world).
+    RANCHER_PROJECT_IDS: '1a5,1a7',
     LDAP_URL: `ldap://127.0.0.1:${demo.DEMO_LDAP_PORT}`,
     LDAP_BASE_DN: demoDirectory.baseDn,
     LDAP_USER_DN_TEMPLATE: demoDirectory.userDnTemplate,
@@ -47,6 +48,8 @@ export function demoEnvironment(source: Record<string, string | undefined>): { d
     const own = source[key];
     if (own) values[key] = own;
   }
+  // An operator's one environment replaces the demo's two (setting both is a configuration error).
+  if (source.RANCHER_PROJECT_ID) delete values.RANCHER_PROJECT_IDS;
   return { demo, values };
 }
 

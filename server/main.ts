@@ -2,9 +2,10 @@ import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import next from 'next';
-import { ConfigError, env } from '@/lib/config/env';
+import { ConfigError, env, rancherProjectIds } from '@/lib/config/env';
 import { isDemoMode } from '@/lib/config/demo-env';
 import { createLogger } from '@/lib/log/logger';
+import { checkRancherEnvironments, rancherBackend } from '@/lib/stacks/rancher-backend';
 import { demoBanner, demoEnvironment, startDemoServices } from './demo-mode';
 import { applyBuiltNextConfig } from './built-next-config';
 import { createPortalServer } from './portal-server';
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
   const log = createLogger({ level: config.LOG_LEVEL });
   const isDev = config.NODE_ENV === 'development';
   const stopOnExit = demo ? await startDemoServices(demo.demo) : [];
+  await checkRancherEnvironments(rancherBackend(), rancherProjectIds(config));
 
   if (!isDev) applyBuiltNextConfig(projectRoot);
   // In production Next must not attach its own upgrade listener to our server: it would end sockets

@@ -12,6 +12,7 @@ import { UpgradePanel } from '@/components/upgrade/upgrade-panel';
 import type { LogPermalink } from '@/lib/client/logs/permalink';
 import { useService } from '@/lib/client/queries/use-service';
 import { isCrashLooping } from '@/lib/domain/stacks/exit-codes';
+import { promotionHref, type PromotionTarget } from '@/lib/domain/stacks/promotion';
 import type { ServiceDetailView, StackView } from '@/lib/domain/stacks/stack-schemas';
 import type { UpgradeContext } from '@/lib/domain/upgrade/check-proposed';
 import { CrashHelp } from './crash-help';
@@ -25,10 +26,14 @@ export interface ServiceViewProps {
   permalink?: LogPermalink;
   /** Who is looking and the portal's allowed host paths, for the upgrade form's policy check. */
   viewer: Pick<UpgradeContext, 'actorRole' | 'allowedHostPaths'>;
+  /** On a dev service: the production service this one's image may be promoted to. */
+  promoteTo?: PromotionTarget;
+  /** An image the upgrade form opens with (from a promote link). */
+  prefillImage?: string;
 }
 
 /** A service's page: overview (containers, crash help), configuration, upgrade, logs, shell, activity. */
-export function ServiceView({ stack, initial, tab, containerId, permalink, viewer }: ServiceViewProps) {
+export function ServiceView({ stack, initial, tab, containerId, permalink, viewer, promoteTo, prefillImage }: ServiceViewProps) {
   const { data } = useService(stack.id, initial.id, initial);
   const service = data ?? initial;
   const base = `/stacks/${stack.id}/services/${service.id}`;
@@ -48,6 +53,16 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
           <ServiceActions stackId={stack.id} stackName={stack.name} service={service} canOperate={can('operate')} canUpgrade={can('upgrade')} />
         </div>
       </header>
+      {promoteTo && service.image ? (
+        <p className="text-sm">
+          <Link href={promotionHref(promoteTo, service.image)} className="font-medium text-brand-600 underline dark:text-blue-400">
+            Upgrade the same service in prod to this image
+          </Link>{' '}
+          <span className="text-slate-600 dark:text-slate-400">
+            ({promoteTo.stackName}/{service.name} → <span className="font-mono">{service.image}</span>; the production form checks and previews it first)
+          </span>
+        </p>
+      ) : null}
       <nav aria-label="Service sections" className="border-b border-slate-200 dark:border-slate-800">
         <ul className="-mb-px flex flex-wrap gap-1">
           {tabs.map((t) => (
@@ -87,6 +102,7 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
           stackServices={stack.services.map((s) => ({ name: s.name, state: s.state }))}
           policyContext={{ ...viewer, stackContainers: stack.services.flatMap((s) => s.containers.map(({ id, name }) => ({ id, name }))) }}
           service={service}
+          prefillImage={prefillImage}
         />
       ) : null}
       {tab === 'logs' && can('logs') ? <LogViewer key={containerId ?? 'all'} containers={containers} initialContainerId={containerId} permalink={permalink} /> : null}

@@ -6,8 +6,8 @@ import { useServiceAction } from '@/lib/client/queries/use-service-action';
 import { upgradeDecisions, type UpgradeDecision } from '@/lib/domain/rancher/service-verbs';
 import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
 import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { verbCopy } from './service-action-copy';
+import { EnvironmentConfirmDialog } from './environment-confirm-dialog';
+import { stackPhrase, verbCopy } from './service-action-copy';
 import { Button } from '@/components/ui/button';
 
 type Waiting = { stack: StackListItem; service: StackListItem['services'][number] };
@@ -31,11 +31,12 @@ function WaitingRow({ stack, service }: Waiting) {
       <span role="status" className="text-sm">
         {sending ? `${verbCopy[sending].progress} ${service.name}…` : action.error ? <span className="text-red-800 dark:text-red-300">{action.error.message}</span> : null}
       </span>
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={copy !== null}
-        title={copy ? `${copy.confirm} of ${service.name} in stack ${stack.name}?` : ''}
+        title={copy ? `${copy.confirm} of ${service.name} in ${stackPhrase(stack.name, stack.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
         tone={copy?.tone}
+        environment={stack.environment}
         onConfirm={() => {
           if (asking) action.mutate({ serviceId: service.id, verb: asking });
           setAsking(null);
@@ -43,7 +44,7 @@ function WaitingRow({ stack, service }: Waiting) {
         onCancel={() => setAsking(null)}
       >
         {copy ? <p>{copy.effect(service.name, service.scale)}</p> : null}
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </li>
   );
 }

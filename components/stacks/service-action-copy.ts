@@ -1,4 +1,5 @@
 import type { ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import type { EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
 
 interface VerbCopy {
   label: string;
@@ -69,3 +70,13 @@ export const verbCopy: Record<ServiceActionVerb, VerbCopy> = {
     undoable: false,
   },
 };
+
+/** "stack foo" or "production stack foo": confirm titles say which one they change. */
+export function stackPhrase(stackName: string, environment: EnvironmentView): string {
+  return environment.production ? `production stack ${stackName}` : `stack ${stackName}`;
+}
+
+/** On production, a stop or an upgrade asks for the stack's name to be typed; elsewhere one click confirms. */
+export function typedConfirmation(verb: ServiceActionVerb | 'upgrade', stackName: string, environment: EnvironmentView): string | undefined {
+  return environment.production && (verb === 'stop' || verb === 'upgrade') ? stackName : undefined;
+}

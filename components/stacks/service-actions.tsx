@@ -4,9 +4,9 @@ import { useCallback, useState } from 'react';
 import { useServiceAction } from '@/lib/client/queries/use-service-action';
 import { offeredVerbs, type ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
 import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { EnvironmentConfirmDialog } from './environment-confirm-dialog';
 import { ActionProgress, type PendingAction } from './action-progress';
-import { verbCopy } from './service-action-copy';
+import { stackPhrase, typedConfirmation, verbCopy } from './service-action-copy';
 import { useUndoWindow } from './use-undo-window';
 import { Button } from '@/components/ui/button';
 
@@ -68,16 +68,18 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
           action.reset();
         }}
       />
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={copy !== null}
-        title={copy ? `${copy.confirm} ${service.name} in stack ${stackName}?` : ''}
+        title={copy ? `${copy.confirm} ${service.name} in ${stackPhrase(stackName, service.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
         tone={copy?.tone}
+        environment={service.environment}
+        typeToConfirm={asking ? typedConfirmation(asking, stackName, service.environment) : undefined}
         onConfirm={confirm}
         onCancel={() => setAsking(null)}
       >
         {copy ? <p>{copy.effect(service.name, service.containers.length)}</p> : null}
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </div>
   );
 }

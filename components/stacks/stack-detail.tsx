@@ -3,6 +3,7 @@
 import { ActivityTimeline } from '@/components/activity/activity-timeline';
 import { useStack } from '@/lib/client/queries/use-stack';
 import type { StackView } from '@/lib/domain/stacks/stack-schemas';
+import { EnvironmentBadge } from './environment-badge';
 import { QueryError } from './query-error';
 import { ServiceCard } from './service-card';
 import { StateBadge } from './state-badge';
@@ -25,6 +26,7 @@ export function StackDetail({ initial }: { initial: StackView }) {
       <header className="space-y-3">
         <div className="flex flex-wrap items-center gap-3">
           <h1 className="text-2xl font-semibold">{stack.name}</h1>
+          <EnvironmentBadge environment={stack.environment} />
           <StateBadge value={stack.state} kind="state" />
           <StateBadge value={stack.healthState} kind="health" />
           {stack.isUntagged ? <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs dark:bg-slate-700">untagged</span> : null}

@@ -8,7 +8,16 @@ import { Field, Input, Select } from '@/components/ui/field';
 const scopeLabels: Record<Scope, string> = { mine: 'Mine', groups: 'My groups', all: 'All' };
 const sortLabels: Record<Sort, string> = { name: 'Name', state: 'State', health: 'Health (worst first)', owner: 'Owner' };
 
-export function StackListFilters({ filter, onChange }: { filter: StackFilter; onChange: (change: Partial<StackFilter>) => void }) {
+export function StackListFilters({
+  filter,
+  onChange,
+  environments,
+}: {
+  filter: StackFilter;
+  onChange: (change: Partial<StackFilter>) => void;
+  /** Names of the portal's environments; the environment choice shows when there are several. */
+  environments: string[];
+}) {
   // The search box updates the URL after a short pause, not on every key.
   const [query, setQuery] = useState(filter.query);
   useEffect(() => {
@@ -54,6 +63,20 @@ export function StackListFilters({ filter, onChange }: { filter: StackFilter; on
         <input type="checkbox" checked={filter.needsAttention} onChange={(e) => onChange({ needsAttention: e.target.checked })} />
         Needs attention
       </label>
+      {environments.length > 1 ? (
+        <Field id="stack-environment" label="Environment">
+          {(control) => (
+            <Select {...control} value={filter.environment} onChange={(e) => onChange({ environment: e.target.value })}>
+              <option value="">All environments</option>
+              {environments.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      ) : null}
       <Field id="stack-sort" label="Sort by">
         {(control) => (
           <Select {...control} value={filter.sort} onChange={(e) => onChange({ sort: e.target.value as Sort })}>

@@ -12,6 +12,7 @@ import { StackRow } from './stack-row';
 import { EmptyStacks } from './empty-stacks';
 import { QueryError } from './query-error';
 import { Table, TableBody, TableCaption, TableHead, TableHeaderCell, TableRow } from '@/components/ui/table';
+import { UnavailableEnvironments } from './unavailable-environments';
 
 const rowKeys: Record<string, (at: number, last: number) => number> = {
   ArrowDown: (at, last) => Math.min(last, at + 1),
@@ -52,7 +53,8 @@ export function StackList({ initial, uid, isStaff }: { initial: StackListData; u
         </p>
       ) : null}
       <AwaitingFinishList stacks={data?.stacks ?? []} />
-      <StackListFilters filter={filter} onChange={update} />
+      <UnavailableEnvironments environments={data?.environments ?? []} />
+      <StackListFilters filter={filter} onChange={update} environments={(data?.environments ?? []).map((e) => e.name)} />
       {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} /> : null}
       {total === 0 ? (
         <EmptyStacks uid={uid} />

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
+import { EnvironmentBadge } from './environment-badge';
 import { StateBadge } from './state-badge';
 import { Badge } from '@/components/ui/badge';
 import { TableCell, TableHeaderCell, TableRow } from '@/components/ui/table';
@@ -17,6 +18,7 @@ export function StackRow({ stack }: { stack: StackListItem }) {
         <Link href={`/stacks/${stack.id}`} data-row-link aria-keyshortcuts="ArrowUp ArrowDown Home End" className="text-brand-600 hover:underline dark:text-blue-400">
           {stack.name}
         </Link>
+        <EnvironmentBadge environment={stack.environment} className="ml-2" />
         {stack.isUntagged ? (
           <Badge tone="idle" className="ml-2" title="No owner: tag — only staff see this stack">
             untagged

@@ -5,9 +5,24 @@ import { useEffect, useId, useRef, type ReactNode } from 'react';
 /**
  * A modal on the native <dialog>: showModal() traps focus and makes the page behind it inert, Escape
  * closes it, and the browser hands focus back to the element that opened it. Labelled by its title.
- * `onClose` runs whenever it closes (Escape, a button, or `open` turning false).
+ * `onClose` runs whenever it closes (Escape, a button, or `open` turning false). A `banner` is a band
+ * above the title, for what must be read first.
  */
-export function Dialog({ open, title, children, footer, onClose }: { open: boolean; title: ReactNode; children: ReactNode; footer?: ReactNode; onClose: () => void }) {
+export function Dialog({
+  open,
+  title,
+  children,
+  banner,
+  footer,
+  onClose,
+}: {
+  open: boolean;
+  title: ReactNode;
+  children: ReactNode;
+  banner?: ReactNode;
+  footer?: ReactNode;
+  onClose: () => void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -24,6 +39,7 @@ export function Dialog({ open, title, children, footer, onClose }: { open: boole
       aria-labelledby={titleId}
       className="m-auto w-full max-w-md rounded-lg border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
     >
+      {banner}
       <div className="space-y-3 p-5">
         <h2 id={titleId} className="text-lg font-semibold">
           {title}

@@ -1,12 +1,28 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
+import { stackPhrase, typedConfirmation } from '@/components/stacks/service-action-copy';
+import type { EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
 import { sectionClass } from './form-styles';
 import { Button } from '@/components/ui/button';
 
 /** Same image, pulled again: for a rebuilt image pushed under the tag the service already runs. */
-export function RedeploySection({ serviceName, stackName, image, isDisabled, onRedeploy }: { serviceName: string; stackName: string; image: string; isDisabled: boolean; onRedeploy: () => void }) {
+export function RedeploySection({
+  serviceName,
+  stackName,
+  environment,
+  image,
+  isDisabled,
+  onRedeploy,
+}: {
+  serviceName: string;
+  stackName: string;
+  environment: EnvironmentView;
+  image: string;
+  isDisabled: boolean;
+  onRedeploy: () => void;
+}) {
   const [isAsking, setAsking] = useState(false);
   const why = `Rancher pulls the image when it upgrades a service but may reuse a node's cached copy when it restarts one, so redeploy after pushing a new build of ${image}.`;
   return (
@@ -18,10 +34,12 @@ export function RedeploySection({ serviceName, stackName, image, isDisabled, onR
       <Button disabled={isDisabled} onClick={() => setAsking(true)}>
         Redeploy
       </Button>
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={isAsking}
-        title={`Redeploy ${serviceName} in stack ${stackName}?`}
+        title={`Redeploy ${serviceName} in ${stackPhrase(stackName, environment)}?`}
         confirmLabel="Redeploy"
+        environment={environment}
+        typeToConfirm={typedConfirmation('upgrade', stackName, environment)}
         onConfirm={() => {
           setAsking(false);
           onRedeploy();
@@ -32,7 +50,7 @@ export function RedeploySection({ serviceName, stackName, image, isDisabled, onR
           Redeploy upgrades {serviceName} to the same image, {image}, with the label io.rancher.container.pull_image: always, so every node pulls it again and
           replaces the containers. Finish or roll back afterwards, as with any upgrade.
         </p>
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </section>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 
 import { useState } from 'react';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
-import { verbCopy } from '@/components/stacks/service-action-copy';
+import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
+import { stackPhrase, verbCopy } from '@/components/stacks/service-action-copy';
 import type { ServiceDetailView } from '@/lib/domain/stacks/stack-schemas';
 import { imageOfLaunchConfig as imageOf } from '@/lib/domain/upgrade/image-parts';
 import { ContainerHealthList } from './container-health-list';
@@ -49,11 +49,12 @@ export function UpgradeAwaitingFinish({ service, stackName, isBusy, onAction }: 
           Roll back
         </Button>
       </div>
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={copy !== null}
-        title={copy ? `${copy.confirm} of ${service.name} in stack ${stackName}?` : ''}
+        title={copy ? `${copy.confirm} of ${service.name} in ${stackPhrase(stackName, service.environment)}?` : ''}
         confirmLabel={copy?.label ?? ''}
         tone={copy?.tone}
+        environment={service.environment}
         onConfirm={() => {
           if (asking) onAction(asking);
           setAsking(null);
@@ -61,7 +62,7 @@ export function UpgradeAwaitingFinish({ service, stackName, isBusy, onAction }: 
         onCancel={() => setAsking(null)}
       >
         {copy ? <p>{copy.effect(service.name, service.containers.length)}</p> : null}
-      </ConfirmDialog>
+      </EnvironmentConfirmDialog>
     </section>
   );
 }

@@ -11,6 +11,8 @@ import { imageOfLaunchConfig } from '@/lib/domain/upgrade/image-parts';
 import { redeployUpgrade } from '@/lib/domain/upgrade/redeploy-change';
 import { upgradeStatusText, type UpgradeStep } from '@/lib/domain/upgrade/upgrade-status-text';
 import { useUpgradeService } from '@/lib/client/queries/use-upgrade-service';
+import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
+import { stackPhrase, typedConfirmation } from '@/components/stacks/service-action-copy';
 import { ContainerHealthList } from './container-health-list';
 import { RedeploySection } from './redeploy-section';
 import { RevertSection } from './revert-section';
@@ -28,6 +30,8 @@ export interface UpgradePanelProps {
   /** What the policy needs that the page knows: the stack's containers, who is looking, the allowed host paths. */
   policyContext: Pick<UpgradeContext, 'stackContainers' | 'actorRole' | 'allowedHostPaths'>;
   service: ServiceDetailView;
+  /** An image the form opens with instead of the current one (a promotion from dev). */
+  prefillImage?: string;
 }
 
 function subscribeSecond(listener: () => void): () => void {
@@ -40,13 +44,15 @@ function subscribeSecond(listener: () => void): () => void {
  * Redeploy. While the service is `upgraded`, the form gives way to the Finish / Roll back box; while
  * Rancher moves it, to the progress. `service` is expected to be the live (polled) service.
  */
-export function UpgradePanel({ stackId, stackName, stackTags, stackServices, policyContext, service }: UpgradePanelProps) {
+export function UpgradePanel({ stackId, stackName, stackTags, stackServices, policyContext, service, prefillImage }: UpgradePanelProps) {
   const qc = useQueryClient();
   const upgrade = useUpgradeService(stackId, service.id);
   const action = useServiceAction(stackId);
   const [step, setStep] = useState<UpgradeStep | null>(null);
   const [sending, setSending] = useState<UpgradeStep['kind'] | null>(null);
   const [revertFor, setRevertFor] = useState<string | null>(null);
+  // On production an upgrade waits here for the stack's name to be typed.
+  const [held, setHeld] = useState<UpgradeInput | null>(null);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const seconds = useSyncExternalStore(subscribeSecond, () => Math.floor(Date.now() / 1000), () => 0);
 
@@ -109,6 +115,8 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, pol
   // A revert applies to the configuration it was asked on; once that changes, the form starts afresh.
   const isReverting = revertible !== null && revertFor === configKey;
   const image = imageOfLaunchConfig(current) ?? '';
+  const isPrefilled = current !== null && !isReverting && prefillImage !== undefined && prefillImage !== image;
+  const startFrom = isReverting ? revertible : isPrefilled ? { ...current, imageUuid: `docker:${prefillImage}` } : current;
   return (
     <section aria-labelledby="upgrade-panel-title" className="space-y-4">
       <h2 id="upgrade-panel-title" ref={headingRef} tabIndex={-1} className="text-lg font-semibold focus:outline-none">
@@ -123,21 +131,40 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, pol
       ) : null}
       {phase === 'form' && current ? (
         <>
+          {isPrefilled ? (
+            <p data-testid="upgrade-prefilled" className="text-sm">
+              The form is filled in with <span className="font-mono">{prefillImage}</span> from development. Preview the change, then upgrade.
+            </p>
+          ) : null}
           <UpgradeForm
             key={`${configKey}:${isReverting}`}
             current={current}
-            startFrom={isReverting ? revertible : current}
+            startFrom={startFrom ?? current}
             context={context}
             scale={service.scale}
             isSending={sending !== null}
-            onUpgrade={(input) => send('upgrade', input)}
+            onUpgrade={(input) => (service.environment.production ? setHeld(input) : send('upgrade', input))}
           />
           {revertible ? (
             <RevertSection serviceName={service.name} previousImage={imageOfLaunchConfig(revertible) ?? 'another image'} isReverting={isReverting} isDisabled={isBusy} onRevert={() => setRevertFor(configKey)} />
           ) : null}
-          <RedeploySection serviceName={service.name} stackName={stackName} image={image} isDisabled={!redeploy || isBusy} onRedeploy={() => redeploy && send('redeploy', redeploy)} />
+          <RedeploySection serviceName={service.name} stackName={stackName} environment={service.environment} image={image} isDisabled={!redeploy || isBusy} onRedeploy={() => redeploy && send('redeploy', redeploy)} />
         </>
       ) : null}
+      <EnvironmentConfirmDialog
+        open={held !== null}
+        title={`Upgrade ${service.name} in ${stackPhrase(stackName, service.environment)}?`}
+        confirmLabel="Upgrade"
+        environment={service.environment}
+        typeToConfirm={typedConfirmation('upgrade', stackName, service.environment)}
+        onConfirm={() => {
+          if (held) send('upgrade', held);
+          setHeld(null);
+        }}
+        onCancel={() => setHeld(null)}
+      >
+        <p>Rancher replaces the containers of {service.name} with the previewed configuration. Finish or roll back afterwards.</p>
+      </EnvironmentConfirmDialog>
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { configProblems } from '@/test/helpers/config-problems';
 import { describe, expect, it } from 'vitest';
-import { parseEnv } from './env';
+import { parseEnv, rancherProjectIds } from './env';
 
 const valid = {
   RANCHER_URL: 'https://rancher.spin.nersc.gov/v2-beta',
@@ -26,6 +26,20 @@ describe('parseEnv', () => {
     expect(env.SESSION_IDLE_MINUTES).toBe(480);
     expect(env.SESSION_MAX_HOURS).toBe(12);
     expect(env.POLICY_ALLOWED_HOST_PATHS).toEqual(['/global', '/project']);
+  });
+
+  it('reads several Rancher environments, or the one of RANCHER_PROJECT_ID, and refuses both or a malformed id', () => {
+    const two = parseEnv({ ...valid, RANCHER_PROJECT_IDS: '1a5, 1a7,1a5', RANCHER_PRODUCTION_PROJECT_IDS: '1a5' });
+    expect(rancherProjectIds(two)).toEqual(['1a5', '1a7']);
+    expect(two.RANCHER_PRODUCTION_PROJECT_IDS).toEqual(['1a5']);
+    expect(rancherProjectIds(parseEnv({ ...valid, RANCHER_PROJECT_ID: '1a5' }))).toEqual(['1a5']);
+    expect(rancherProjectIds(parseEnv(valid))).toEqual([]);
+    expect(configProblems({ ...valid, RANCHER_PROJECT_ID: '1a5', RANCHER_PROJECT_IDS: '1a5,1a7' })).toEqual([
+      { variable: 'RANCHER_PROJECT_IDS', message: 'set RANCHER_PROJECT_IDS or RANCHER_PROJECT_ID, not both' },
+    ]);
+    expect(configProblems({ ...valid, RANCHER_PROJECT_IDS: '1a5,dev-cattle' })).toEqual([
+      { variable: 'RANCHER_PROJECT_IDS', message: 'expected Rancher project ids such as 1a5,1a7, not dev-cattle' },
+    ]);
   });
 
   it('reads the allowed host paths normalised', () => {

@@ -10,6 +10,14 @@ const optionalText = z
   .string()
   .optional()
   .transform((v) => (v === '' ? undefined : v));
+/** A comma-separated list of Rancher project ids such as `1a5,1a7`; empty when unset. */
+const projectIdList = optionalText.transform((text, ctx) => {
+  const ids = (text ?? '').split(',').map((id) => id.trim()).filter(Boolean);
+  const bad = ids.find((id) => !/^1a\d+$/.test(id));
+  if (bad === undefined) return [...new Set(ids)];
+  ctx.addIssue({ code: 'custom', message: `expected Rancher project ids such as 1a5,1a7, not ${bad}` });
+  return z.NEVER;
+});
 const httpUrl = z.url({ protocol: /^https?$/, error: 'expected an http:// or https:// URL' });
 
 /**
@@ -36,6 +44,9 @@ export const envSchema = z
     RANCHER_ACCESS_KEY: z.string().min(1, 'expected the Rancher environment API access key'),
     RANCHER_SECRET_KEY: z.string().min(1, 'expected the Rancher environment API secret key'),
     RANCHER_PROJECT_ID: optionalText,
+    // Several environments on one server (dev and prod), served by one account key that is a member of each.
+    RANCHER_PROJECT_IDS: projectIdList,
+    RANCHER_PRODUCTION_PROJECT_IDS: projectIdList,
     RANCHER_CONNECT_TIMEOUT_MS: millis.default(5_000),
     RANCHER_TIMEOUT_MS: millis.default(30_000),
 
@@ -90,6 +101,9 @@ export const envSchema = z
     METRICS_TOKEN: optionalText.refine((v) => v === undefined || v.length >= 24, 'expected a random token of at least 24 characters'),
   })
   .superRefine((env, ctx) => {
+    if (env.RANCHER_PROJECT_ID && env.RANCHER_PROJECT_IDS.length > 0) {
+      ctx.addIssue({ code: 'custom', path: ['RANCHER_PROJECT_IDS'], message: 'set RANCHER_PROJECT_IDS or RANCHER_PROJECT_ID, not both' });
+    }
     if (env.LDAP_BIND_DN && !env.LDAP_BIND_PASSWORD) {
       ctx.addIssue({ code: 'custom', path: ['LDAP_BIND_PASSWORD'], message: 'required when LDAP_BIND_DN is set' });
     }
@@ -103,6 +117,11 @@ export const envSchema = z
   });
 
 export type Env = z.output<typeof envSchema>;
+
+/** The environments the portal works in: RANCHER_PROJECT_IDS, or the one RANCHER_PROJECT_ID; empty means every one the key sees. */
+export function rancherProjectIds(config: Pick<Env, 'RANCHER_PROJECT_ID' | 'RANCHER_PROJECT_IDS'>): string[] {
+  return config.RANCHER_PROJECT_ID ? [config.RANCHER_PROJECT_ID] : config.RANCHER_PROJECT_IDS;
+}
 
 export class ConfigError extends Error {
   constructor(readonly problems: { variable: string; message: string }[]) {

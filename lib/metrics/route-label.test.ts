@@ -12,6 +12,7 @@ describe('routeLabel', () => {
     ['/api/auth/callback/credentials', '/api/auth/*'],
     ['/_next/static/chunks/app.js', '/_next/*'],
     ['/api/v1/openapi.json', '/api/v1/openapi.json'],
+    ['/api/v1/environments', '/api/v1/environments'],
     ['/api/v1/openapiXjson', '(other)'],
     ['/wp-admin/setup.php', '(other)'],
     ['/stacks/a/b/c/d', '(other)'],

@@ -17,6 +17,7 @@ const templates = [
   '/api/metrics',
   '/api/auth/*',
   '/api/v1/activity',
+  '/api/v1/environments',
   '/api/v1/openapi.json',
   '/api/v1/policy/check',
   '/api/v1/sessions',

@@ -1,7 +1,7 @@
 import 'server-only';
 import { z } from 'zod';
 import { endAllQuery, endedSessions, sessionIdParam, sessionList } from '@/lib/domain/sessions/session-schemas';
-import { stackIdParam, stackList, stackView } from '@/lib/domain/stacks/stack-schemas';
+import { environmentList, stackIdParam, stackList, stackView } from '@/lib/domain/stacks/stack-schemas';
 
 /** RFC 9457 problem details, as every error of the API is answered. */
 export const problemSchema = z.object({
@@ -65,6 +65,13 @@ function operation(op: Operation) {
 const paths: Record<string, Record<string, Operation>> = {
   '/api/v1/stacks': {
     get: { summary: 'The stacks you may see, with their services', response: { status: 200, schema: stackList, description: 'Visible stacks' }, errors: [401, 503] },
+  },
+  '/api/v1/environments': {
+    get: {
+      summary: 'The Rancher environments the portal works in, and whether each answers',
+      response: { status: 200, schema: environmentList, description: 'Environments, as configured' },
+      errors: [401, 503],
+    },
   },
   '/api/v1/stacks/{stackId}': {
     get: {

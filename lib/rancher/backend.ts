@@ -3,6 +3,7 @@ import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
 import type {
   ContainerDetail,
+  Environment,
   LaunchConfig,
   ExecSession,
   LaunchConfigPatch,
@@ -31,6 +32,9 @@ export interface LogOptions {
   signal?: AbortSignal;
 }
 
+/** One environment's part of the stack list: its stacks, or why it could not be read (the others still are). */
+export type EnvironmentListing = { environment: Environment; stacks: StackSummary[] } | { environment: Environment; unavailable: Error };
+
 /**
  * The container to open logs or a shell on: its id, or a container this backend's getContainer
  * answered, which Rancher is then not asked for again (an authorized open reads it once).
@@ -48,6 +52,16 @@ export interface RancherBackend {
    * event feed while it is up (lib/rancher/stack-list-mirror.ts), read from Rancher while it is down.
    */
   listStacks(): Promise<StackSummary[]>;
+  /**
+   * The same list environment by environment: an environment that does not answer is listed as
+   * unavailable and the others as usual. listStacks fails only when no environment answers.
+   */
+  listStacksByEnvironment(): Promise<EnvironmentListing[]>;
+  /**
+   * The environments the portal works in, with their names read from Rancher; a RancherEnvironmentUnreadableError
+   * names the first one that could not be read.
+   */
+  environments(): Promise<Environment[]>;
   /** A stack with its services and their containers; RancherNotFoundError when absent. */
   getStack(stackId: string): Promise<StackDetail>;
   getService(serviceId: string): Promise<ServiceDetail>;
@@ -75,7 +89,7 @@ export interface RancherBackend {
   openLogBatches(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine[]>;
   /** A terminal in a running container. */
   openExec(container: ContainerRef, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
-  /** Resolves when Rancher answers for the portal's environment (readiness probe). */
+  /** Resolves when Rancher answers for at least one of the portal's environments (readiness probe). */
   ping(): Promise<void>;
   /** Releases connections and the event feed. */
   close(): void;

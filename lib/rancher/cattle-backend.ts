@@ -1,38 +1,21 @@
 import 'server-only';
 import { isDeepStrictEqual } from 'node:util';
-import type { ContainerRef, LogOptions, RancherBackend, UpgradeChange } from './backend';
-import { RancherConflictError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
-import { EventFeed } from './event-feed';
+import type { z } from 'zod';
+import { hasStatus } from '@/lib/domain/errors/app-error';
+import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, UpgradeChange } from './backend';
+import { CattleEnvironment, live } from './cattle-environment';
+import { RancherConflictError, RancherEnvironmentUnreadableError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
 import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
 import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
 import { refusalDetail } from './refusal-detail';
-import { joinStackList, StackListMirror, type StackListSnapshot } from './stack-list-mirror';
-import {
-  containerSchema,
-  hostAccessSchema,
-  hostSchema,
-  projectSchema,
-  serviceItemSchema,
-  serviceSchema,
-  stackItemSchema,
-  stackSchema,
-  type ContainerWire,
-  type ServiceWire,
-} from './schemas';
-import {
-  hostNames,
-  toContainerDetail,
-  toContainerSummary,
-  toServiceDetail,
-  toStackDetail,
-  type HostNames,
-} from './to-domain';
+import { containerSchema, hostAccessSchema, projectSchema, serviceSchema, stackSchema, type ContainerWire, type ServiceWire } from './schemas';
+import { toContainerDetail, toContainerSummary, toServiceDetail, toStackDetail } from './to-domain';
 import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import { rancherActions, type LifecycleVerb, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
-import type { ContainerDetail, ContainerSummary, ServiceDetail } from '@/lib/domain/rancher/types';
+import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, StackSummary } from '@/lib/domain/rancher/types';
 import { waitForSettled } from './wait-for-settled';
 
 export interface CattleBackendOptions {
@@ -40,8 +23,10 @@ export interface CattleBackendOptions {
   url: string;
   accessKey: string;
   secretKey: string;
-  /** The environment (project) to work in; when absent, the one environment the key can see. */
-  projectId?: string;
+  /** The environments (projects) to work in; when absent or empty, every environment the key can see. */
+  projectIds?: readonly string[];
+  /** Production environments; when absent, those whose name starts with `prod`. */
+  productionProjectIds?: readonly string[];
   connectTimeoutMs: number;
   timeoutMs: number;
   /** Tuning for tests: GET attempts and first backoff, settle polling, event feed reconnects. */
@@ -57,13 +42,11 @@ export interface CattleBackendOptions {
   };
 }
 
-/** Live rows only: Rancher keeps removed resources listed for a while. */
-const live = { removed_null: '1' };
-/** System stacks (Rancher's own infrastructure services) are not users' to manage. */
-const userOnly = { ...live, system: 'false' };
-const hostsTtlMs = 30_000;
 /** The stack list's mirror re-reads Rancher this often, in case the feed missed a change. */
 const stackListRefreshMs = 5 * 60_000;
+
+/** Where ids were found; they never move between environments. Bounded by clearing, as a cache may. */
+const maxLocated = 50_000;
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name, 'en', { numeric: true });
 
@@ -74,10 +57,9 @@ export function createCattleBackend(options: CattleBackendOptions): RancherBacke
 
 class CattleBackend implements RancherBackend {
   private readonly http: RancherHttpClient;
-  private projectPath: Promise<string> | null = null;
-  private feed: EventFeed | null = null;
-  private hosts: { names: Promise<HostNames>; at: number } | null = null;
-  private stackList: StackListMirror | null = null;
+  private found: Promise<CattleEnvironment[]> | null = null;
+  private readonly located = new Map<string, CattleEnvironment>();
+  private readonly subscriptions = new Set<{ closers: (() => void)[] | null }>();
   /** The Rancher record behind each container getContainer answered, so opening its logs or a shell needs no second read. */
   private readonly wireOf = new WeakMap<ContainerDetail, ContainerWire>();
 
@@ -85,38 +67,56 @@ class CattleBackend implements RancherBackend {
     this.http = new RancherHttpClient({ ...options, ...(options.tuning?.retry ? { retry: options.tuning.retry } : {}) });
   }
 
-  async listStacks() {
-    if (this.options.tuning?.stackListMirror === false) return joinStackList(await this.readStackList());
-    this.stackList ??= new StackListMirror({
-      load: () => this.readStackList(),
-      feed: this.eventFeed(),
-      refreshMs: this.options.tuning?.stackListRefreshMs ?? stackListRefreshMs,
+  async environments(): Promise<Environment[]> {
+    const scopes = await this.scopes();
+    const named = await Promise.allSettled(scopes.map((scope) => scope.environment()));
+    return named.map((answer, i) => {
+      if (answer.status === 'fulfilled') return answer.value;
+      throw new RancherEnvironmentUnreadableError(scopes[i]?.id ?? '', answer.reason);
     });
-    return this.stackList.listStacks();
   }
 
-  private async readStackList(): Promise<StackListSnapshot> {
-    const p = await this.project();
-    const [stacks, services] = await Promise.all([
-      this.http.list(`${p}/stacks`, stackItemSchema, userOnly, { what: 'stacks' }),
-      this.http.list(`${p}/services`, serviceItemSchema, userOnly, { what: 'services' }),
-    ]);
-    return { stacks, services };
+  async listStacksByEnvironment(): Promise<EnvironmentListing[]> {
+    const scopes = await this.scopes();
+    return Promise.all(
+      scopes.map(async (scope): Promise<EnvironmentListing> => {
+        try {
+          const stacks = await scope.listStacks();
+          return { environment: stacks[0]?.environment ?? (await scope.environment()), stacks };
+        } catch (err) {
+          return { environment: await scope.environment().catch(() => scope.fallback()), unavailable: err instanceof Error ? err : new Error(String(err)) };
+        }
+      }),
+    );
   }
 
+  async listStacks(): Promise<StackSummary[]> {
+    const listings = await this.listStacksByEnvironment();
+    const failure = listings.find((l) => 'unavailable' in l);
+    // One environment down leaves the others listed; with none answering there is no list to give.
+    if (failure && 'unavailable' in failure && listings.every((l) => 'unavailable' in l)) throw failure.unavailable;
+    return listings.flatMap((l) => ('stacks' in l ? l.stacks : []));
+  }
+
+  /** Ready while Rancher answers for at least one environment: one project down must not take the portal out. */
   async ping() {
-    await this.http.get(this.http.url(await this.project()), projectSchema, { what: 'the environment' });
+    const scopes = await this.scopes();
+    const answers = await Promise.allSettled(scopes.map((scope) => this.http.get(this.http.url(scope.path), projectSchema, { what: `environment ${scope.id}` })));
+    const failure = answers.find((a) => a.status === 'rejected');
+    if (failure && answers.every((a) => a.status === 'rejected')) throw failure.reason;
   }
 
   async getStack(stackId: string) {
-    const p = await this.project();
+    const { scope, wire: stack } = await this.find('stacks', stackId, stackSchema, `stack ${stackId}`);
+    const p = scope.path;
     const filter = { ...live, stackId };
-    const [stack, services, containers, hosts] = await Promise.all([
-      this.http.get(this.http.url(`${p}/stacks/${encodeURIComponent(stackId)}`), stackSchema, { what: `stack ${stackId}` }),
+    const [services, containers, hosts, environment] = await Promise.all([
       this.http.list(`${p}/services`, serviceSchema, filter, { what: `services of stack ${stackId}` }),
       this.http.list(`${p}/containers`, containerSchema, filter, { what: `containers of stack ${stackId}` }),
-      this.hostNames(),
+      scope.hostNames(),
+      scope.environment(),
     ]);
+    for (const { id } of [...services, ...containers]) this.remember(id, scope);
     const byService = new Map<string, ContainerSummary[]>();
     for (const container of containers) {
       for (const serviceId of container.serviceIds ?? []) {
@@ -125,18 +125,20 @@ class CattleBackend implements RancherBackend {
         byService.set(serviceId, list);
       }
     }
-    const details = services.map((s) => toServiceDetail(s, (byService.get(s.id) ?? []).sort(byName)));
-    return toStackDetail(stack, details);
+    const details = services.map((s) => toServiceDetail(s, (byService.get(s.id) ?? []).sort(byName), environment));
+    return toStackDetail(stack, details, environment);
   }
 
   async getService(serviceId: string) {
-    return this.serviceDetail(await this.serviceWire(serviceId));
+    const { scope, wire } = await this.serviceWire(serviceId);
+    return this.serviceDetail(wire, scope);
   }
 
   async getContainer(containerId: string) {
-    const [container, hosts] = await Promise.all([this.containerWire(containerId), this.hostNames()]);
-    const detail = toContainerDetail(container, hosts);
-    this.wireOf.set(detail, container);
+    const { scope, wire } = await this.containerWire(containerId);
+    const [hosts, environment] = await Promise.all([scope.hostNames(), scope.environment()]);
+    const detail = toContainerDetail(wire, hosts, environment);
+    this.wireOf.set(detail, wire);
     return detail;
   }
 
@@ -186,28 +188,49 @@ class CattleBackend implements RancherBackend {
   }
 
   async restartContainer(containerId: string) {
-    const container = await this.containerWire(containerId);
+    const { scope, wire: container } = await this.containerWire(containerId);
     const url = this.containerActionUrl(container, 'restart', 'restart');
     const after = await this.http.post(url, {}, containerSchema, {
       what: `container ${containerId}`,
       refusal: refusalDetail('container', container.state, 'restart'),
     });
-    return toContainerDetail(after, await this.hostNames());
+    const [hosts, environment] = await Promise.all([scope.hostNames(), scope.environment()]);
+    return toContainerDetail(after, hosts, environment);
   }
 
-  waitForSettled(serviceId: string, options: { timeoutMs: number; signal?: AbortSignal }) {
+  async waitForSettled(serviceId: string, options: { timeoutMs: number; signal?: AbortSignal }) {
+    const { scope } = await this.serviceWire(serviceId);
     return waitForSettled({
       serviceId,
       ...options,
       read: () => this.getService(serviceId),
-      feed: this.eventFeed(),
+      feed: scope.eventFeed(),
       ...(this.options.tuning?.pollMs ? { pollMs: this.options.tuning.pollMs } : {}),
       ...(this.options.tuning?.safetyPollMs ? { safetyPollMs: this.options.tuning.safetyPollMs } : {}),
     });
   }
 
+  /** Listens on every environment's feed; environments still being discovered are joined when found. */
   subscribe(onChange: Parameters<RancherBackend['subscribe']>[0]) {
-    return { close: this.eventFeed().add(onChange) };
+    const subscription: { closers: (() => void)[] | null } = { closers: [] };
+    this.subscriptions.add(subscription);
+    const join = () =>
+      this.scopes().then(
+        (scopes) => {
+          if (subscription.closers) subscription.closers = scopes.map((scope) => scope.eventFeed().add(onChange));
+        },
+        () => {
+          if (subscription.closers) setTimeout(join, this.options.tuning?.reconnectDelayMs ?? 1000).unref();
+        },
+      );
+    void join();
+    return {
+      close: () => {
+        for (const close of subscription.closers ?? []) close();
+        subscription.closers = null;
+        this.subscriptions.delete(subscription);
+      },
+    };
   }
 
   openLogs(container: ContainerRef, options: LogOptions) {
@@ -238,14 +261,15 @@ class CattleBackend implements RancherBackend {
   }
 
   close(): void {
-    this.stackList?.close();
-    this.feed?.close();
+    for (const subscription of this.subscriptions) for (const close of subscription.closers ?? []) close();
+    this.subscriptions.clear();
+    void this.found?.then((scopes) => scopes.forEach((scope) => scope.close()), () => undefined);
     this.http.close();
   }
 
   /** Runs a service action after checking that Rancher offers it in the service's current state. */
   private async act(serviceId: string, verb: ServiceVerb, body: (service: ServiceWire) => unknown): Promise<ServiceDetail> {
-    const service = await this.serviceWire(serviceId);
+    const { scope, wire: service } = await this.serviceWire(serviceId);
     const action = rancherActions[verb];
     const refusal = refusalDetail('service', service.state, verb);
     const url = service.actions[action];
@@ -253,7 +277,7 @@ class CattleBackend implements RancherBackend {
       throw new RancherNotAllowedInStateError(refusal, { status: 422, code: 'ActionNotAvailable', message: `${action} is not offered while ${service.state}` });
     }
     const after = await this.http.post(this.http.pin(url), body(service), serviceSchema, { what: `service ${serviceId}`, refusal });
-    return this.serviceDetail(after);
+    return this.serviceDetail(after, scope);
   }
 
   private containerActionUrl(container: ContainerWire, action: string, verb: string): URL {
@@ -291,74 +315,88 @@ class CattleBackend implements RancherBackend {
     }
   }
 
-  private async serviceDetail(service: ServiceWire): Promise<ServiceDetail> {
+  private async serviceDetail(service: ServiceWire, scope: CattleEnvironment): Promise<ServiceDetail> {
     const instances = service.links.instances;
-    if (!instances) return toServiceDetail(service, []);
+    const environment = await scope.environment();
+    if (!instances) return toServiceDetail(service, [], environment);
     const [containers, hosts] = await Promise.all([
       this.http.list(this.http.pin(instances), containerSchema, live, { what: `containers of service ${service.id}` }),
-      this.hostNames(),
+      scope.hostNames(),
     ]);
-    return toServiceDetail(service, containers.map((c) => toContainerSummary(c, hosts)).sort(byName));
+    return toServiceDetail(service, containers.map((c) => toContainerSummary(c, hosts)).sort(byName), environment);
   }
 
-  private async serviceWire(serviceId: string): Promise<ServiceWire> {
-    const p = await this.project();
-    return this.http.get(this.http.url(`${p}/services/${encodeURIComponent(serviceId)}`), serviceSchema, { what: `service ${serviceId}` });
+  private serviceWire(serviceId: string) {
+    return this.find('services', serviceId, serviceSchema, `service ${serviceId}`);
   }
 
   /** The record behind a container getContainer answered, else read now. */
   private async containerWireOf(ref: ContainerRef): Promise<ContainerWire> {
-    if (typeof ref === 'string') return this.containerWire(ref);
-    return this.wireOf.get(ref) ?? this.containerWire(ref.id);
+    const known = typeof ref === 'string' ? undefined : this.wireOf.get(ref);
+    return known ?? (await this.containerWire(typeof ref === 'string' ? ref : ref.id)).wire;
   }
 
-  private async containerWire(containerId: string): Promise<ContainerWire> {
-    const p = await this.project();
-    return this.http.get(this.http.url(`${p}/containers/${encodeURIComponent(containerId)}`), containerSchema, { what: `container ${containerId}` });
+  private containerWire(containerId: string) {
+    return this.find('containers', containerId, containerSchema, `container ${containerId}`);
   }
 
-  /** Host names change rarely; one read serves every container for half a minute. */
-  private hostNames(): Promise<HostNames> {
-    if (!this.hosts || Date.now() - this.hosts.at > hostsTtlMs) {
-      const names = this.project().then((p) => this.http.list(`${p}/hosts`, hostSchema, live, { what: 'hosts' }).then(hostNames));
-      names.catch(() => (this.hosts = null));
-      this.hosts = { names, at: Date.now() };
+  /**
+   * Reads a resource in the environment that holds it. Ids are unique across the server, so an id not
+   * seen yet is asked of every environment at once; the one that has it answers, the others 404. When
+   * none has it and one did not answer, that failure (Rancher unavailable) is the answer.
+   */
+  private async find<T>(collection: string, id: string, schema: z.ZodType<T>, what: string): Promise<{ scope: CattleEnvironment; wire: T }> {
+    const scopes = await this.scopes();
+    const read = async (scope: CattleEnvironment) => ({ scope, wire: await this.http.get(this.http.url(`${scope.path}/${collection}/${encodeURIComponent(id)}`), schema, { what }) });
+    const known = scopes.length === 1 ? scopes[0] : (this.located.get(id) ?? scopes.find((scope) => scope.holds(id)));
+    if (known) return read(known);
+    const answers = await Promise.allSettled(scopes.map(read));
+    for (const answer of answers) {
+      if (answer.status === 'fulfilled') {
+        this.remember(id, answer.value.scope);
+        return answer.value;
+      }
     }
-    return this.hosts.names;
+    const failures = answers.map((a) => (a as PromiseRejectedResult).reason as unknown);
+    throw failures.find((err) => !hasStatus(err, 404)) ?? failures[0];
   }
 
-  /** `/projects/{P}`: the configured environment, or the only one the key sees. */
-  private project(): Promise<string> {
-    this.projectPath ??= this.resolveProject().catch((err: unknown) => {
-      this.projectPath = null;
+  private remember(id: string, scope: CattleEnvironment): void {
+    if (this.located.size >= maxLocated) this.located.clear();
+    this.located.set(id, scope);
+  }
+
+  /** The configured environments, or every one the key can see. */
+  private scopes(): Promise<CattleEnvironment[]> {
+    this.found ??= this.findScopes().catch((err: unknown) => {
+      this.found = null;
       throw err;
     });
-    return this.projectPath;
+    return this.found;
   }
 
-  private async resolveProject(): Promise<string> {
-    if (this.options.projectId) return `/projects/${encodeURIComponent(this.options.projectId)}`;
+  private async findScopes(): Promise<CattleEnvironment[]> {
+    const configured = this.options.projectIds ?? [];
+    if (configured.length > 0) return configured.map((projectId) => this.scope(projectId));
     const projects = await this.http.list('/projects', projectSchema, live, { what: 'environments' });
-    const only = projects.length === 1 ? projects[0] : undefined;
-    if (!only) {
-      throw new RancherProtocolError({ status: 200, code: 'AmbiguousProject', message: `the key sees ${projects.length} environments; set RANCHER_PROJECT_ID` });
+    if (projects.length === 0) {
+      throw new RancherProtocolError({ status: 200, code: 'NoProject', message: 'the key sees no environment; set RANCHER_PROJECT_IDS' });
     }
-    return `/projects/${encodeURIComponent(only.id)}`;
+    return projects.map((p) => this.scope(p.id, p.name ?? p.id));
   }
 
-  /** One subscribe socket for the whole backend, opened with the first listener. */
-  private eventFeed(): EventFeed {
-    this.feed ??= new EventFeed({
-      url: async () => {
-        const url = this.http.url(`${await this.project()}/subscribe`, { eventNames: 'resource.change' });
-        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-        return url.href;
-      },
-      headers: this.http.authHeaders(),
+  private scope(projectId: string, name?: string): CattleEnvironment {
+    const { tuning, productionProjectIds } = this.options;
+    return new CattleEnvironment({
+      http: this.http,
+      projectId,
+      ...(name !== undefined ? { name } : {}),
+      isProduction: (project) => (productionProjectIds?.length ? productionProjectIds.includes(project.id) : /^prod/i.test(project.name)),
       connectTimeoutMs: this.options.connectTimeoutMs,
-      ...(this.options.tuning?.reconnectDelayMs ? { reconnectDelayMs: this.options.tuning.reconnectDelayMs } : {}),
-      ...(this.options.tuning?.onFeedError ? { onError: this.options.tuning.onFeedError } : {}),
+      stackListRefreshMs: tuning?.stackListRefreshMs ?? stackListRefreshMs,
+      mirrorStackList: tuning?.stackListMirror !== false,
+      ...(tuning?.reconnectDelayMs ? { reconnectDelayMs: tuning.reconnectDelayMs } : {}),
+      ...(tuning?.onFeedError ? { onFeedError: tuning.onFeedError } : {}),
     });
-    return this.feed;
   }
 }

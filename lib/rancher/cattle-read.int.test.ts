@@ -41,9 +41,11 @@ describe('listStacks', () => {
     }
   });
 
-  it('finds the environment itself when none is configured', async () => {
-    const own = world.connect({ url: `${world.sim.url}/v2-beta`, projectId: undefined });
-    expect((await own.listStacks()).length).toBe(6);
+  it('finds the environment itself when none is configured and the key sees one', async () => {
+    const own = world.connect({ url: `${world.sim.url}/v2-beta`, accessKey: 'SPINPRODENVKEY', secretKey: 'spin-demo-prod-secret', projectIds: undefined });
+    const stacks = await own.listStacks();
+    expect(stacks.length).toBe(6);
+    expect(stacks.every((s) => s.environment.id === '1a5' && s.environment.name === 'prod-cattle' && s.environment.production)).toBe(true);
   });
 });
 

@@ -124,3 +124,14 @@ export type RancherError =
 export function rancherFaultText(err: RancherError): string {
   return `${err.name} (${describe(err.rancher)})`;
 }
+
+/** A configured environment (project) that Rancher would not show with the portal's key; `cause` says why. */
+export class RancherEnvironmentUnreadableError extends Error {
+  constructor(
+    readonly projectId: string,
+    override readonly cause: unknown,
+  ) {
+    super(`Rancher environment ${projectId} could not be read`);
+    this.name = 'RancherEnvironmentUnreadableError';
+  }
+}

@@ -94,7 +94,7 @@ export const containerSchema = z.object({
 });
 
 export const hostSchema = z.object({ id: z.string().min(1), hostname: optionalText, name: optionalText });
-export const projectSchema = z.object({ id: z.string().min(1) });
+export const projectSchema = z.object({ id: z.string().min(1), name: z.string().nullish() });
 
 /** One page of a collection; `pagination.next` is the absolute URL of the next page, null on the last. */
 export function collectionSchema<T extends z.ZodType>(item: T) {

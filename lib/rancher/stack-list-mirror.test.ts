@@ -43,12 +43,15 @@ function send(resourceType: 'stack' | 'service', resource: { id: string; [field:
 }
 
 /** Rancher's lists, held in `world`; `hold` makes the next read wait until released. */
-function mirrorOf(world: StackListSnapshot, refreshMs = 60_000) {
+const dev = { id: '1a7', name: 'dev-cattle', production: false };
+
+/** `world` is read at each load, so that a test may change Rancher's lists between reads. */
+function mirrorOf(world: Omit<StackListSnapshot, 'environment'>, refreshMs = 60_000) {
   const feed = new EventFeed({ url: async () => url, headers: {}, connectTimeoutMs: 1000, reconnectDelayMs: 5 });
   const reads = { count: 0, fail: false, held: null as null | { release: () => void; gate: Promise<void> } };
   const load = async (): Promise<StackListSnapshot> => {
     reads.count++;
-    const snapshot = structuredClone(world);
+    const snapshot = structuredClone({ environment: dev, ...world });
     const held = reads.held;
     reads.held = null;
     if (held) await held.gate;
@@ -86,6 +89,17 @@ describe('StackListMirror', () => {
     send('stack', { ...stack('1st1', 'foo'), state: 'removed', removed: '2026-11-25T10:00:00Z' });
     await expect.poll(names).toEqual(['bar:1s2=active', 'new:1s3=active']);
     expect(reads.count).toBe(before);
+  });
+
+  it('labels every stack with its environment and knows the ids it holds only while live', async () => {
+    const world = { stacks: [stack('1st1', 'foo')], services: [service('1s1', '1st1')] };
+    const { mirror, feed, reads } = mirrorOf(world);
+    expect(mirror.holds('1st1')).toBe(false);
+    expect((await mirror.listStacks()).map((s) => s.environment)).toEqual([dev]);
+    await until(() => feed.isConnected && reads.count === 2);
+    await mirror.listStacks();
+    expect([mirror.holds('1st1'), mirror.holds('1s1'), mirror.holds('1st2')]).toEqual([true, true, false]);
+    expect((await mirror.listStacks()).map((s) => s.environment)).toEqual([dev]);
   });
 
   it('replays events that arrive during the fill over the older snapshot', async () => {

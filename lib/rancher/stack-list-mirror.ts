@@ -2,10 +2,11 @@ import 'server-only';
 import type { EventFeed, FeedResource } from './event-feed';
 import { serviceItemSchema, stackItemSchema, type ServiceItemWire, type StackItemWire } from './schemas';
 import { toServiceSummary, toStackSummary } from './to-domain';
-import type { ResourceChange, ServiceSummary, StackSummary } from '@/lib/domain/rancher/types';
+import type { Environment, ResourceChange, ServiceSummary, StackSummary } from '@/lib/domain/rancher/types';
 
-/** The two collections the stack list is made of, every page read. */
+/** The two collections the stack list is made of, every page read, and the environment they belong to. */
 export interface StackListSnapshot {
+  environment: Environment;
   stacks: StackItemWire[];
   services: ServiceItemWire[];
 }
@@ -37,7 +38,7 @@ export function joinStackList(snapshot: StackListSnapshot): StackSummary[] {
     if (list) list.push(summary);
     else byStack.set(summary.stackId, [summary]);
   }
-  return snapshot.stacks.map((stack) => toStackSummary(stack, byStack.get(stack.id) ?? []));
+  return snapshot.stacks.map((stack) => toStackSummary(stack, byStack.get(stack.id) ?? [], snapshot.environment));
 }
 
 /**
@@ -50,6 +51,7 @@ export function joinStackList(snapshot: StackListSnapshot): StackSummary[] {
 export class StackListMirror {
   private stacks = new Map<string, StackItemWire>();
   private services = new Map<string, ServiceItemWire>();
+  private environment: Environment | null = null;
   private list: StackSummary[] | null = null;
   private isLive = false;
   /** Bumped at each drop of the feed: a fill begun before the drop missed events and is thrown away. */
@@ -67,8 +69,13 @@ export class StackListMirror {
     this.start();
     if (!this.isLive && this.filling) await this.filling.done;
     if (!this.isLive) return joinStackList(await this.options.load());
-    this.list ??= joinStackList({ stacks: [...this.stacks.values()], services: [...this.services.values()] });
+    this.list ??= joinStackList({ environment: this.environment as Environment, stacks: [...this.stacks.values()], services: [...this.services.values()] });
     return this.list;
+  }
+
+  /** Whether the live copy holds this stack or service id (false while the feed is down). */
+  holds(id: string): boolean {
+    return this.isLive && (this.stacks.has(id) || this.services.has(id));
   }
 
   close(): void {
@@ -99,6 +106,7 @@ export class StackListMirror {
     const done = this.options.load().then(
       (snapshot) => {
         if (!settle()) return;
+        this.environment = snapshot.environment;
         this.stacks = new Map(snapshot.stacks.map((s) => [s.id, s]));
         this.services = new Map(snapshot.services.map((s) => [s.id, s]));
         for (const change of replay) this.apply(change);

@@ -4,6 +4,7 @@ import { hostNames, toContainerSummary, toServiceDetail, toStackDetail } from '.
 
 // Recorded shapes (rancher-api.md §2.3, §3), trimmed to what matters here plus a few fields the portal ignores.
 const base = 'http://rancher.test/v2-beta/projects/1a5';
+const prod = { id: '1a5', name: 'prod-cattle', production: true };
 const service = (state: string, actions: string[], extra: Record<string, unknown> = {}) =>
   serviceSchema.parse({
     id: '1s12',
@@ -45,7 +46,7 @@ const hosts = hostNames([{ id: '1h1', hostname: 'spin-node-01.nersc.gov', name: 
 
 describe('toServiceDetail', () => {
   it('names the verbs Rancher offers and keeps the previous config while an upgrade awaits a decision', () => {
-    const detail = toServiceDetail(service('upgraded', ['finishupgrade', 'rollback', 'remove', 'cancelupgrade']), []);
+    const detail = toServiceDetail(service('upgraded', ['finishupgrade', 'rollback', 'remove', 'cancelupgrade']), [], prod);
     expect(detail.allowedVerbs).toEqual(['finish-upgrade', 'rollback']);
     expect(detail.upgradeInProgress).toBe(true);
     expect(detail.previousLaunchConfig).toEqual({ imageUuid: 'docker:nginx:1.25' });
@@ -55,22 +56,22 @@ describe('toServiceDetail', () => {
   });
 
   it('after a finish, offers the replaced config for a revert instead of a rollback', () => {
-    const detail = toServiceDetail(service('active', ['deactivate', 'restart', 'upgrade']), []);
+    const detail = toServiceDetail(service('active', ['deactivate', 'restart', 'upgrade']), [], prod);
     expect(detail.allowedVerbs).toEqual(['stop', 'restart', 'upgrade']);
     expect(detail.upgradeInProgress).toBe(false);
     expect(detail.previousLaunchConfig).toBeUndefined();
     expect(detail.revertibleLaunchConfig).toEqual({ imageUuid: 'docker:nginx:1.25' });
-    expect(toServiceDetail(service('upgraded', ['finishupgrade', 'rollback']), []).revertibleLaunchConfig).toBeUndefined();
+    expect(toServiceDetail(service('upgraded', ['finishupgrade', 'rollback']), [], prod).revertibleLaunchConfig).toBeUndefined();
   });
 
   it('offers no revert after a rollback, which made the previous config the current one', () => {
     const launchConfig = { imageUuid: 'docker:nginx:1.25', environment: { A: '1' } };
     const rolledBack = service('active', ['deactivate', 'restart', 'upgrade'], { launchConfig, upgrade: { inServiceStrategy: { previousLaunchConfig: launchConfig } } });
-    expect(toServiceDetail(rolledBack, []).revertibleLaunchConfig).toBeUndefined();
+    expect(toServiceDetail(rolledBack, [], prod).revertibleLaunchConfig).toBeUndefined();
   });
 
   it('reads an external service without a launchConfig', () => {
-    const detail = toServiceDetail(service('active', [], { type: 'externalService', launchConfig: null, upgrade: null, scale: null }), []);
+    const detail = toServiceDetail(service('active', [], { type: 'externalService', launchConfig: null, upgrade: null, scale: null }), [], prod);
     expect(detail).toMatchObject({ launchConfig: null, image: '', scale: 1 });
   });
 });
@@ -109,13 +110,14 @@ describe('toStackDetail', () => {
       links: {},
       actions: {},
     });
-    expect(toStackDetail(stack, [])).toEqual({
+    expect(toStackDetail(stack, [], prod)).toEqual({
       id: '1st5',
       name: 'foo-jgi-doe',
       state: 'active',
       healthState: 'healthy',
       description: null,
       tags: { owner: 'fred', staffOwner: 'wilma', group: 'csg', other: {} },
+      environment: prod,
       services: [],
     });
   });

@@ -3,7 +3,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { ContainerWire, HostWire, ServiceItemWire, ServiceWire, StackItemWire, StackWire } from './schemas';
 import { parseStackTags } from '@/lib/domain/rancher/stack-tags';
 import { rancherActions, serviceVerbs, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
-import type { ContainerDetail, ContainerSummary, ServiceDetail, ServiceSummary, StackDetail, StackSummary } from '@/lib/domain/rancher/types';
+import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, ServiceSummary, StackDetail, StackSummary } from '@/lib/domain/rancher/types';
 
 const upgradeStates = new Set(['upgrading', 'upgraded', 'finishing-upgrade', 'rolling-back', 'canceling-upgrade', 'canceled-upgrade']);
 
@@ -23,8 +23,8 @@ export function toServiceSummary(service: ServiceItemWire): ServiceSummary {
   };
 }
 
-export function toStackSummary(stack: StackItemWire, services: ServiceSummary[]): StackSummary {
-  return { id: stack.id, name: stack.name, state: stack.state, healthState: stack.healthState, tags: parseStackTags(stack.group), services };
+export function toStackSummary(stack: StackItemWire, services: ServiceSummary[], environment: Environment): StackSummary {
+  return { id: stack.id, name: stack.name, state: stack.state, healthState: stack.healthState, tags: parseStackTags(stack.group), environment, services };
 }
 
 /** Host ids to host names, for the `hostname` of containers. */
@@ -47,10 +47,11 @@ export function toContainerSummary(container: ContainerWire, hosts: HostNames): 
   };
 }
 
-export function toContainerDetail(container: ContainerWire, hosts: HostNames): ContainerDetail {
+export function toContainerDetail(container: ContainerWire, hosts: HostNames, environment: Environment): ContainerDetail {
   return {
     ...toContainerSummary(container, hosts),
     stackId: container.stackId ?? '',
+    environment,
     transitioning: container.transitioning,
     transitioningMessage: container.transitioningMessage,
   };
@@ -64,11 +65,12 @@ function allowedVerbs(actions: Record<string, string | null>): ServiceVerb[] {
   return serviceVerbs.filter((verb) => Boolean(actions[rancherActions[verb]]));
 }
 
-export function toServiceDetail(service: ServiceWire, containers: ContainerSummary[]): ServiceDetail {
+export function toServiceDetail(service: ServiceWire, containers: ContainerSummary[], environment: Environment): ServiceDetail {
   const previous = service.upgrade?.inServiceStrategy?.previousLaunchConfig;
   const isUpgrading = upgradeStates.has(service.state);
   return {
     ...toServiceSummary(service),
+    environment,
     launchConfig: service.launchConfig ?? null,
     // Rancher keeps the previous config after a finish: while an upgrade is open it is what a rollback
     // restores; after a finish, what "revert to the previous version" offers (unless a rollback made it current).
@@ -83,13 +85,14 @@ export function toServiceDetail(service: ServiceWire, containers: ContainerSumma
   };
 }
 
-export function toStackDetail(stack: StackWire, services: ServiceDetail[]): StackDetail {
+export function toStackDetail(stack: StackWire, services: ServiceDetail[], environment: Environment): StackDetail {
   return {
     id: stack.id,
     name: stack.name,
     state: stack.state,
     healthState: stack.healthState,
     tags: parseStackTags(stack.group),
+    environment,
     description: stack.description,
     services,
   };

@@ -22,6 +22,7 @@ function service(transitioning: ServiceDetail['transitioning'], state = 'active'
     allowedVerbs: [],
     upgradeInProgress: false,
     createdAt: '2024-05-01T10:00:00Z',
+    environment: { id: '1a5', name: 'prod-cattle', production: true },
   };
 }
 

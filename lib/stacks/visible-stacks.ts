@@ -1,16 +1,35 @@
 import 'server-only';
-import { hasStatus, NotFoundError } from '@/lib/domain/errors/app-error';
+import { hasStatus, isAppError, NotFoundError } from '@/lib/domain/errors/app-error';
 import { notShared } from '@/lib/domain/access/authorize';
 import type { AccessUser } from '@/lib/domain/access/rights';
-import type { RancherBackend } from '@/lib/rancher/backend';
-import type { ServiceDetailView, StackList, StackView } from '@/lib/domain/stacks/stack-schemas';
-import { serviceView, stackDetailView, stackListView } from '@/lib/domain/stacks/stack-views';
+import type { EnvironmentListing, RancherBackend } from '@/lib/rancher/backend';
+import type { EnvironmentStatus, ServiceDetailView, StackList, StackView } from '@/lib/domain/stacks/stack-schemas';
+import { environmentView, serviceView, stackDetailView, stackListView } from '@/lib/domain/stacks/stack-views';
 
-/** The stacks the user may see, by name. */
+/**
+ * The stacks the user may see, by name, and the environments with whether each answered: one that did not
+ * is reported as unavailable while the others are listed. Fails only when no environment answers.
+ */
 export async function listVisibleStacks(backend: RancherBackend, user: AccessUser): Promise<StackList> {
-  const stacks = (await backend.listStacks()).flatMap((s) => stackListView(user, s) ?? []);
+  const listings = await backend.listStacksByEnvironment();
+  const failed = listings.find((l) => 'unavailable' in l);
+  if (failed && 'unavailable' in failed && listings.every((l) => 'unavailable' in l)) throw failed.unavailable;
+  const stacks = listings.flatMap((l) => ('stacks' in l ? l.stacks.flatMap((s) => stackListView(user, s) ?? []) : []));
   stacks.sort((a, b) => a.name.localeCompare(b.name));
-  return { stacks };
+  return { stacks, environments: listings.map(environmentStatus) };
+}
+
+/** The environments and whether each answered, for `GET /api/v1/environments` and the list's filter. */
+export async function listEnvironments(backend: RancherBackend): Promise<{ environments: EnvironmentStatus[] }> {
+  return { environments: (await backend.listStacksByEnvironment()).map(environmentStatus) };
+}
+
+function environmentStatus(listing: EnvironmentListing): EnvironmentStatus {
+  const environment = environmentView(listing.environment);
+  if (!('unavailable' in listing)) return { ...environment, available: true };
+  // The problem is the domain error's own text (written for users), never Rancher's.
+  const problem = isAppError(listing.unavailable) ? listing.unavailable.message : 'Rancher did not answer for this environment.';
+  return { ...environment, available: false, problem };
 }
 
 /** One stack with services, containers and the user's rights; 404 when absent or not shared. */

@@ -67,6 +67,7 @@ export function createRequestHandler(env: ApiEnv, options: RouterOptions): (req:
         if (!options.control) throw notFound();
         return routeControl(req, path, env.faults);
       }
+      if (env.faults.projectDown(path)) throw ApiError.http(503);
       const injected = env.faults.injected5xx(path);
       if (injected) throw ApiError.http(injected);
       const method = req.method ?? 'GET';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../start-sim';
-import { basicAuth, dial, eventually, startTestSim } from './sim-harness';
+import { basicAuth, dial, eventually, prodEnvironmentKey, startTestSim } from './sim-harness';
 
 // Replays the requests the `rancher` CLI v0.6.14 sends (rancher-cli.md, recorded traces) for the
 // demo world's names, with the Go client's headers, and checks what the CLI relies on in each answer:
@@ -23,10 +23,11 @@ interface Answer {
 }
 
 const P = '/v2-beta/projects/1a5';
+// The CLI prompts when its key sees several environments (rancher-api.md §11): it is given an environment key.
 
 /** One request as go-rancher sends it; `json` adds Content-Type as doModify/doAction do. */
 async function send(method: string, path: string, options: { body?: string; json?: boolean } = {}): Promise<Answer> {
-  const headers: Record<string, string> = { 'user-agent': 'Go-http-client/1.1', authorization: basicAuth('SPINDEMOACCESSKEY', 'spin-demo-secret'), 'accept-encoding': 'gzip' };
+  const headers: Record<string, string> = { 'user-agent': 'Go-http-client/1.1', authorization: basicAuth(prodEnvironmentKey.accessKey, prodEnvironmentKey.secretKey), 'accept-encoding': 'gzip' };
   if (options.json) headers['content-type'] = 'application/json';
   const res = await fetch(path.startsWith('http') ? path : `${sim.url}${path}`, { method, headers, body: options.body });
   const text = await res.text();

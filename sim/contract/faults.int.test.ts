@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FaultsInput } from '../faults/faults';
 import type { RunningSim } from '../start-sim';
-import { act, basicAuth, byName, call, dataOf, dial, eventually, get, project, refusedWith, serviceOf, settled, startTestSim } from './sim-harness';
+import { act, basicAuth, byName, call, dataOf, dial, eventually, get, prodEnvironmentKey, project, refusedWith, serviceOf, settled, startTestSim } from './sim-harness';
 
 // Every fault knob (rancher-api.md §10.3), set through the control endpoint as a test or demo would.
 
@@ -160,9 +160,25 @@ describe('knobs', () => {
     expect(socket.frames.length).toBe(300);
   });
 
-  it('multi_project shows a second environment, which makes the CLI prompt', async () => {
-    const s = await withFaults({ multi_project: true });
-    expect(dataOf(await get(s, '/v2-beta/projects')).length).toBe(2);
+  it('multi_project shows an environment key a second environment, which makes the CLI prompt', async () => {
+    const envKey = { authorization: basicAuth(prodEnvironmentKey.accessKey, prodEnvironmentKey.secretKey) };
+    const s = await withFaults({ multi_project: false });
+    expect(dataOf((await call(s, 'GET', '/v2-beta/projects', undefined, envKey)).body).length).toBe(1);
+    await call(s, 'PATCH', '/_sim/faults', { multi_project: true });
+    expect(dataOf((await call(s, 'GET', '/v2-beta/projects', undefined, envKey)).body).length).toBe(2);
+  });
+
+  it('unavailable_projects answers 503 for that project only, refuses its feed and drops the open one', async () => {
+    const s = await startTestSim();
+    sim = s;
+    const auth = { authorization: basicAuth(s.accessKey, s.secretKey) };
+    const feed = dial(`${wsBase(s)}/v2-beta/projects/1a7/subscribe?eventNames=resource.change`, { headers: auth });
+    await eventually(async () => feed.frames.length > 0, 5000, 'a first ping');
+    await call(s, 'PATCH', '/_sim/faults', { unavailable_projects: ['1a7'] });
+    expect((await call(s, 'GET', '/v2-beta/projects/1a7/stacks')).status).toBe(503);
+    expect((await call(s, 'GET', project(s, '/stacks'))).status).toBe(200);
+    expect(await refusedWith(`${wsBase(s)}/v2-beta/projects/1a7/subscribe`, auth)).toBe(503);
+    expect((await feed.closed).code).toBe(1006);
   });
 
   it('page_size caps every page and links the next one', async () => {

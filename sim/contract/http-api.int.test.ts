@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSim } from '../start-sim';
-import { basicAuth, byName, call, dataOf, get, project, serviceOf, startTestSim } from './sim-harness';
+import { basicAuth, byName, call, dataOf, get, prodEnvironmentKey, project, serviceOf, startTestSim } from './sim-harness';
 
 // The v2-beta HTTP contract over a real socket: discovery, envelopes, collections, errors, creates
 // and updates (rancher-api.md §1–§5, §10.1).
@@ -50,9 +50,24 @@ describe('discovery and headers', () => {
   });
 
   it('lists only the key’s project for an environment key, also under the project scope', async () => {
-    expect(dataOf(await get(sim, '/v2-beta/projects')).map((p) => p.id)).toEqual(['1a5']);
-    expect(dataOf(await get(sim, project(sim, '/projects'))).map((p) => p.id)).toEqual(['1a5']);
-    expect(await get(sim, project(sim))).toMatchObject({ id: '1a5', type: 'project', links: { schemas: `${sim.url}${project(sim, '/schemas')}` } });
+    const envKey = { authorization: basicAuth(prodEnvironmentKey.accessKey, prodEnvironmentKey.secretKey) };
+    const ids = async (path: string) => dataOf((await call(sim, 'GET', path, undefined, envKey)).body).map((p) => p.id);
+    expect(await ids('/v2-beta/projects')).toEqual(['1a5']);
+    expect(await ids(project(sim, '/projects'))).toEqual(['1a5']);
+    expect((await call(sim, 'GET', project(sim), undefined, envKey)).body).toMatchObject({ id: '1a5', type: 'project', links: { schemas: `${sim.url}${project(sim, '/schemas')}` } });
+    expect((await call(sim, 'GET', '/v2-beta/projects/1a7/stacks', undefined, envKey)).status).toBe(403);
+  });
+
+  it('shows both demo environments to the account key, each with its own stacks only', async () => {
+    expect(dataOf(await get(sim, '/v2-beta/projects')).map((p) => [p.id, p.name])).toEqual([
+      ['1a5', 'prod-cattle'],
+      ['1a7', 'dev-cattle'],
+    ]);
+    const devStacks = dataOf(await get(sim, '/v2-beta/projects/1a7/stacks?removed_null=1'));
+    expect(devStacks.map((s) => s.name)).toEqual(['foo-jgi-doe-dev', 'genome-browser-dev']);
+    expect(dataOf(await get(sim, project(sim, '/stacks?removed_null=1')))).toHaveLength(6);
+    expect((await call(sim, 'GET', project(sim, `/stacks/${String(devStacks[0]?.id)}`))).status).toBe(404);
+    expect(dataOf(await get(sim, '/v2-beta/projects/1a7/hosts')).map((h) => h.hostname)).toEqual(['spin-dev-node-01.nersc.gov']);
   });
 
   it('serves the unprefixed forms for an environment key', async () => {

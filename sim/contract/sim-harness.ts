@@ -8,6 +8,9 @@ export function startTestSim(options: SimOptions = {}): Promise<RunningSim> {
   return startSim({ port: 0, stepMs: 5, control: true, pingMs: 50, ...options });
 }
 
+/** The demo world's environment key for prod-cattle (1a5); the first key, the simulator's own, is an account key. */
+export const prodEnvironmentKey = { accessKey: 'SPINPRODENVKEY', secretKey: 'spin-demo-prod-secret' };
+
 export interface ApiResponse {
   status: number;
   headers: Headers;

@@ -15,6 +15,15 @@ describe('FaultState', () => {
     expect(faults.injected5xx('/v2-beta/projects/1a5/hosts')).toBeNull();
   });
 
+  it('takes down only the projects listed in unavailable_projects', () => {
+    const faults = new FaultState(faultsSchema.parse({ unavailable_projects: ['1a7'] }));
+    expect(faults.projectDown('/v2-beta/projects/1a7/stacks/1st7')).toBe(true);
+    expect(faults.projectDown('/v2-beta/projects/1a7')).toBe(true);
+    expect(faults.projectDown('/v2-beta/projects/1a70/stacks')).toBe(false);
+    expect(faults.projectDown('/v2-beta/projects/1a5/stacks')).toBe(false);
+    expect(faults.projectDown('/v2-beta/stacks')).toBe(false);
+  });
+
   it('counts down force_422 and conflict_409', () => {
     const faults = new FaultState(faultsSchema.parse({ force_422: 1, conflict_409: 2 }));
     expect([faults.takeForced422(), faults.takeForced422()]).toEqual([true, false]);

@@ -29,6 +29,8 @@ export const faultsSchema = z.strictObject({
   /** Real Rancher always sends about 100 lines; true honours the requested `lines`. */
   log_tail_honour_lines: z.boolean().default(false),
   multi_project: z.boolean().default(false),
+  /** Projects whose every request (and subscribe socket) answers 503, as if that environment's part of cattle were down. */
+  unavailable_projects: z.array(z.string().regex(/^1a\d+$/)).default([]),
   page_size: z.number().int().positive().nullable().default(null),
   omit_schemas_header: z.boolean().default(false),
 });
@@ -77,6 +79,12 @@ export class FaultState {
       if (path.includes(rule.path)) ms += rule.ms + (rule.jitter_ms > 0 ? this.random() * rule.jitter_ms : 0);
     }
     return ms;
+  }
+
+  /** 503 for any path under a project listed in unavailable_projects. */
+  projectDown(path: string): boolean {
+    const project = /\/projects\/(1a\d+)(\/|$)/.exec(path)?.[1];
+    return project !== undefined && this.current.unavailable_projects.includes(project);
   }
 
   /** 500 or 503 when a matching rule's dice say so. */

@@ -19,8 +19,12 @@ describe('buildWorld (demo)', () => {
       'crashy-nersc-app-1',
       'isg-monitor-app-1',
       'legacy-stack-web-1',
+      'foo-jgi-doe-dev-web-1',
+      'foo-jgi-doe-dev-app-1',
+      'genome-browser-dev-web-1',
     ]);
-    expect([...world.stacks.keys()]).toEqual(['1st1', '1st2', '1st3', '1st4', '1st5', '1st6']);
+    expect([...world.stacks.keys()]).toEqual(['1st1', '1st2', '1st3', '1st4', '1st5', '1st6', '1st7', '1st8']);
+    expect([...world.stacks.values()].map((s) => s.accountId)).toEqual([...Array(6).fill('1a5'), '1a7', '1a7']);
     expect(world.containers.get('1i3')?.name).toBe('foo-jgi-doe-app-1');
   });
 

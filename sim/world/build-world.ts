@@ -33,7 +33,7 @@ export function buildWorld(fixture: WorldFixture, now: number = Date.now()): Wor
   world.groups.push(...fixture.groups);
   for (const p of fixture.projects) world.projects.set(p.id, projectRecord(p.id, p.name, p.description, now));
   const defaultProject = fixture.projects[0]?.id ?? '1a5';
-  const hosts: HostRecord[] = fixture.hosts.map((h, i) => createHostRecord(world, { ...h, accountId: defaultProject }, now - 300 * day + i * day));
+  const hosts: HostRecord[] = fixture.hosts.map(({ projectId, ...h }, i) => createHostRecord(world, { ...h, accountId: projectId ?? defaultProject }, now - 300 * day + i * day));
   for (const h of hosts) world.hosts.set(h.id, h);
   for (const s of [
     setting('rancher.server.version', fixture.rancherVersion, now),
@@ -54,6 +54,9 @@ export function buildWorld(fixture: WorldFixture, now: number = Date.now()): Wor
   fixture.stacks.forEach((stackFixture, stackIndex) => {
     const created = now - 200 * day + stackIndex * 3600 * 1000;
     const stack = createStackRecord(world, { ...stackFixture, accountId: stackFixture.projectId ?? defaultProject }, created);
+    // Containers run on their environment's hosts (any host when the environment has none).
+    const own = hosts.filter((h) => h.accountId === stack.accountId);
+    const stackHosts = own.length > 0 ? own : hosts;
     world.addStack(stack);
     for (const sf of stackFixture.services) {
       const imageUuid = `docker:${sf.image}`;
@@ -69,7 +72,7 @@ export function buildWorld(fixture: WorldFixture, now: number = Date.now()): Wor
       });
       world.addService(service, profile);
       for (let index = 1; index <= sf.scale; index += 1) {
-        const host = hosts[placement++ % hosts.length] as HostRecord;
+        const host = stackHosts[placement++ % stackHosts.length] as HostRecord;
         service.createIndex = index;
         const { container, runtime } = createContainerRecord(
           world,

@@ -16,6 +16,11 @@ export function serveSubscribe(env: ApiEnv, socket: FaultySocket, ctx: RequestCo
   const wantsChanges = eventNames.size === 0 || eventNames.has('resource.change');
   let pings = 0;
   const ping = () => {
+    // A project taken down by the unavailable_projects knob drops its open feeds too, at the next ping.
+    if (env.faults.value.unavailable_projects.includes(projectId)) {
+      socket.ws.terminate();
+      return;
+    }
     socket.send(JSON.stringify({ name: 'ping' }));
     pings += 1;
     if (pings >= maxPings) socket.close(1000);

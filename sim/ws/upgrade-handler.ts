@@ -14,7 +14,7 @@ import { serveSubscribe } from './subscribe-socket';
 // or `Authorization: Bearer`; a bad or expired token is a plain HTTP 401 before the upgrade, as
 // websocket-proxy answers. The subscribe socket takes the same Basic auth as the API.
 
-const reasons: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 502: 'Bad Gateway' };
+const reasons: Record<number, string> = { 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 502: 'Bad Gateway', 503: 'Service Unavailable' };
 
 function refuse(socket: Duplex, status: number, text: string, contentType = 'text/plain'): void {
   socket.end(
@@ -42,9 +42,9 @@ export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { ha
     socket.on('error', () => socket.destroy());
     const ctx = requestContext(req);
     const path = ctx.url.pathname.replace(/\/+$/, '');
-    const refusal = env.faults.value.ws_refuse_status;
+    const refusal = env.faults.projectDown(path) ? 503 : env.faults.value.ws_refuse_status;
     if (refusal !== null) {
-      refuse(socket, refusal, refusal === 401 ? 'Failed authentication' : 'Bad Gateway');
+      refuse(socket, refusal, refusal === 401 ? 'Failed authentication' : (reasons[refusal] ?? 'Error'));
       return;
     }
     if (path === '/v1/logs' || path === '/v1/exec') {

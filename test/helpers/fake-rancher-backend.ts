@@ -3,11 +3,15 @@
 // RancherUnavailableError from getStack for "Rancher is down" or a RancherNoAnswerError from serviceAction
 // for "the POST timed out".
 import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
-import type { ContainerRef, LogOptions, RancherBackend, UpgradeChange } from '@/lib/rancher/backend';
+import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, UpgradeChange } from '@/lib/rancher/backend';
 import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import { RancherNotFoundError } from '@/lib/rancher/errors';
 import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
-import type { ContainerDetail, ContainerSummary, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
+import type { ContainerDetail, ContainerSummary, Environment, ExecSession, LogLine, ResourceChange, ServiceDetail, StackDetail } from '@/lib/domain/rancher/types';
+
+/** The demo world's two environments (DESIGN.md): fake stacks live in production unless told otherwise. */
+export const prodCattle: Environment = { id: '1a5', name: 'prod-cattle', production: true };
+export const devCattle: Environment = { id: '1a7', name: 'dev-cattle', production: false };
 
 type Method = Exclude<keyof RancherBackend, 'close'>;
 
@@ -31,12 +35,14 @@ export function fakeService(fields: Partial<ServiceDetail> & { id: string; stack
     allowedVerbs: ['stop', 'restart', 'upgrade'],
     upgradeInProgress: false,
     createdAt: '2026-01-01T00:00:00Z',
+    environment: prodCattle,
     ...fields,
   };
 }
 
 /** A stack owned by `owner` (and shared with `group`), with the services given. */
-export function fakeStack(fields: { id: string; name: string; owner: string; group?: string; services?: ServiceDetail[] }): StackDetail {
+export function fakeStack(fields: { id: string; name: string; owner: string; group?: string; services?: ServiceDetail[]; environment?: Environment }): StackDetail {
+  const environment = fields.environment ?? prodCattle;
   return {
     id: fields.id,
     name: fields.name,
@@ -44,7 +50,8 @@ export function fakeStack(fields: { id: string; name: string; owner: string; gro
     healthState: 'healthy',
     description: null,
     tags: { owner: fields.owner, ...(fields.group ? { group: fields.group } : {}), other: {} },
-    services: fields.services ?? [],
+    environment,
+    services: (fields.services ?? []).map((service) => ({ ...service, environment })),
   };
 }
 
@@ -82,6 +89,17 @@ export class FakeRancherBackend implements RancherBackend {
   async listStacks() {
     this.enter('listStacks', []);
     return [...this.stacks.values()].map((stack) => structuredClone(stack));
+  }
+
+  async listStacksByEnvironment(): Promise<EnvironmentListing[]> {
+    this.enter('listStacksByEnvironment', []);
+    const stacks = [...this.stacks.values()];
+    return this.environmentsOf(stacks).map((environment) => ({ environment, stacks: stacks.filter((s) => s.environment.id === environment.id).map((s) => structuredClone(s)) }));
+  }
+
+  async environments() {
+    this.enter('environments', []);
+    return this.environmentsOf([...this.stacks.values()]);
   }
 
   async getStack(stackId: string) {
@@ -200,6 +218,10 @@ export class FakeRancherBackend implements RancherBackend {
     if (fault) throw fault();
   }
 
+  private environmentsOf(stacks: StackDetail[]): Environment[] {
+    return [...new Map(stacks.map((s) => [s.environment.id, s.environment])).values()];
+  }
+
   private tail(containerId: string, options: LogOptions): LogLine[] {
     this.container(containerId);
     const lines = this.logs[containerId] ?? [];
@@ -226,6 +248,6 @@ export class FakeRancherBackend implements RancherBackend {
 
   private containerDetail(containerId: string): ContainerDetail {
     const { container, service, stack } = this.container(containerId);
-    return { ...structuredClone(container), serviceId: service.id, stackId: stack.id, transitioning: 'no', transitioningMessage: null };
+    return { ...structuredClone(container), serviceId: service.id, stackId: stack.id, environment: stack.environment, transitioning: 'no', transitioningMessage: null };
   }
 }

@@ -25,7 +25,7 @@ export async function startContractSim(options: SimOptions & { generate?: WorldS
         url: sim.url,
         accessKey: sim.accessKey,
         secretKey: sim.secretKey,
-        projectId: sim.projectId,
+        projectIds: [sim.projectId],
         connectTimeoutMs: 2000,
         timeoutMs: 10_000,
         tuning: { retry: { tries: 3, baseDelayMs: 5 }, reconnectDelayMs: 20, pollMs: 50 },

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
+import { StackBreadcrumb } from '@/components/stacks/stack-breadcrumb';
 import { StackDetail } from '@/components/stacks/stack-detail';
 import { requireUser } from '@/lib/auth/session';
 import { orNotFound } from '@/app/stacks/or-not-found';
@@ -18,12 +18,7 @@ export default async function StackPage({ params }: { params: Promise<{ stackId:
   const stack = await orNotFound(getVisibleStack(rancherBackend(), user, parsed.data.stackId));
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/stacks" className="text-brand-600 hover:underline dark:text-blue-400">
-          Stacks
-        </Link>{' '}
-        / <span aria-current="page">{stack.name}</span>
-      </nav>
+      <StackBreadcrumb stack={stack} />
       <StackDetail initial={stack} />
     </div>
   );

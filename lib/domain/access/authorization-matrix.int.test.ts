@@ -3,20 +3,23 @@ import WebSocket from 'ws';
 import { jsonPost, signIn } from '@/test/helpers/portal-session';
 import { startPortalProcess, type PortalProcess } from '@/test/helpers/portal-process';
 
-// One table decides the whole matrix: who may see which demo stack (DESIGN.md "Demo world").
+// One table decides the whole matrix: who may see which demo stack (DESIGN.md "Demo world"), in both
+// environments (prod-cattle and dev-cattle, "Several environments").
 const visibleStacks: Record<string, string[]> = {
-  fred: ['foo-jgi-doe', 'bar-nersc'],
-  barney: ['foo-jgi-doe'],
-  dino: ['genome-browser', 'crashy-nersc'],
-  wilma: ['foo-jgi-doe', 'bar-nersc', 'genome-browser', 'crashy-nersc', 'isg-monitor', 'legacy-stack'],
+  fred: ['foo-jgi-doe', 'bar-nersc', 'foo-jgi-doe-dev'],
+  barney: ['foo-jgi-doe', 'foo-jgi-doe-dev'],
+  dino: ['genome-browser', 'crashy-nersc', 'genome-browser-dev'],
+  wilma: ['foo-jgi-doe', 'bar-nersc', 'genome-browser', 'crashy-nersc', 'isg-monitor', 'legacy-stack', 'foo-jgi-doe-dev', 'genome-browser-dev'],
   pebbles: [],
 };
+const devStacks = ['foo-jgi-doe-dev', 'genome-browser-dev'];
 const allRights = ['view', 'logs', 'operate', 'upgrade', 'shell'];
 
 interface DemoStack {
   id: string;
   name: string;
-  services: { id: string; name: string; state: string }[];
+  environment: { id: string; name: string; production: boolean };
+  services: { id: string; name: string; state: string; environment: { id: string } }[];
   /** A container of the stack's first service, for the websocket routes. */
   containerId?: string;
 }
@@ -68,9 +71,14 @@ const routes: { right: string; name: string; call: (user: string, stack: DemoSta
 ];
 
 describe('authorization matrix: every demo user × stack × right × route', () => {
-  it('knows all six demo stacks', () => {
+  it('knows all eight demo stacks, each in its environment', () => {
     expect(stacks.map((s) => s.name).sort()).toEqual([...visibleStacks.wilma!].sort());
     for (const s of stacks) expect(s.services[0]?.state).toBe('active');
+    for (const s of stacks) {
+      const expected = devStacks.includes(s.name) ? { id: '1a7', name: 'dev-cattle', production: false } : { id: '1a5', name: 'prod-cattle', production: true };
+      expect({ stack: s.name, environment: s.environment }).toEqual({ stack: s.name, environment: expected });
+      expect(s.services.every((service) => service.environment.id === expected.id)).toBe(true);
+    }
   });
 
   for (const user of Object.keys(visibleStacks)) {
@@ -113,5 +121,8 @@ describe('authorization matrix: every demo user × stack × right × route', () 
     const barStack = (await (await fetch(`${portal.url}/api/v1/stacks/${bar.id}`, { headers: { cookie } })).json()) as { services: { containers: { id: string }[] }[] };
     const barContainer = barStack.services[0]?.containers[0]?.id;
     expect((await fetch(`${portal.url}/api/v1/stacks/${foo.id}/containers/${barContainer}/restart`, jsonPost(portal.url, cookie))).status).toBe(404);
+    // Nor a service of the same name in the other environment.
+    const fooDev = stacks.find((s) => s.name === 'foo-jgi-doe-dev')!;
+    expect((await fetch(`${portal.url}/api/v1/stacks/${foo.id}/services/${fooDev.services[0]?.id}/restart`, jsonPost(portal.url, cookie))).status).toBe(404);
   });
 });

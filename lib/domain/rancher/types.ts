@@ -15,6 +15,17 @@ export interface StackTags {
   other: Record<string, string>;
 }
 
+/**
+ * A Rancher environment (project) the portal works in, e.g. `{ id: '1a5', name: 'prod-cattle', production: true }`.
+ * Cattle ids are unique across the server, so a stack id alone says where the stack lives.
+ */
+export interface Environment {
+  id: string;
+  name: string;
+  /** Production stacks are shown and confirmed as such (RANCHER_PRODUCTION_PROJECT_IDS, or a name starting with `prod`). */
+  production: boolean;
+}
+
 /** Rancher's `transitioning`: `yes` while a process runs, `error` when the last one failed. */
 export type Transitioning = 'yes' | 'no' | 'error';
 
@@ -79,6 +90,7 @@ export interface ContainerSummary {
 
 export interface ContainerDetail extends ContainerSummary {
   stackId: string;
+  environment: Environment;
   transitioning: Transitioning;
   transitioningMessage: string | null;
 }
@@ -89,10 +101,12 @@ export interface StackSummary {
   state: string;
   healthState: string;
   tags: StackTags;
+  environment: Environment;
   services: ServiceSummary[];
 }
 
 export interface ServiceDetail extends ServiceSummary {
+  environment: Environment;
   /** null for services without containers of their own (external and DNS services). */
   launchConfig: LaunchConfig | null;
   /** The configuration before the upgrade in progress or awaiting finish; what a rollback restores. */

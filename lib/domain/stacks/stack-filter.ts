@@ -10,6 +10,8 @@ export interface StackFilter {
   scope: Scope;
   sort: Sort;
   needsAttention: boolean;
+  /** An environment's name (`dev-cattle`); '' for every environment. */
+  environment: string;
 }
 
 export function parseStackFilter(params: URLSearchParams): StackFilter {
@@ -20,6 +22,7 @@ export function parseStackFilter(params: URLSearchParams): StackFilter {
     scope: (scopes as readonly string[]).includes(scope ?? '') ? (scope as Scope) : 'all',
     sort: (sorts as readonly string[]).includes(sort ?? '') ? (sort as Sort) : 'name',
     needsAttention: params.get('attention') === '1',
+    environment: params.get('env') ?? '',
   };
 }
 
@@ -29,6 +32,7 @@ export function stackFilterParams(filter: StackFilter): string {
   if (filter.scope !== 'all') params.set('scope', filter.scope);
   if (filter.sort !== 'name') params.set('sort', filter.sort);
   if (filter.needsAttention) params.set('attention', '1');
+  if (filter.environment) params.set('env', filter.environment);
   const text = params.toString();
   return text ? `?${text}` : '';
 }
@@ -46,11 +50,12 @@ function matches(stack: StackListItem, query: string): boolean {
 
 const severity: Record<string, number> = { unhealthy: 0, degraded: 1, initializing: 2, healthy: 3 };
 
-/** The rows to show: scope ("Mine" = owned, "My groups" = through a group tag), search, attention, sort. */
+/** The rows to show: scope ("Mine" = owned, "My groups" = through a group tag), environment, search, attention, sort. */
 export function applyStackFilter(stacks: readonly StackListItem[], filter: StackFilter): StackListItem[] {
   const rows = stacks.filter(
     (s) =>
       (filter.scope === 'all' || (filter.scope === 'mine' ? s.relation === 'owner' : s.relation === 'group')) &&
+      (!filter.environment || s.environment.name === filter.environment) &&
       matches(s, filter.query) &&
       (!filter.needsAttention || needsAttention(s)),
   );

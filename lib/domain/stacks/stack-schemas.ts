@@ -15,6 +15,14 @@ export const stackTagsView = z.object({
   requires: z.string().optional(),
 });
 
+export const environmentView = z
+  .object({
+    id: z.string().describe('Rancher project id, e.g. 1a5'),
+    name: z.string().describe('e.g. prod-cattle'),
+    production: z.boolean(),
+  })
+  .describe('The Rancher environment the stack lives in');
+
 export const relationView = z.enum(['owner', 'group', 'staff']).describe('Why the caller sees the stack');
 
 export const serviceListItem = z.object({
@@ -24,6 +32,7 @@ export const serviceListItem = z.object({
   healthState: z.string(),
   image: z.string().describe('Image reference, e.g. nginx:1.25'),
   scale: z.number().int(),
+  environment: environmentView,
 });
 
 export const stackListItem = z.object({
@@ -32,13 +41,21 @@ export const stackListItem = z.object({
   state: z.string(),
   healthState: z.string(),
   tags: stackTagsView,
+  environment: environmentView,
   services: z.array(serviceListItem),
   relation: relationView,
   isUntagged: z.boolean().describe('No owner tag: only staff see it'),
   hasUpgradeAwaitingFinish: z.boolean().describe('A service is upgraded and waits for Finish or Roll back'),
 });
 
-export const stackList = z.object({ stacks: z.array(stackListItem) });
+/** An environment of the list, and whether it answered: one that did not leaves the others listed. */
+export const environmentStatus = environmentView.extend({
+  available: z.boolean(),
+  problem: z.string().optional().describe('Why the environment is unavailable'),
+});
+
+export const stackList = z.object({ stacks: z.array(stackListItem), environments: z.array(environmentStatus) });
+export const environmentList = z.object({ environments: z.array(environmentStatus) });
 
 export const containerView = z.object({
   id: z.string(),
@@ -49,6 +66,7 @@ export const containerView = z.object({
   startCount: z.number().int(),
   exitCode: z.number().int().nullable(),
   createdAt: z.string(),
+  environment: environmentView,
 });
 
 export const serviceView = serviceListItem.extend({
@@ -79,6 +97,8 @@ export const serviceDetailView = serviceView.extend({
 export const serviceIdParam = z.object({ stackId, serviceId });
 
 export type StackListItem = z.infer<typeof stackListItem>;
+export type EnvironmentView = z.infer<typeof environmentView>;
+export type EnvironmentStatus = z.infer<typeof environmentStatus>;
 export type ServiceDetailView = z.infer<typeof serviceDetailView>;
 export type StackList = z.infer<typeof stackList>;
 export type ServiceView = z.infer<typeof serviceView>;

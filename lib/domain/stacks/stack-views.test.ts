@@ -18,6 +18,7 @@ const upgraded: ServiceDetail = {
   allowedVerbs: ['finish-upgrade', 'rollback'],
   upgradeInProgress: true,
   createdAt: '2026-01-01T00:00:00Z',
+  environment: { id: '1a5', name: 'prod-cattle', production: true },
 };
 
 describe('serviceView', () => {

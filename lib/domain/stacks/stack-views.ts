@@ -1,28 +1,34 @@
 import { relationTo, rightsOn } from '@/lib/domain/access/authorize';
 import type { AccessUser } from '@/lib/domain/access/rights';
-import type { ContainerSummary, ServiceDetail, ServiceSummary, StackDetail, StackSummary, StackTags } from '@/lib/domain/rancher/types';
+import type { ContainerSummary, Environment, ServiceDetail, ServiceSummary, StackDetail, StackSummary, StackTags } from '@/lib/domain/rancher/types';
 import { awaitingFinishState } from '@/lib/domain/rancher/transitional-state';
-import type { ContainerView, StackListItem, StackView } from './stack-schemas';
+import type { ContainerView, EnvironmentView, StackListItem, StackView } from './stack-schemas';
 
 function tagsView({ owner, staffOwner, group, staffGroup, fqdn, requires }: StackTags): StackListItem['tags'] {
   return { owner, staffOwner, group, staffGroup, fqdn, requires };
 }
 
-function serviceListView({ id, name, state, healthState, image, scale }: ServiceSummary) {
-  return { id, name, state, healthState, image, scale };
+export function environmentView({ id, name, production }: Environment): EnvironmentView {
+  return { id, name, production };
+}
+
+function serviceListView({ id, name, state, healthState, image, scale }: ServiceSummary, environment: EnvironmentView) {
+  return { id, name, state, healthState, image, scale, environment };
 }
 
 /** The list entry of a stack the user may see, or null when it is not shared with them. */
 export function stackListView(user: AccessUser, stack: StackSummary): StackListItem | null {
   const relation = relationTo(user, stack);
   if (relation === 'none') return null;
+  const environment = environmentView(stack.environment);
   return {
     id: stack.id,
     name: stack.name,
     state: stack.state,
     healthState: stack.healthState,
     tags: tagsView(stack.tags),
-    services: stack.services.map(serviceListView),
+    environment,
+    services: stack.services.map((s) => serviceListView(s, environment)),
     relation,
     isUntagged: !stack.tags.owner,
     hasUpgradeAwaitingFinish: stack.services.some((s) => s.state === awaitingFinishState),
@@ -31,19 +37,20 @@ export function stackListView(user: AccessUser, stack: StackSummary): StackListI
 
 /** A service as the stack page and the action answers show it (no launchConfig: that is the upgrade form's). */
 export function serviceView(service: ServiceDetail): StackView['services'][number] {
+  const environment = environmentView(service.environment);
   return {
-    ...serviceListView(service),
+    ...serviceListView(service, environment),
     transitioning: service.transitioning,
     transitioningMessage: service.transitioningMessage,
     upgradeInProgress: service.upgradeInProgress,
     allowedVerbs: service.allowedVerbs,
     createdAt: service.createdAt,
-    containers: service.containers.map(containerView),
+    containers: service.containers.map((c) => containerView(c, environment)),
   };
 }
 
-export function containerView({ id, name, state, healthState, hostname, startCount, exitCode, createdAt }: ContainerSummary): ContainerView {
-  return { id, name, state, healthState, hostname, startCount, exitCode, createdAt };
+export function containerView({ id, name, state, healthState, hostname, startCount, exitCode, createdAt }: ContainerSummary, environment: Environment): ContainerView {
+  return { id, name, state, healthState, hostname, startCount, exitCode, createdAt, environment: environmentView(environment) };
 }
 
 /** A stack page's data with the caller's rights; null when the stack is not shared with them. */

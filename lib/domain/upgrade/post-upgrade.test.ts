@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { postUpgrade } from './post-upgrade';
 import { UpgradeRefusal } from './upgrade-refusal';
 
-const serviceBody = { id: '1s3', name: 'web', state: 'upgrading', healthState: 'healthy', image: 'nginx:1.27', scale: 2, transitioning: 'yes', transitioningMessage: null, upgradeInProgress: true, allowedVerbs: ['rollback'], createdAt: '2026-01-01T00:00:00Z', containers: [] };
+const serviceBody = { id: '1s3', name: 'web', state: 'upgrading', healthState: 'healthy', image: 'nginx:1.27', scale: 2, transitioning: 'yes', transitioningMessage: null, upgradeInProgress: true, allowedVerbs: ['rollback'], createdAt: '2026-01-01T00:00:00Z', containers: [], environment: { id: '1a5', name: 'prod-cattle', production: true } };
 
 function answer(status: number, body: unknown) {
   const fetchMock = vi.fn(async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': status < 400 ? 'application/json' : 'application/problem+json' } }));

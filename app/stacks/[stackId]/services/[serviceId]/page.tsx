@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ServiceView } from '@/components/service/service-view';
+import { StackBreadcrumb } from '@/components/stacks/stack-breadcrumb';
 import { parseServiceTab } from '@/components/service/service-tab';
 import { requireUser } from '@/lib/auth/session';
 import { env } from '@/lib/config/env';
@@ -9,11 +9,15 @@ import { decodePermalink } from '@/lib/client/logs/permalink';
 import { orNotFound } from '@/app/stacks/or-not-found';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
-import { getVisibleService } from '@/lib/stacks/visible-stacks';
+import { promotionTarget } from '@/lib/domain/stacks/promotion';
+import { getVisibleService, listVisibleStacks } from '@/lib/stacks/visible-stacks';
 
 export const metadata: Metadata = { title: 'Service' };
 
 type SearchParams = Record<string, string | string[] | undefined>;
+
+/** An image reference as Docker spells one (`registry/name:tag`, `name@sha256:…`): what a promote link may prefill. */
+const imageReference = /^[a-z0-9][a-z0-9._\-/:@]{0,254}$/;
 
 export default async function ServicePage({ params, searchParams }: { params: Promise<{ stackId: string; serviceId: string }>; searchParams: Promise<SearchParams> }) {
   const raw = await params;
@@ -23,25 +27,21 @@ export default async function ServicePage({ params, searchParams }: { params: Pr
   if (!parsed.success) notFound();
   const { stack, service } = await orNotFound(getVisibleService(rancherBackend(), user, parsed.data.stackId, parsed.data.serviceId));
   const container = typeof query.container === 'string' ? query.container : undefined;
+  const prefillImage = typeof query.image === 'string' && imageReference.test(query.image) ? query.image : undefined;
+  // A dev stack's service may be promoted to the prod service of the same name (DESIGN.md "Several environments").
+  const promoteTo = stack.environment.production ? null : promotionTarget((await listVisibleStacks(rancherBackend(), user)).stacks, stack, service.name);
   const permalink = decodePermalink(new URLSearchParams(Object.entries(query).flatMap(([k, v]) => (typeof v === 'string' ? [[k, v]] : []))));
   return (
     <div className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm">
-        <Link href="/stacks" className="text-brand-600 hover:underline dark:text-blue-400">
-          Stacks
-        </Link>{' '}
-        /{' '}
-        <Link href={`/stacks/${stack.id}`} className="text-brand-600 hover:underline dark:text-blue-400">
-          {stack.name}
-        </Link>{' '}
-        / <span aria-current="page">{service.name}</span>
-      </nav>
+      <StackBreadcrumb stack={stack} serviceName={service.name} />
       <ServiceView
         stack={stack}
         initial={service}
         tab={parseServiceTab(query.tab)}
         containerId={container}
         permalink={permalink ?? undefined}
+        promoteTo={promoteTo ?? undefined}
+        prefillImage={prefillImage}
         viewer={{ actorRole: user.isStaff ? 'staff' : 'owner', allowedHostPaths: env().POLICY_ALLOWED_HOST_PATHS }}
       />
     </div>

@@ -9,5 +9,5 @@ export const POST = route<{ stackId: string; containerId: string }>(async (ctx) 
   const operation = await operationContextOf(ctx);
   await actionInput(operation, { action: 'container.restart', stackId, containerId }, async () => emptyBody.parse(await jsonBody(ctx.req)));
   const container = await restartContainer(operation, { stackId, containerId });
-  return Response.json(containerView(container), { status: 202 });
+  return Response.json(containerView(container, container.environment), { status: 202 });
 });
