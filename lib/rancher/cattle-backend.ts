@@ -1,18 +1,17 @@
 import 'server-only';
-import { isDeepStrictEqual } from 'node:util';
 import type { z } from 'zod';
 import { hasStatus } from '@/lib/domain/errors/app-error';
 import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, UpgradeChange } from './backend';
 import { CattleEnvironment, live } from './cattle-environment';
-import { RancherConflictError, RancherEnvironmentUnreadableError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
+import { RancherEnvironmentUnreadableError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
 import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
-import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
 import { refusalDetail } from './refusal-detail';
 import { containerSchema, hostAccessSchema, projectSchema, serviceSchema, stackSchema, type ContainerWire, type ServiceWire } from './schemas';
 import { toContainerDetail, toContainerSummary, toServiceDetail, toStackDetail } from './to-domain';
+import { upgradeStrategy } from './upgrade-strategy';
 import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import { rancherActions, type LifecycleVerb, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
 import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, StackSummary } from '@/lib/domain/rancher/types';
@@ -152,31 +151,7 @@ class CattleBackend implements RancherBackend {
   }
 
   upgrade(serviceId: string, change: UpgradeChange) {
-    return this.act(serviceId, 'upgrade', (service) => {
-      if (!service.launchConfig) {
-        throw new RancherNotAllowedInStateError('This service runs no containers of its own, so there is nothing to upgrade.', {
-          status: 0,
-          code: 'NoLaunchConfig',
-          message: `${service.type} has no launchConfig`,
-        });
-      }
-      if (change.basedOn && !isDeepStrictEqual(change.basedOn, service.launchConfig)) {
-        // Another client changed the service since the portal checked the change: what was checked is not what would be sent.
-        throw new RancherConflictError(`${service.name} changed while the upgrade was being checked; review the change again.`, {
-          status: 0,
-          code: 'LaunchConfigChanged',
-          message: 'launchConfig differs from the one the policy checked',
-        });
-      }
-      return {
-        inServiceStrategy: {
-          launchConfig: mergeLaunchConfig(service.launchConfig, change.launchConfig),
-          batchSize: change.batchSize ?? 1,
-          intervalMillis: change.intervalMillis ?? 2000,
-          startFirst: change.startFirst ?? false,
-        },
-      };
-    });
+    return this.act(serviceId, 'upgrade', (service) => upgradeStrategy(service, change));
   }
 
   finishUpgrade(serviceId: string) {
