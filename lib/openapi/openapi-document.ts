@@ -90,6 +90,9 @@ const paths: Record<string, Record<string, Operation>> = {
       errors: [400, 401, 403, 415],
     },
   },
+  '/api/v1/sessions/current': {
+    delete: { summary: 'Sign out: end this browser’s session (before clearing the cookie)', response: { status: 204, description: 'The session has ended' }, errors: [401, 403, 415] },
+  },
   '/api/v1/sessions/{sessionId}': {
     delete: { summary: 'End one of your sessions', params: sessionIdParam, response: { status: 204, description: 'The session has ended' }, errors: [400, 401, 403, 404, 415] },
   },

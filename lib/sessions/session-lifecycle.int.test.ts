@@ -100,6 +100,17 @@ describe('signing out', () => {
     expect(closed?.details?.bytesIn).toBeLessThanOrEqual(bytesBeforeClose);
   });
 
+  it('ends this browser’s session through DELETE /api/v1/sessions/current before next-auth clears the cookie', async () => {
+    const barney = await signIn(url, 'barney');
+    const before = (await activity('action=logout&actor=barney')).length;
+    expect((await del('/api/v1/sessions/current', barney)).status).toBe(204);
+    expect(await stacksStatus(barney)).toBe(401);
+    // The button then calls next-auth's sign-out, which finds the record already ended: one logout row.
+    await signOut(url, barney);
+    expect((await activity('action=logout&actor=barney')).length).toBe(before + 1);
+    expect((await del('/api/v1/sessions/current', barney)).status).toBe(401);
+  });
+
   it('records a replayed sign-out of an ended session only once', async () => {
     const barney = await signIn(url, 'barney');
     const before = (await activity('action=logout&actor=barney')).length;
