@@ -1,4 +1,4 @@
-import type { EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
+import type { Environment } from '@/lib/domain/rancher/types';
 
 /** An activity entry as the API sends it to the browser (the audit event, addresses kept for staff only). */
 export interface ActivityEvent {
@@ -18,7 +18,7 @@ export interface ActivityEvent {
   code: string | null;
   durationMs: number | null;
   /** The Rancher environment acted in; null for sign-ins and for rows older than environments. */
-  environment: EnvironmentView | null;
+  environment: Environment | null;
 }
 
 /** The words a row uses for each action ("restarted"), which the staff filter offers instead of action ids. */
