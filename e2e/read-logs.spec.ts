@@ -61,7 +61,7 @@ test.describe('dino', () => {
     await openService(page, 'crashy-nersc', 'app');
     const help = page.getByTestId('crash-help');
     await expect(help).toBeVisible({ timeout: 20_000 });
-    await expect(help.getByTestId('crash-exit-code')).toHaveText('1', { timeout: 20_000 });
+    await expect(help.getByTestId('crash-exit-code')).toHaveText('137', { timeout: 20_000 });
     expect(Number(await help.getByTestId('crash-start-count').textContent())).toBeGreaterThan(1);
     await expect(help.getByTestId('crash-log-lines')).not.toHaveText(/Loading|No log lines/);
     await help.getByRole('link', { name: 'Open the full log' }).click();

@@ -7,6 +7,8 @@ import { authenticate, defaultProjectId, visibleProjects } from '../api/auth';
 import { projectUrl, requestContext } from '../api/request-context';
 import { serveExec } from './exec-socket';
 import { serveLogs } from './logs-socket';
+import { StatsSampler } from '../stats/stats-curves';
+import { serveStats } from '../stats/stats-socket';
 import { FaultySocket } from './socket-faults';
 import { serveSubscribe } from './subscribe-socket';
 
@@ -33,6 +35,7 @@ export interface UpgradeOptions {
 
 export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { handle: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('binary') ? 'binary' : false) });
+  const sampler = new StatsSampler((profile) => (profile.crashLoop ? env.engine.clock.millisFor(profile.crashLoop.uptimeSeconds) : null));
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, serve: (s: FaultySocket, binary: boolean) => void) => {
     const faults = { ...env.faults.value };
     wss.handleUpgrade(req, socket, head, (ws) => serve(new FaultySocket(ws, faults), ws.protocol === 'binary'));
@@ -56,6 +59,15 @@ export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { ha
         return;
       }
       accept(req, socket, head, (s, binary) => (claims.purpose === 'logs' ? serveLogs(env, s, claims, container, binary) : serveExec(env, s, claims, container, binary)));
+      return;
+    }
+    if (/^\/v1\/stats\/[^/]+$/.test(path)) {
+      const auth = env.tokens.verify(hostAccessToken(req, ctx.url), 'stats-auth');
+      if (!auth) {
+        refuse(socket, 401, 'Failed authentication');
+        return;
+      }
+      accept(req, socket, head, (s) => serveStats(env, sampler, s, auth.token));
       return;
     }
     const scoped = /^\/v2-beta(?:\/projects\/([^/]+))?\/subscribe$/.exec(path);
