@@ -27,7 +27,7 @@ const layering = {
 const libLayers = [
   'domain/errors', 'domain/rancher', 'domain/policy', 'domain/audit', 'domain/sessions', 'domain/activity',
   'domain/access', 'domain/stacks', 'domain/upgrade', 'domain/stats',
-  'client/keyboard', 'client/logs', 'client/shell', 'client/queries',
+  'client/keyboard', 'client/logs', 'client/shell', 'client/queries', 'client/stats',
   'config', 'log', 'metrics', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'http', 'stacks',
   'activity', 'health', 'policy-worker', 'openapi', 'operations', 'stats',
 ];

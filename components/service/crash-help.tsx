@@ -4,7 +4,11 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { stripAnsi } from '@/lib/client/logs/ansi-sgr';
 import { parseLogSocketFrame } from '@/lib/client/logs/log-socket-frame';
+import { OutOfMemoryHelp } from '@/components/stats/out-of-memory-help';
+import { metricById } from '@/lib/client/stats/stats-history';
+import { useStatsStream } from '@/lib/client/stats/use-stats-stream';
 import { exitCodeMeaning } from '@/lib/domain/stacks/exit-codes';
+import { likelyOutOfMemory } from '@/lib/domain/stats/out-of-memory';
 import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 
 const shownLines = 20;
@@ -52,11 +56,14 @@ function useLastLines(containerId: string): { lines: { stream: string; line: str
 export function CrashHelp({ containers, logsHref }: { containers: ContainerView[]; logsHref: string }) {
   const worst = [...containers].sort((a, b) => b.startCount - a.startCount)[0];
   const { lines, isLoading } = useLastLines(worst?.id ?? '');
+  const { history } = useStatsStream(worst ? { containerId: worst.id } : null);
   // Rancher reports an exit code only while the container is down; keep the last one seen between runs.
   const [lastExit, setLastExit] = useState<number | null>(worst?.exitCode ?? null);
   if (worst && worst.exitCode !== null && worst.exitCode !== lastExit) setLastExit(worst.exitCode);
   if (!worst) return null;
   const meaning = exitCodeMeaning(lastExit);
+  const memory = history.get(worst.id) ?? [];
+  const outOfMemory = likelyOutOfMemory(lastExit, memory, worst.state === 'running');
   return (
     <section aria-labelledby="crash-help-title" data-testid="crash-help" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/50">
       <h2 id="crash-help-title" className="text-base font-semibold text-amber-950 dark:text-amber-100">
@@ -81,6 +88,7 @@ export function CrashHelp({ containers, logsHref }: { containers: ContainerView[
           </dd>
         </div>
       </dl>
+      {outOfMemory ? <OutOfMemoryHelp container={worst} history={history} metric={metricById('memory')} /> : null}
       <div>
         <h3 className="text-sm font-medium">Last {shownLines} log lines</h3>
         <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100" data-testid="crash-log-lines" aria-busy={isLoading}>
