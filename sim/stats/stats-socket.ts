@@ -20,7 +20,8 @@ function containersOf(env: ApiEnv, claims: StatsClaims): ContainerRecord[] {
   return env.world.containersOf(claims.resourceId).filter((c) => c.removed === null);
 }
 
-export function serveStats(env: ApiEnv, sampler: StatsSampler, socket: FaultySocket, expectedToken: string): void {
+/** `traffic.bytes` counts the payload bytes sent, for the stats bench's ratio. */
+export function serveStats(env: ApiEnv, sampler: StatsSampler, socket: FaultySocket, expectedToken: string, traffic: { bytes: number }): void {
   let timer: NodeJS.Timeout | null = null;
   const send = (claims: StatsClaims) => {
     const now = Date.now();
@@ -31,7 +32,10 @@ export function serveStats(env: ApiEnv, sampler: StatsSampler, socket: FaultySoc
       const row = runtime ? sampler.row(c, runtime, profile, now) : null;
       return row ? [row] : [];
     });
-    if (rows.length > 0) socket.send(JSON.stringify(rows));
+    if (rows.length === 0 || !socket.open) return;
+    const frame = JSON.stringify(rows);
+    traffic.bytes += Buffer.byteLength(frame);
+    socket.send(frame);
   };
   socket.ws.once('message', (data) => {
     const claims = data.toString() === expectedToken ? env.tokens.verify(expectedToken, 'stats') : null;

@@ -33,8 +33,12 @@ export interface UpgradeOptions {
   pingMs: number;
 }
 
-export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { handle: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
+export function createUpgradeHandler(
+  env: ApiEnv,
+  options: UpgradeOptions,
+): { handle: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void; statsBytesSent: () => number } {
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('binary') ? 'binary' : false) });
+  const statsTraffic = { bytes: 0 };
   const sampler = new StatsSampler((profile) => (profile.crashLoop ? env.engine.clock.millisFor(profile.crashLoop.uptimeSeconds) : null));
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, serve: (s: FaultySocket, binary: boolean) => void) => {
     const faults = { ...env.faults.value };
@@ -67,7 +71,7 @@ export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { ha
         refuse(socket, 401, 'Failed authentication');
         return;
       }
-      accept(req, socket, head, (s) => serveStats(env, sampler, s, auth.token));
+      accept(req, socket, head, (s) => serveStats(env, sampler, s, auth.token, statsTraffic));
       return;
     }
     const scoped = /^\/v2-beta(?:\/projects\/([^/]+))?\/subscribe$/.exec(path);
@@ -93,5 +97,5 @@ export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { ha
     for (const client of wss.clients) client.terminate();
     wss.close();
   };
-  return { handle, close };
+  return { handle, close, statsBytesSent: () => statsTraffic.bytes };
 }
