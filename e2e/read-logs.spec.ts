@@ -1,13 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { storageStateOf } from './support/demo-users';
-
-async function openService(page: Page, stack: string, service: string) {
-  await page.goto('/stacks');
-  await page.getByRole('link', { name: stack, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: stack })).toBeVisible();
-  await page.getByTestId(`service-${service}`).getByRole('link', { name: service, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: service })).toBeVisible();
-}
+import { openService } from './support/navigation';
 
 test.describe('fred', () => {
   test.use({ storageState: storageStateOf('fred') });
