@@ -91,12 +91,12 @@ export function CrashHelp({ containers, logsHref }: { containers: ContainerView[
       {outOfMemory ? <OutOfMemoryHelp container={worst} history={history} metric={metricById('memory')} /> : null}
       <div>
         <h3 className="text-sm font-medium">Last {shownLines} log lines</h3>
-        <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100" data-testid="crash-log-lines" aria-busy={isLoading}>
+        <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100" data-testid="crash-log-lines" aria-busy={isLoading}>
           {isLoading ? 'Loading…' : lines.length === 0 ? 'No log lines.' : lines.map((l, i) => <span key={i} className={l.stream === 'stderr' ? 'text-red-300' : undefined}>{`${l.line}\n`}</span>)}
         </pre>
       </div>
       <p className="text-sm">
-        <Link href={logsHref} className="font-medium text-brand-600 underline dark:text-blue-400">
+        <Link href={logsHref} className="font-medium text-brand-700 underline dark:text-blue-400">
           Open the full log
         </Link>
         {' · '}Look for the error just before each exit; a wrong setting or a missing file is the usual cause. Restarting will not fix it by itself.

@@ -86,7 +86,7 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       {tab === 'overview' ? (
         <div className="space-y-4">
           {isCrashLooping(service.containers) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
-          <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
             <ContainerTable
               stackId={stack.id}
               containers={service.containers}
