@@ -1,13 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { storageStateOf } from './support/demo-users';
-
-async function openService(page: Page, stack: string, service: string) {
-  await page.goto('/stacks');
-  await page.getByRole('link', { name: stack, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: stack })).toBeVisible();
-  await page.getByTestId(`service-${service}`).getByRole('link', { name: service, exact: true }).click();
-  await expect(page.getByRole('heading', { level: 1, name: service })).toBeVisible();
-}
+import { openService } from './support/navigation';
 
 test.describe('fred', () => {
   test.use({ storageState: storageStateOf('fred') });
@@ -61,7 +54,7 @@ test.describe('dino', () => {
     await openService(page, 'crashy-nersc', 'app');
     const help = page.getByTestId('crash-help');
     await expect(help).toBeVisible({ timeout: 20_000 });
-    await expect(help.getByTestId('crash-exit-code')).toHaveText('1', { timeout: 20_000 });
+    await expect(help.getByTestId('crash-exit-code')).toHaveText('137', { timeout: 20_000 });
     expect(Number(await help.getByTestId('crash-start-count').textContent())).toBeGreaterThan(1);
     await expect(help.getByTestId('crash-log-lines')).not.toHaveText(/Loading|No log lines/);
     await help.getByRole('link', { name: 'Open the full log' }).click();

@@ -12,6 +12,7 @@ import { createPortalServer } from './portal-server';
 import { changesRoute } from './relays/changes-relay';
 import { logsRoute } from './relays/logs-relay';
 import { shellRoute } from './relays/shell-relay';
+import { containerStatsRoute, serviceStatsRoute } from './relays/stats-relay';
 
 // Bundled, the server sits in its runtime folder beside Next's build (dist/.next); run from server/ by
 // tsx (`npm run dev`), the project is one folder up.
@@ -44,7 +45,7 @@ async function main(): Promise<void> {
   const portal = createPortalServer({
     log,
     handle: (req, res) => handle(req, res),
-    routes: [logsRoute, shellRoute, changesRoute],
+    routes: [logsRoute, shellRoute, changesRoute, containerStatsRoute, serviceStatsRoute],
     allowedOrigins: [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS],
     trustProxy: config.TRUST_PROXY,
     isDev,

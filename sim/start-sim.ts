@@ -37,6 +37,8 @@ export interface RunningSim {
   world: World;
   engine: SimEngine;
   faults: FaultState;
+  /** Bytes of rows the stats sockets have sent so far (frame payloads), for the stats bench. */
+  statsBytesSent(): number;
   close(): Promise<void>;
 }
 
@@ -68,6 +70,7 @@ export async function startSim(options: SimOptions = {}): Promise<RunningSim> {
     world,
     engine,
     faults,
+    statsBytesSent: upgrades.statsBytesSent,
     close: async () => {
       clock.close();
       upgrades.close();

@@ -12,7 +12,7 @@ export function SignedInUser({ user }: { user: SessionUser }) {
   return (
     <>
       <span data-testid="signed-in-user" className="text-slate-700 dark:text-slate-300">
-        <span className="font-medium text-slate-900 dark:text-white">{user.name}</span> <span className="text-slate-500">({user.uid})</span>
+        <span className="font-medium text-slate-900 dark:text-white">{user.name}</span> <span className="text-slate-500 dark:text-slate-400">({user.uid})</span>
       </span>
       {user.isStaff ? (
         <Badge tone="warn" title="Spin staff: you see every stack">

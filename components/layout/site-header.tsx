@@ -30,7 +30,7 @@ export function SiteHeader({ links = [], children }: { links?: NavLink[]; childr
             </nav>
           ) : null}
         </div>
-        <div className="flex items-center gap-3 text-sm">{children}</div>
+        <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">{children}</div>
       </div>
     </header>
   );

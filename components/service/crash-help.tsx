@@ -4,7 +4,11 @@ import Link from 'next/link';
 import { useEffect, useState } from 'react';
 import { stripAnsi } from '@/lib/client/logs/ansi-sgr';
 import { parseLogSocketFrame } from '@/lib/client/logs/log-socket-frame';
+import { OutOfMemoryHelp } from '@/components/stats/out-of-memory-help';
+import { metricById } from '@/lib/client/stats/stats-history';
+import { useStatsStream } from '@/lib/client/stats/use-stats-stream';
 import { exitCodeMeaning } from '@/lib/domain/stacks/exit-codes';
+import { likelyOutOfMemory } from '@/lib/domain/stats/out-of-memory';
 import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 
 const shownLines = 20;
@@ -52,11 +56,14 @@ function useLastLines(containerId: string): { lines: { stream: string; line: str
 export function CrashHelp({ containers, logsHref }: { containers: ContainerView[]; logsHref: string }) {
   const worst = [...containers].sort((a, b) => b.startCount - a.startCount)[0];
   const { lines, isLoading } = useLastLines(worst?.id ?? '');
+  const { history } = useStatsStream(worst ? { containerId: worst.id } : null);
   // Rancher reports an exit code only while the container is down; keep the last one seen between runs.
   const [lastExit, setLastExit] = useState<number | null>(worst?.exitCode ?? null);
   if (worst && worst.exitCode !== null && worst.exitCode !== lastExit) setLastExit(worst.exitCode);
   if (!worst) return null;
   const meaning = exitCodeMeaning(lastExit);
+  const memory = history.get(worst.id) ?? [];
+  const outOfMemory = likelyOutOfMemory(lastExit, memory, worst.state === 'running');
   return (
     <section aria-labelledby="crash-help-title" data-testid="crash-help" className="space-y-3 rounded-lg border border-amber-300 bg-amber-50 p-4 dark:border-amber-800 dark:bg-amber-950/50">
       <h2 id="crash-help-title" className="text-base font-semibold text-amber-950 dark:text-amber-100">
@@ -81,14 +88,15 @@ export function CrashHelp({ containers, logsHref }: { containers: ContainerView[
           </dd>
         </div>
       </dl>
+      {outOfMemory ? <OutOfMemoryHelp container={worst} history={history} metric={metricById('memory')} /> : null}
       <div>
         <h3 className="text-sm font-medium">Last {shownLines} log lines</h3>
-        <pre className="mt-1 max-h-80 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100" data-testid="crash-log-lines" aria-busy={isLoading}>
+        <pre tabIndex={0} className="mt-1 max-h-80 overflow-auto rounded bg-slate-950 p-2 text-xs leading-5 text-slate-100" data-testid="crash-log-lines" aria-busy={isLoading}>
           {isLoading ? 'Loading…' : lines.length === 0 ? 'No log lines.' : lines.map((l, i) => <span key={i} className={l.stream === 'stderr' ? 'text-red-300' : undefined}>{`${l.line}\n`}</span>)}
         </pre>
       </div>
       <p className="text-sm">
-        <Link href={logsHref} className="font-medium text-brand-600 underline dark:text-blue-400">
+        <Link href={logsHref} className="font-medium text-brand-700 underline dark:text-blue-400">
           Open the full log
         </Link>
         {' · '}Look for the error just before each exit; a wrong setting or a missing file is the usual cause. Restarting will not fix it by itself.

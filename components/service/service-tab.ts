@@ -12,6 +12,7 @@ interface TabSpec {
 const tabs = [
   { id: 'overview', label: 'Overview' },
   { id: 'config', label: 'Configuration' },
+  { id: 'resources', label: 'Resources' },
   { id: 'upgrade', label: 'Upgrade', right: 'upgrade', shortcut: { key: 'u', label: 'Upgrade the service' } },
   { id: 'logs', label: 'Logs', right: 'logs', shortcut: { key: 'l', label: 'Open the logs' } },
   { id: 'shell', label: 'Shell', right: 'shell', shortcut: { key: 's', label: 'Open a shell' } },

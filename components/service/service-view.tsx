@@ -5,6 +5,8 @@ import { stringify } from 'yaml';
 import { ActivityTimeline } from '@/components/activity/activity-timeline';
 import { LogViewer } from '@/components/logs/log-viewer';
 import { ShellPanel } from '@/components/shell/shell-panel';
+import { ContainerResources } from '@/components/stats/container-resources';
+import { ResourceCharts } from '@/components/stats/resource-charts';
 import { ContainerTable } from '@/components/stacks/container-table';
 import { ServiceActions } from '@/components/stacks/service-actions';
 import { StateBadge } from '@/components/stacks/state-badge';
@@ -84,11 +86,20 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       {tab === 'overview' ? (
         <div className="space-y-4">
           {isCrashLooping(service.containers) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
-          <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
-            <ContainerTable stackId={stack.id} containers={service.containers} serviceName={service.name} canOperate={can('operate')} logsHref={can('logs') ? (id) => `${base}?tab=logs&container=${id}` : undefined} />
+          <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
+            <ContainerTable
+              stackId={stack.id}
+              containers={service.containers}
+              serviceName={service.name}
+              canOperate={can('operate')}
+              logsHref={can('logs') ? (id) => `${base}?tab=logs&container=${id}` : undefined}
+              resourcesHref={(id) => `${base}?tab=resources&container=${id}`}
+            />
           </div>
+          <ResourceCharts target={{ stackId: stack.id, serviceId: service.id }} containers={containers} title="Resources" />
         </div>
       ) : null}
+      {tab === 'resources' ? <ContainerResources key={containerId ?? 'first'} containers={containers} initialContainerId={containerId} /> : null}
       {tab === 'config' ? (
         <pre className="overflow-auto rounded-lg bg-slate-100 p-4 text-xs dark:bg-slate-900" aria-label="Launch configuration">
           {service.launchConfig ? stringify(service.launchConfig) : 'This service has no launch configuration.'}

@@ -11,6 +11,7 @@ export function ContainerTable({
   serviceName,
   canOperate,
   logsHref,
+  resourcesHref,
 }: {
   stackId: string;
   containers: ContainerView[];
@@ -18,7 +19,10 @@ export function ContainerTable({
   canOperate: boolean;
   /** Where a container's log opens; no link without the logs right. */
   logsHref?: (containerId: string) => string;
+  /** Where a container's resource charts open. */
+  resourcesHref?: (containerId: string) => string;
 }) {
+  const hasActions = canOperate || resourcesHref !== undefined;
   if (containers.length === 0) return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">No containers.</p>;
   return (
     <Table>
@@ -32,7 +36,7 @@ export function ContainerTable({
           <TableHeaderCell>Starts</TableHeaderCell>
           <TableHeaderCell>Last exit</TableHeaderCell>
           <TableHeaderCell>Age</TableHeaderCell>
-          {canOperate ? (
+          {hasActions ? (
             <TableHeaderCell>
               <span className="sr-only">Actions</span>
             </TableHeaderCell>
@@ -57,9 +61,14 @@ export function ContainerTable({
             <TableCell>{c.startCount}</TableCell>
             <TableCell>{c.exitCode === null ? '—' : c.exitCode}</TableCell>
             <TableCell><RelativeTime iso={c.createdAt} /></TableCell>
-            {canOperate ? (
-              <TableCell className="text-right">
-                <ContainerRestartButton stackId={stackId} container={c} />
+            {hasActions ? (
+              <TableCell className="space-x-3 whitespace-nowrap text-right">
+                {resourcesHref ? (
+                  <Link href={resourcesHref(c.id)} className="text-sm text-brand-600 hover:underline dark:text-blue-400" aria-label={`Resources of ${c.name}`}>
+                    Resources
+                  </Link>
+                ) : null}
+                {canOperate ? <ContainerRestartButton stackId={stackId} container={c} /> : null}
               </TableCell>
             ) : null}
           </TableRow>

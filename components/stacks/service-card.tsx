@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { Right } from '@/lib/domain/access/rights';
 import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
+import { OutOfMemoryBadge } from '@/components/stats/out-of-memory-badge';
 import { StateBadge } from './state-badge';
 import { ContainerTable } from './container-table';
 import { ServiceActions } from './service-actions';
@@ -16,6 +17,7 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
         </h3>
         <StateBadge value={service.state} kind="state" />
         <StateBadge value={service.healthState} kind="health" />
+        <OutOfMemoryBadge containers={service.containers} />
         <span className="font-mono text-sm text-slate-700 dark:text-slate-300" title="Image">
           {service.image || 'no image'}
         </span>

@@ -61,6 +61,18 @@ function createMetrics() {
       buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2, 5, 10, 30],
       registers,
     }),
+    statsPoints: new Counter({
+      name: 'spin_portal_stats_points_total',
+      help: 'Resource statistics points for browsers, by outcome (sent; superseded: replaced by a newer one while the browser was behind)',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
+    statsBuffered: new Histogram({
+      name: 'spin_portal_stats_buffered_bytes',
+      help: 'Bytes a stats websocket holds for its browser right after each point is sent',
+      buckets: [256, 512, 1024, 2048, 4096, 16_384, 65_536],
+      registers,
+    }),
     loginFailures: new Counter({
       name: 'spin_portal_login_failures_total',
       help: 'Refused or failed sign-ins, by reason',

@@ -1,4 +1,5 @@
 import 'server-only';
+import type { CounterSample } from '@/lib/domain/stats/stats-point';
 import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
 import type {
@@ -40,6 +41,9 @@ export type EnvironmentListing = { environment: Environment; stacks: StackSummar
  * answered, which Rancher is then not asked for again (an authorized open reads it once).
  */
 export type ContainerRef = string | ContainerDetail;
+
+/** Whose statistics to follow: one container, or every container of a service. */
+export type StatsTarget = { container: ContainerRef } | { serviceId: string };
 
 /**
  * The portal's only door to the container platform. The Rancher 1.6 implementation is
@@ -87,6 +91,11 @@ export interface RancherBackend {
   openLogs(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine>;
   /** The same lines a batch at a time (what arrived since the last pull), for relays that forward in bulk. */
   openLogBatches(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine[]>;
+  /**
+   * Cumulative resource counters (CPU, memory, network, disk) of a container or of each container of
+   * a service, a frame of readings about once a second, until the signal aborts.
+   */
+  openStats(target: StatsTarget, options: { signal?: AbortSignal }): AsyncIterable<CounterSample[]>;
   /** A terminal in a running container. */
   openExec(container: ContainerRef, options: { cols: number; rows: number; command: string[] }): Promise<ExecSession>;
   /** Resolves when Rancher answers for at least one of the portal's environments (readiness probe). */

@@ -1,13 +1,14 @@
 import 'server-only';
 import type { z } from 'zod';
 import { hasStatus } from '@/lib/domain/errors/app-error';
-import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, UpgradeChange } from './backend';
+import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, StatsTarget, UpgradeChange } from './backend';
 import { CattleEnvironment, live } from './cattle-environment';
 import { RancherEnvironmentUnreadableError, RancherNotAllowedInStateError, RancherProtocolError } from './errors';
 import { execSession } from './exec';
 import { dialHostAccess, isRefusedDial, type HostAccess } from './host-access-socket';
 import { RancherHttpClient } from './http-client';
 import { streamLogBatches, streamLogs, type LogRequest, type LogStreamOptions } from './logs';
+import { statsAccessSchema, streamStats } from './stats';
 import { refusalDetail } from './refusal-detail';
 import { containerSchema, hostAccessSchema, projectSchema, serviceSchema, stackSchema, type ContainerWire, type ServiceWire } from './schemas';
 import { toContainerDetail, toContainerSummary, toServiceDetail, toStackDetail } from './to-domain';
@@ -226,6 +227,17 @@ class CattleBackend implements RancherBackend {
     };
   }
 
+  openStats(target: StatsTarget, options: { signal?: AbortSignal }) {
+    const access = async () => {
+      const wire = 'container' in target ? await this.containerWireOf(target.container) : (await this.serviceWire(target.serviceId)).wire;
+      const link = wire.links.containerStats;
+      if (!link) throw new RancherProtocolError({ status: 200, code: 'NoStatsLink', message: `no containerStats link on ${wire.id}` });
+      const granted = await this.http.get(this.http.pin(link), statsAccessSchema, { what: `statistics of ${wire.id}` });
+      return { ...granted, url: this.pinSocketUrl(granted.url) };
+    };
+    return streamStats({ access, connectTimeoutMs: this.options.connectTimeoutMs, ...options });
+  }
+
   async openExec(ref: ContainerRef, options: { cols: number; rows: number; command: string[] }) {
     const socket = await this.dialWithFreshToken(async () => {
       const container = await this.containerWireOf(ref);
@@ -279,9 +291,7 @@ class CattleBackend implements RancherBackend {
   private async dialWithFreshToken(access: () => Promise<HostAccess>) {
     const dial = async () => {
       const granted = await access();
-      const url = this.http.pin(granted.url.replace(/^ws/i, 'http'));
-      url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-      return dialHostAccess({ url: url.href, token: granted.token }, this.options.connectTimeoutMs);
+      return dialHostAccess({ url: this.pinSocketUrl(granted.url), token: granted.token }, this.options.connectTimeoutMs);
     };
     try {
       return await dial();
@@ -289,6 +299,13 @@ class CattleBackend implements RancherBackend {
       if (!isRefusedDial(err)) throw err;
       return dial();
     }
+  }
+
+  /** A socket URL Rancher handed out, held to Rancher's own origin as every other URL it sends. */
+  private pinSocketUrl(socketUrl: string): string {
+    const url = this.http.pin(socketUrl.replace(/^ws/i, 'http'));
+    url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+    return url.href;
   }
 
   private async serviceDetail(service: ServiceWire, scope: CattleEnvironment): Promise<ServiceDetail> {

@@ -9,6 +9,7 @@ import { listCollection } from './collection';
 import { runContainerAction } from './container-actions';
 import { createService, createStack } from './create-handlers';
 import { readJsonBody, sleep } from './http-io';
+import { statsAccess, statsLinkName } from '../stats/stats-link';
 import { findRecord, resolveLink, sourceOf } from './record-sources';
 import { render } from './render';
 import { projectUrl, type RequestContext } from './request-context';
@@ -96,6 +97,9 @@ async function routeCollection(env: ApiEnv, ctx: RequestContext, req: IncomingMe
 
 function routeLink(env: ApiEnv, ctx: RequestContext, type: TypeDef, id: string, link: string): Reply {
   const record = findRecord(env.world, type, ctx.projectId ?? '', id);
+  if (record && link.toLowerCase() === statsLinkName.toLowerCase() && (record.type === 'container' || record.baseType === 'service')) {
+    return { status: 200, body: statsAccess(env, ctx, record) };
+  }
   const target = record ? resolveLink(env.world, record, link) : { kind: 'missing' as const };
   if (target.kind === 'missing') throw notFound();
   if (target.kind === 'resource') return { status: 200, body: render(ctx, target.record) };

@@ -1,6 +1,7 @@
 import { allowedActions } from '../engine/action-tables';
 import type { AnyRecord } from '../world/world-types';
 import { projectUrl, type RequestContext } from './request-context';
+import { statsLinkName } from '../stats/stats-link';
 import { typeDefs } from './type-registry';
 
 // Rendering adds what depends on the request: absolute links and the `actions` the state allows.
@@ -34,6 +35,7 @@ export function linksOf(ctx: RequestContext, record: AnyRecord, self: string): R
     return links;
   }
   for (const name of linkNames[record.baseType === 'service' ? 'service' : record.type] ?? []) links[name] = `${self}/${name}`;
+  if (record.baseType === 'service' || record.type === 'container') links[statsLinkName] = `${self}/${statsLinkName.toLowerCase()}`;
   return links;
 }
 

@@ -262,7 +262,7 @@ describe('behaviour behind the states', () => {
     });
   });
 
-  it('the crash-looping service exits with code 1 and its restart count grows', async () => {
+  it('the crash-looping service exits with code 137 and its restart count grows', async () => {
     sim = await startTestSim();
     const c = await byName(sim, 'containers', 'crashy-nersc-app-1');
     const exits: number[] = [];
@@ -272,7 +272,7 @@ describe('behaviour behind the states', () => {
     await eventually(async () => ((await get(sim as RunningSim, selfOf(c))).startCount as number) >= 3);
     stop();
     expect(exits.length).toBeGreaterThanOrEqual(1);
-    expect(new Set(exits)).toEqual(new Set([1]));
+    expect(new Set(exits)).toEqual(new Set([137]));
   });
 
   it('a health-checked container starts initializing and turns healthy', async () => {

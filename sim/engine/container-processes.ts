@@ -160,6 +160,8 @@ export class ContainerOps {
       this.runner.supersede(c.id);
       appendLines(runtime, crashLines(this.world.serviceProfiles.get(service.id)?.logStyle ?? 'python', crash.exitCode, c.environment));
       this.markStopped(c, crash.exitCode, false);
+      // 137 in a crash loop is the kernel's out-of-memory kill, which Docker reports as such.
+      if (crash.exitCode === 137) c.data.dockerInspect.State.OOMKilled = true;
       c.state = 'stopped';
       c.transitioning = 'no';
       c.transitioningMessage = null;

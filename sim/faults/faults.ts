@@ -29,6 +29,8 @@ export const faultsSchema = z.strictObject({
   /** Real Rancher always sends about 100 lines; true honours the requested `lines`. */
   log_tail_honour_lines: z.boolean().default(false),
   multi_project: z.boolean().default(false),
+  /** How often stats sockets send their rows (Rancher: about once a second). */
+  stats_interval_ms: z.number().int().min(1).max(60_000).default(1000),
   /** Projects whose every request (and subscribe socket) answers 503, as if that environment's part of cattle were down. */
   unavailable_projects: z.array(z.string().regex(/^1a\d+$/)).default([]),
   page_size: z.number().int().positive().nullable().default(null),

@@ -170,6 +170,13 @@ export function crashLines(style: string, exitCode: number, env: Record<string, 
   if (style !== 'python') return [{ stream: 'stderr', text: `fatal: unrecoverable error, exiting with status ${exitCode}` }];
   const dsn = typeof env.DATABASE_URL === 'string' ? env.DATABASE_URL : 'postgres://db:5432/app';
   const host = /\/\/([^:/]+)/.exec(dsn)?.[1] ?? 'db';
+  if (exitCode === 137) {
+    // Killed for memory: the kernel gives no chance to write; these are the warnings that led there.
+    return [
+      `WARNING psycopg2.OperationalError: could not translate host name "${host}" to address: Name or service not known; retrying`,
+      'WARNING 48211 writes queued in memory while the database is unreachable',
+    ].map((text) => ({ stream: 'stderr' as const, text }));
+  }
   return [
     'Traceback (most recent call last):',
     '  File "/app/main.py", line 42, in <module>',

@@ -19,7 +19,20 @@ export interface ExecClaims {
   tty: boolean;
 }
 
-export type HostAccessClaims = LogsClaims | ExecClaims;
+/** The long token of a stats socket (rancher-api.md §6.5): the first frame the client sends. */
+export interface StatsClaims {
+  purpose: 'stats';
+  resourceType: 'container' | 'service';
+  resourceId: string;
+}
+
+/** The short token of a stats socket, dialled in the query; it names the long one that must follow. */
+export interface StatsAuthClaims {
+  purpose: 'stats-auth';
+  token: string;
+}
+
+export type HostAccessClaims = LogsClaims | ExecClaims | StatsClaims | StatsAuthClaims;
 
 export class HostAccessTokens {
   private readonly tokens = new Map<string, { claims: HostAccessClaims; expiresAt: number }>();

@@ -7,6 +7,8 @@ import { authenticate, defaultProjectId, visibleProjects } from '../api/auth';
 import { projectUrl, requestContext } from '../api/request-context';
 import { serveExec } from './exec-socket';
 import { serveLogs } from './logs-socket';
+import { StatsSampler } from '../stats/stats-curves';
+import { serveStats } from '../stats/stats-socket';
 import { FaultySocket } from './socket-faults';
 import { serveSubscribe } from './subscribe-socket';
 
@@ -31,8 +33,13 @@ export interface UpgradeOptions {
   pingMs: number;
 }
 
-export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { handle: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void } {
+export function createUpgradeHandler(
+  env: ApiEnv,
+  options: UpgradeOptions,
+): { handle: (req: IncomingMessage, socket: Duplex, head: Buffer) => void; close: () => void; statsBytesSent: () => number } {
   const wss = new WebSocketServer({ noServer: true, handleProtocols: (protocols) => (protocols.has('binary') ? 'binary' : false) });
+  const statsTraffic = { bytes: 0 };
+  const sampler = new StatsSampler((profile) => (profile.crashLoop ? env.engine.clock.millisFor(profile.crashLoop.uptimeSeconds) : null));
   const accept = (req: IncomingMessage, socket: Duplex, head: Buffer, serve: (s: FaultySocket, binary: boolean) => void) => {
     const faults = { ...env.faults.value };
     wss.handleUpgrade(req, socket, head, (ws) => serve(new FaultySocket(ws, faults), ws.protocol === 'binary'));
@@ -58,6 +65,15 @@ export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { ha
       accept(req, socket, head, (s, binary) => (claims.purpose === 'logs' ? serveLogs(env, s, claims, container, binary) : serveExec(env, s, claims, container, binary)));
       return;
     }
+    if (/^\/v1\/stats\/[^/]+$/.test(path)) {
+      const auth = env.tokens.verify(hostAccessToken(req, ctx.url), 'stats-auth');
+      if (!auth) {
+        refuse(socket, 401, 'Failed authentication');
+        return;
+      }
+      accept(req, socket, head, (s) => serveStats(env, sampler, s, auth.token, statsTraffic));
+      return;
+    }
     const scoped = /^\/v2-beta(?:\/projects\/([^/]+))?\/subscribe$/.exec(path);
     if (!scoped) {
       refuse(socket, 404, 'Not Found');
@@ -81,5 +97,5 @@ export function createUpgradeHandler(env: ApiEnv, options: UpgradeOptions): { ha
     for (const client of wss.clients) client.terminate();
     wss.close();
   };
-  return { handle, close };
+  return { handle, close, statsBytesSent: () => statsTraffic.bytes };
 }

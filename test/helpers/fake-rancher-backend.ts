@@ -3,7 +3,8 @@
 // RancherUnavailableError from getStack for "Rancher is down" or a RancherNoAnswerError from serviceAction
 // for "the POST timed out".
 import type { LifecycleVerb } from '@/lib/domain/rancher/service-verbs';
-import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, UpgradeChange } from '@/lib/rancher/backend';
+import type { ContainerRef, EnvironmentListing, LogOptions, RancherBackend, StatsTarget, UpgradeChange } from '@/lib/rancher/backend';
+import type { CounterSample } from '@/lib/domain/stats/stats-point';
 import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import { RancherNotFoundError } from '@/lib/rancher/errors';
 import { mergeLaunchConfig } from '@/lib/domain/rancher/merge-launch-config';
@@ -180,6 +181,16 @@ export class FakeRancherBackend implements RancherBackend {
   async *openLogBatches(container: ContainerRef, options: LogOptions): AsyncIterable<LogLine[]> {
     this.enter('openLogBatches', [container, options]);
     yield this.tail(idOf(container), options);
+  }
+
+  /** Frames openStats gives for any target, one after the other, before it waits for the abort. */
+  statsFrames: CounterSample[][] = [];
+
+  async *openStats(target: StatsTarget, options: { signal?: AbortSignal }): AsyncIterable<CounterSample[]> {
+    this.enter('openStats', [target, options]);
+    for (const frame of this.statsFrames) yield frame;
+    const signal = options.signal;
+    if (signal && !signal.aborted) await new Promise((resolve) => signal.addEventListener('abort', resolve, { once: true }));
   }
 
   /** A terminal that echoes what is written to it. */

@@ -68,6 +68,8 @@ const routes: { right: string; name: string; call: (user: string, stack: DemoSta
   { right: 'upgrade', name: 'POST finish-upgrade (nothing to finish)', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/finish-upgrade`, jsonPost(portal.url, cookies[u] ?? '')) },
   { right: 'logs', name: 'WS logs', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/logs?tail=1&follow=0`, cookies[u] ?? '')) },
   { right: 'shell', name: 'WS shell', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/shell?cols=80&rows=24`, cookies[u] ?? '')) },
+  { right: 'view', name: 'WS container stats', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/stats`, cookies[u] ?? '')) },
+  { right: 'view', name: 'WS service stats', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/stats`, cookies[u] ?? '')) },
 ];
 
 describe('authorization matrix: every demo user × stack × right × route', () => {
