@@ -65,6 +65,36 @@ test.describe('fred', () => {
   });
 });
 
+test.describe('fred rotates a secret', () => {
+  test.use({ storageState: storageStateOf('fred') });
+
+  test('Replace value: a new version, one upgrade and one finish for db, then the old secret removed', async ({ page }) => {
+    await page.goto('/stacks/1st1');
+    const section = page.getByRole('region', { name: 'Secrets' });
+    await section.getByRole('button', { name: 'Replace the value of db.foo-jgi-doe.mysql_password' }).click();
+    const replace = page.getByRole('dialog');
+    await replace.getByLabel('New value').fill('a-new-demo-password');
+    await replace.getByRole('button', { name: 'Create new version' }).click();
+
+    const rotation = section.getByRole('region', { name: /^Replacing db\.foo-jgi-doe\.mysql_password by/ });
+    await expect(rotation.getByTestId('rotation-preview')).toContainText('db: mounts /run/secrets/mysql_password.v2');
+    await rotation.getByRole('button', { name: 'Upgrade db' }).click();
+    const confirm = page.getByRole('dialog');
+    await confirm.getByLabel('Type foo-jgi-doe to confirm').fill('foo-jgi-doe');
+    await confirm.getByRole('button', { name: 'Upgrade', exact: true }).click();
+    await rotation.getByRole('button', { name: 'Finish upgrade' }).click({ timeout: 30_000 });
+    await rotation.getByRole('button', { name: 'Remove db.foo-jgi-doe.mysql_password', exact: true }).click({ timeout: 30_000 });
+
+    await expect(section.getByTestId('secret-row-db.foo-jgi-doe.mysql_password')).toHaveCount(0);
+    await expect(section.getByTestId('secret-row-db.foo-jgi-doe.mysql_password.v2')).toContainText('db');
+    const db = await simulatorGet('services/1s3');
+    const launchConfig = db.launchConfig as { environment: Record<string, string>; secrets: { name: string }[] };
+    expect(launchConfig.secrets.map((s) => s.name)).toEqual(['mysql_password.v2']);
+    expect(launchConfig.environment.MYSQL_PASSWORD_FILE).toBe('/run/secrets/mysql_password.v2');
+    await expectNoSeriousViolations(page);
+  });
+});
+
 test.describe('dino', () => {
   test.use({ storageState: storageStateOf('dino') });
 

@@ -1,10 +1,14 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
+import { stackKeys } from '@/lib/client/queries/stack-keys';
 import { fetchJson } from '@/lib/client/queries/fetch-json';
 import { secretPath } from '@/lib/domain/secrets/secret-changes';
 import { postUpgrade } from '@/lib/domain/upgrade/post-upgrade';
-import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
+import type { EnvironmentView, ServiceView } from '@/lib/domain/stacks/stack-schemas';
+import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
+import { stackPhrase, typedConfirmation } from '@/components/stacks/service-action-copy';
 import { Button } from '@/components/ui/button';
 import type { ReplacedSecret } from './use-stack-secrets';
 
@@ -15,8 +19,23 @@ type Step = 'preview' | 'upgrading' | 'finishing' | 'finished';
  * all, one Finish for all, and the offer to remove the old secret. Each upgrade goes through the usual
  * route, so the policy checks and records each one.
  */
-export function RotationPanel({ stackId, rotation, services, onRemoveOld, onDone }: { stackId: string; rotation: ReplacedSecret; services: readonly ServiceView[]; onRemoveOld: () => void; onDone: () => void }) {
+export function RotationPanel({
+  stack,
+  rotation,
+  services,
+  onRemoveOld,
+  onDone,
+}: {
+  stack: { id: string; name: string; environment: EnvironmentView };
+  rotation: ReplacedSecret;
+  services: readonly ServiceView[];
+  onRemoveOld: () => void;
+  onDone: () => void;
+}) {
+  const stackId = stack.id;
+  const qc = useQueryClient();
   const [step, setStep] = useState<Step>('preview');
+  const [isConfirming, setConfirming] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const targets = rotation.upgrades.map((u) => ({ ...u, service: services.find((s) => s.id === u.serviceId) }));
   const allUpgraded = targets.every((t) => t.service?.state === 'upgraded');
@@ -29,6 +48,9 @@ export function RotationPanel({ stackId, rotation, services, onRemoveOld, onDone
       setStep(next);
     } catch (err) {
       setProblem(err instanceof Error ? err.message : String(err));
+    } finally {
+      // The services are moving: follow them (and who mounts what) at once rather than at the next poll.
+      void qc.invalidateQueries({ queryKey: stackKeys.all });
     }
   }
 
@@ -53,7 +75,7 @@ export function RotationPanel({ stackId, rotation, services, onRemoveOld, onDone
       </ul>
       <div className="flex flex-wrap items-center gap-3">
         {step === 'preview' && targets.length > 0 ? (
-          <Button variant="primary" onClick={() => void each((id) => postUpgrade(stackId, id, { launchConfig: targets.find((t) => t.serviceId === id)?.change ?? {} }), 'upgrading')}>
+          <Button variant="primary" onClick={() => setConfirming(true)}>
             Upgrade {targets.length === 1 ? targets[0]?.serviceName : `all ${targets.length} services`}
           </Button>
         ) : null}
@@ -84,6 +106,20 @@ export function RotationPanel({ stackId, rotation, services, onRemoveOld, onDone
           {problem}
         </p>
       ) : null}
+      <EnvironmentConfirmDialog
+        open={isConfirming}
+        title={`Upgrade ${targets.map((t) => t.serviceName).join(', ')} in ${stackPhrase(stack.name, stack.environment)}?`}
+        confirmLabel="Upgrade"
+        environment={stack.environment}
+        typeToConfirm={typedConfirmation('upgrade', stack.name, stack.environment)}
+        onCancel={() => setConfirming(false)}
+        onConfirm={() => {
+          setConfirming(false);
+          void each((id) => postUpgrade(stackId, id, { launchConfig: targets.find((t) => t.serviceId === id)?.change ?? {} }), 'upgrading');
+        }}
+      >
+        <p>Rancher replaces the containers of each service with the new secret mounted. Finish afterwards, then remove {rotation.replaces.name}.</p>
+      </EnvironmentConfirmDialog>
     </section>
   );
 }

@@ -79,7 +79,7 @@ export function StackSecretsSection({ stack, viewerUid }: { stack: StackView; vi
       ) : null}
       {rotation ? (
         <RotationPanel
-          stackId={stack.id}
+          stack={stack}
           rotation={rotation}
           services={stack.services}
           onRemoveOld={() => remove.mutate(rotation.replaces.id)}
