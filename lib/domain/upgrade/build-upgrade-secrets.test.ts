@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildUpgrade } from './build-upgrade';
 import { formStateFrom, newRowId } from './upgrade-form-state';
 import { fieldOfPointer } from './form-field';
+import { upgradeInput } from './upgrade-input';
 
 // Secret mounts in the upgrade form: the list goes whole when any mount changes, and not at all otherwise.
 
@@ -37,5 +38,14 @@ describe('secret mounts in buildUpgrade', () => {
 
   it('findings about mounts are shown at the secrets section', () => {
     expect(fieldOfPointer('/proposed/secrets/1')).toBe('secrets');
+  });
+});
+
+describe('upgradeInput secrets', () => {
+  it('takes Rancher’s secretReference fields and nothing else', () => {
+    expect(upgradeInput.safeParse({ launchConfig: { secrets: [{ type: 'secretReference', secretId: '1se1', name: 'pw', uid: '0', gid: '0', mode: '0400' }] } }).success).toBe(true);
+    expect(upgradeInput.safeParse({ launchConfig: { secrets: [{ secretId: '1se1', name: 'pw', value: 'x' }] } }).success).toBe(false);
+    expect(upgradeInput.safeParse({ launchConfig: { secrets: [{ secretId: '1se1', name: '../etc/passwd' }] } }).success).toBe(false);
+    expect(upgradeInput.safeParse({ launchConfig: { secrets: [{ secretId: '1se1', name: 'pw', mode: '0777x' }] } }).success).toBe(false);
   });
 });
