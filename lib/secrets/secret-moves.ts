@@ -1,10 +1,10 @@
 import 'server-only';
-import { BadRequestError, ConflictError, NotFoundError } from '@/lib/domain/errors/app-error';
+import { BadRequestError, ConflictError, NotFoundError, UnavailableError } from '@/lib/domain/errors/app-error';
 import { filenameOfVariable, moveVariableChange, rotateChange, type SecretChange } from '@/lib/domain/secrets/secret-changes';
-import { nextVersionedName, parseSecretName, type SecretView } from '@/lib/domain/secrets/stack-secrets';
-import type { StackDetail } from '@/lib/domain/rancher/types';
+import { SecretNameError } from '@/lib/domain/secrets/secret-errors';
+import { nextVersionedName, parseSecretName, type SecretView, type StackNaming } from '@/lib/domain/secrets/stack-secrets';
 import { auditedOperation } from '@/lib/operations/audited-operation';
-import { checkSecretValue, environmentSecretNames, type SecretsContext } from './stack-secrets';
+import { checkSecretValue, environmentSecretNames, namingAmong, type SecretsContext } from './stack-secrets';
 
 // "Move to a secret" and "Replace value": the secret is created here, on the server, and what comes back
 // is the change to preview and send as an ordinary upgrade. A value read from the environment never
@@ -25,7 +25,8 @@ function freeName(prefix: string, filename: string, taken: readonly string[]): s
 /** Creates `<service>.<stack>.<file>` from the variable's current value and proposes mounting it in its place. */
 export async function moveVariableToSecret(ctx: SecretsContext, input: { stackId: string; serviceId: string; variable: string }): Promise<MovedToSecret> {
   // Read before authorization only to name the secret in the audit row; nothing of it is answered before.
-  const taken = Object.values(await environmentSecretNames(ctx, input.stackId));
+  const [names, stacks] = await Promise.all([environmentSecretNames(ctx, input.stackId), ctx.backend.listStacks().catch(() => null)]);
+  const taken = Object.values(names);
   let name = '';
   let filename = '';
   return auditedOperation(ctx, {
@@ -40,6 +41,8 @@ export async function moveVariableToSecret(ctx: SecretsContext, input: { stackId
       const prefix = `${service.name}.${stack.name}.`;
       filename = freeName(prefix, filenameOfVariable(input.variable), taken);
       name = `${prefix}${filename}`;
+      if (!stacks) throw new UnavailableError('Rancher did not list the stacks, so the portal cannot tell whose secret this would be; try again.');
+      if (!parseSecretName(name, namingAmong(stack, stacks))) throw new SecretNameError(name, stack.name);
     },
     details: () => ({ name, fromVariable: input.variable }),
     run: async ({ stack, service }) => {
@@ -60,10 +63,10 @@ export interface ReplacedSecret {
 }
 
 /** The old secret of the stack and the name of its next version. */
-function rotation(stack: StackDetail, names: Record<string, string>, secretId: string) {
+function rotation(naming: StackNaming, names: Record<string, string>, secretId: string) {
   const oldName = names[secretId];
-  const parsed = oldName ? parseSecretName(oldName, stack.name, stack.services.map((s) => s.name)) : null;
-  if (!oldName || !parsed) throw new NotFoundError(`Stack ${stack.name} has no secret ${secretId}.`);
+  const parsed = oldName ? parseSecretName(oldName, naming) : null;
+  if (!oldName || !parsed) throw new NotFoundError(`Stack ${naming.stack} has no secret ${secretId}.`);
   const prefix = oldName.slice(0, oldName.length - parsed.filename.length);
   const filename = freeName(prefix, nextVersionedName(parsed.filename, new Set()), Object.values(names));
   return { old: { id: secretId, name: oldName, service: parsed.service }, filename, name: `${prefix}${filename}` };
@@ -73,18 +76,20 @@ function rotation(stack: StackDetail, names: Record<string, string>, secretId: s
 export async function replaceSecretValue(ctx: SecretsContext, input: { stackId: string; secretId: string; value: string }): Promise<ReplacedSecret> {
   const bytes = checkSecretValue(input.value);
   // Read before authorization only to name both secrets in the audit row; nothing of it is answered before.
-  const names = await environmentSecretNames(ctx, input.stackId);
+  const [names, stacks] = await Promise.all([environmentSecretNames(ctx, input.stackId), ctx.backend.listStacks().catch(() => null)]);
   let planned: ReturnType<typeof rotation> | null = null;
   return auditedOperation(ctx, {
     action: 'secret.rotate',
     right: 'upgrade',
     stackId: input.stackId,
     precondition: ({ stack }) => {
-      planned = rotation(stack, names, input.secretId);
+      if (!stacks) throw new UnavailableError('Rancher did not list the stacks, so the portal cannot tell whose secret this is; try again.');
+      planned = rotation(namingAmong(stack, stacks), names, input.secretId);
     },
     details: () => (planned ? { name: planned.old.name, replacement: planned.name } : null),
     run: async ({ stack }) => {
-      const plan = planned ?? rotation(stack, names, input.secretId);
+      if (!planned) throw new NotFoundError(`Stack ${stack.name} has no secret ${input.secretId}.`);
+      const plan = planned;
       const description = (await ctx.secrets.list(stack.environment.id)).find((s) => s.id === plan.old.id)?.description ?? null;
       const created = await ctx.secrets.create(stack.environment.id, { name: plan.name, value: bytes, description });
       const upgrades = stack.services.flatMap((service) => {

@@ -2,16 +2,21 @@ import { describe, expect, it } from 'vitest';
 import { expectedSecretNames, mountsOf, nextVersionedName, parseSecretName } from './stack-secrets';
 
 describe('parseSecretName', () => {
-  const services = ['web', 'app', 'db'];
+  const naming = { stack: 'foo-jgi-doe', services: ['web', 'app', 'db'], otherStacks: ['bar-nersc'] };
   it.each([
     ['db.foo-jgi-doe.api_key', { service: 'db', filename: 'api_key' }],
     ['foo-jgi-doe.tls.key', { service: null, filename: 'tls.key' }],
     ['db.foo-jgi-doe.mysql-password.v2', { service: 'db', filename: 'mysql-password.v2' }],
   ])('%s follows the convention', (name, parsed) => {
-    expect(parseSecretName(name, 'foo-jgi-doe', services)).toEqual(parsed);
+    expect(parseSecretName(name, naming)).toEqual(parsed);
   });
   it.each(['api_key', 'db.bar-nersc.api_key', 'cache.foo-jgi-doe.api_key', 'foo-jgi-doe.', 'foo-jgi-doe./etc', 'foo-jgi-doe-dev.x'])('%s does not', (name) => {
-    expect(parseSecretName(name, 'foo-jgi-doe', services)).toBeNull();
+    expect(parseSecretName(name, naming)).toBeNull();
+  });
+  it('a name that also ties the secret to another stack of the environment is no one’s', () => {
+    const db = { stack: 'db', services: ['web'], otherStacks: ['db', 'foo-jgi-doe'] };
+    expect(parseSecretName('db.foo-jgi-doe.mysql_password', db)).toBeNull();
+    expect(parseSecretName('db.mysql_password', db)).toEqual({ service: null, filename: 'mysql_password' });
   });
 });
 

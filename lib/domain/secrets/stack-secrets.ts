@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SECRET_FILENAME } from '@/lib/domain/policy/secret-name';
+import { SECRET_FILENAME, secretTiedToStack } from '@/lib/domain/policy/secret-name';
 
 // A stack's secrets as the portal shows and accepts them (DESIGN.md "Stack secrets"). The value is
 // write-only: no schema here that leaves the server has a field for it.
@@ -58,16 +58,26 @@ export function expectedSecretNames(stack: string, service = '<service>'): strin
   return `${service}.${stack}.<filename> or ${stack}.<filename>`;
 }
 
+/** What names tie a secret to a stack: its name, its services', and the other stacks of its environment. */
+export interface StackNaming {
+  stack: string;
+  services: readonly string[];
+  /** The environment's other stacks: a name tied to one of them too (stack `db`, secret `db.foo.x`) is no one's. */
+  otherStacks: readonly string[];
+}
+
 /**
  * Splits a name by the stack's convention (spin-policy.md §3.5), against the stack's real service
- * names; null when it ties the secret to no service of this stack nor to the stack itself.
+ * names; null when it ties the secret to no service of this stack nor to the stack itself, or when it
+ * also ties it to another stack of the environment.
  */
-export function parseSecretName(name: string, stack: string, services: readonly string[]): { service: string | null; filename: string } | null {
-  for (const service of services) {
-    const prefix = `${service}.${stack}.`;
+export function parseSecretName(name: string, naming: StackNaming): { service: string | null; filename: string } | null {
+  if (naming.otherStacks.some((other) => other !== naming.stack && secretTiedToStack(name, other))) return null;
+  for (const service of naming.services) {
+    const prefix = `${service}.${naming.stack}.`;
     if (name.startsWith(prefix) && SECRET_FILENAME.test(name.slice(prefix.length))) return { service, filename: name.slice(prefix.length) };
   }
-  const prefix = `${stack}.`;
+  const prefix = `${naming.stack}.`;
   if (name.startsWith(prefix) && SECRET_FILENAME.test(name.slice(prefix.length))) return { service: null, filename: name.slice(prefix.length) };
   return null;
 }
