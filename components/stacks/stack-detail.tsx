@@ -1,6 +1,7 @@
 'use client';
 
 import { ActivityTimeline } from '@/components/activity/activity-timeline';
+import { StackSecretsSection } from '@/components/secrets/stack-secrets-section';
 import { useStack } from '@/lib/client/queries/use-stack';
 import type { StackView } from '@/lib/domain/stacks/stack-schemas';
 import { EnvironmentBadge } from './environment-badge';
@@ -18,7 +19,7 @@ const tagLabels: [keyof StackView['tags'], string][] = [
 ];
 
 /** A stack page: tags, then each service with its containers, refreshed live while anything moves. */
-export function StackDetail({ initial }: { initial: StackView }) {
+export function StackDetail({ initial, viewerUid }: { initial: StackView; viewerUid: string }) {
   const { data, error, refetch, isFetching } = useStack(initial.id, initial);
   const stack = data ?? initial;
   return (
@@ -54,6 +55,7 @@ export function StackDetail({ initial }: { initial: StackView }) {
           <ServiceCard key={service.id} stackId={stack.id} stackName={stack.name} service={service} rights={stack.rights} />
         ))}
       </section>
+      <StackSecretsSection stack={stack} viewerUid={viewerUid} />
       <section aria-labelledby="activity-heading" className="space-y-2">
         <h2 id="activity-heading" className="text-lg font-semibold">
           Activity

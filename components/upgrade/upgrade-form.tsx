@@ -19,6 +19,10 @@ import { RolloutOptions } from './rollout-options';
 import { UpgradePreview } from './upgrade-preview';
 import { useDebouncedValue } from './use-debounced-value';
 import { Button } from '@/components/ui/button';
+import { applySecretChange, movableVariables } from '@/components/secrets/apply-secret-change';
+import { MoveToSecretOffers } from '@/components/secrets/move-to-secret';
+import { SecretMountsEditor } from '@/components/secrets/secret-mounts-editor';
+import type { SecretView } from '@/lib/domain/secrets/stack-secrets';
 
 /** The policy check waits this long after the last keystroke (ux.md U3: findings as the user types). */
 const checkDelayMs = 150;
@@ -45,6 +49,7 @@ export function UpgradeForm({
   scale,
   isSending,
   onUpgrade,
+  stackSecrets,
 }: {
   current: Record<string, unknown>;
   /** The configuration the form opens with: the current one, or an earlier one to revert to. */
@@ -53,6 +58,8 @@ export function UpgradeForm({
   scale: number;
   isSending: boolean;
   onUpgrade: (input: UpgradeInput) => void;
+  /** The stack's secrets, to mount and to move credentials into; without it the form has no secrets section. */
+  stackSecrets?: { stackId: string; serviceId: string; secrets: readonly SecretView[] };
 }) {
   const id = useId();
   const [form, setForm] = useState<UpgradeFormState>(() => formStateFrom(startFrom));
@@ -70,11 +77,11 @@ export function UpgradeForm({
   const findings = useMemo(() => (built.hasChange ? policy.findings : []), [built.hasChange, policy.findings]);
 
   const shown = useMemo(() => {
-    const fields = new Set<FormField>(['image', 'tag', 'env', 'labels', 'advanced', 'rollout']);
+    const fields = new Set<FormField>(['image', 'tag', 'env', 'labels', 'advanced', 'rollout', ...(stackSecrets ? (['secrets'] as const) : [])]);
     for (const row of form.env) if (row.name.trim()) fields.add(`env:${row.name.trim()}`);
     for (const row of form.labels) if (row.name.trim()) fields.add(`label:${row.name.trim()}`);
     return fields;
-  }, [form.env, form.labels]);
+  }, [form.env, form.labels, stackSecrets]);
   const issues = useMemo(() => groupIssues(findings, built.problems, shown), [findings, built.problems, shown]);
   const issuesOf = (field: FormField) => issues.get(field) ?? noIssues;
 
@@ -103,7 +110,20 @@ export function UpgradeForm({
     >
       <ImageFields image={form.image} tag={form.tag} currentImage={currentImage} onChange={edit} imageIssues={issuesOf('image')} tagIssues={issuesOf('tag')} />
       <KeyValueEditor kind="variable" legend="Environment variables" rows={form.env} onChange={(env) => edit({ env })} issuesOf={issuesOf} />
+      {stackSecrets ? (
+        <MoveToSecretOffers
+          stackId={stackSecrets.stackId}
+          serviceId={stackSecrets.serviceId}
+          variables={movableVariables(policy.findings, current, form)}
+          onMoved={(moved) => {
+            setForm((old) => applySecretChange(old, moved.change));
+            setPreviewing(true);
+            setPreviewRequests((n) => n + 1);
+          }}
+        />
+      ) : null}
       <KeyValueEditor kind="label" legend="Labels" rows={form.labels} onChange={(labels) => edit({ labels })} issuesOf={issuesOf} />
+      {stackSecrets ? <SecretMountsEditor rows={form.secrets} secrets={stackSecrets.secrets} onChange={(secrets) => edit({ secrets })} issues={issuesOf('secrets')} /> : null}
       <AdvancedYamlEditor text={form.advanced} onChange={(advanced) => edit({ advanced })} issues={issuesOf('advanced')} />
       <RolloutOptions value={form} onChange={edit} issues={issuesOf('rollout')} />
       <FieldIssues issues={issuesOf('general')} />

@@ -21,6 +21,7 @@ import { UpgradeForm } from './upgrade-form';
 import { UpgradeRefusalNotice } from './upgrade-refusal-notice';
 import { UpgradeStatus } from './upgrade-status';
 import { isTransitional } from '@/lib/domain/rancher/transitional-state';
+import { useStackSecrets } from '@/components/secrets/use-stack-secrets';
 
 export interface UpgradePanelProps {
   stackId: string;
@@ -62,6 +63,9 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, pol
   const servicesKey = JSON.stringify(stackServices);
   const tagsKey = JSON.stringify(stackTags);
   const policyKey = JSON.stringify(policyContext);
+  const secrets = useStackSecrets(stackId).data;
+  // Mounts name secrets by id: the check needs their names to keep every mount to this stack's own.
+  const secretNamesKey = secrets ? JSON.stringify(Object.fromEntries(secrets.map((s) => [s.id, s.name]))) : null;
   const context = useMemo<UpgradeContext>(
     () => ({
       serviceName: service.name,
@@ -69,8 +73,9 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, pol
       stackTags: JSON.parse(tagsKey) as StackView['tags'],
       stackServices: JSON.parse(servicesKey) as UpgradeContext['stackServices'],
       ...(JSON.parse(policyKey) as UpgradePanelProps['policyContext']),
+      ...(secretNamesKey ? { secretNames: JSON.parse(secretNamesKey) as Record<string, string> } : {}),
     }),
-    [service.name, stackName, tagsKey, servicesKey, policyKey],
+    [service.name, stackName, tagsKey, servicesKey, policyKey, secretNamesKey],
   );
 
   const isBusy = sending !== null || service.transitioning === 'yes' || isTransitional(service.state);
@@ -144,6 +149,7 @@ export function UpgradePanel({ stackId, stackName, stackTags, stackServices, pol
             scale={service.scale}
             isSending={sending !== null}
             onUpgrade={(input) => (service.environment.production ? setHeld(input) : send('upgrade', input))}
+            stackSecrets={secrets ? { stackId, serviceId: service.id, secrets } : undefined}
           />
           {revertible ? (
             <RevertSection serviceName={service.name} previousImage={imageOfLaunchConfig(revertible) ?? 'another image'} isReverting={isReverting} isDisabled={isBusy} onRevert={() => setRevertFor(configKey)} />

@@ -28,6 +28,7 @@ export function upgradeVerdict(
   input: UpgradeInput,
   user: SessionUser,
   environmentStackNames?: readonly string[],
+  secretNames?: Readonly<Record<string, string>>,
 ): UpgradeVerdict {
   const current = service.launchConfig ?? {};
   const proposed = mergeLaunchConfig(current, input.launchConfig);
@@ -42,6 +43,7 @@ export function upgradeVerdict(
       staffAcknowledged: user.isStaff && input.acknowledgeNodeAccess === true,
       allowedHostPaths: env().POLICY_ALLOWED_HOST_PATHS,
       ...(environmentStackNames ? { environmentStackNames } : {}),
+      ...(secretNames ? { secretNames } : {}),
     },
     current,
     proposed,
@@ -78,7 +80,10 @@ function staffAcknowledgement(findings: readonly Finding[], user: SessionUser) {
  * request rest on one read of the service, and Rancher's copy must still equal it when the upgrade is
  * sent (409 otherwise). The audit record keeps the field-by-field diff, secret values redacted.
  */
-export async function upgradeService(ctx: OperationContext, input: { stackId: string; serviceId: string; upgrade: UpgradeInput }): Promise<ServiceDetail> {
+export async function upgradeService(
+  ctx: OperationContext,
+  input: { stackId: string; serviceId: string; upgrade: UpgradeInput; /** secretId → name in the environment, when the change mounts secrets. */ secretNames?: Readonly<Record<string, string>> },
+): Promise<ServiceDetail> {
   // The stack list (kept in memory) names every stack, so a volume or secret name tied to two is no one's;
   // without it the names are still checked against this stack.
   const environmentStackNames = await ctx.backend.listStacks().then(
@@ -86,7 +91,7 @@ export async function upgradeService(ctx: OperationContext, input: { stackId: st
     () => undefined,
   );
   let verdict: UpgradeVerdict | undefined;
-  const verdictFor = (stack: OperationTarget['stack'], service: ServiceDetail) => (verdict ??= upgradeVerdict({ stack, service }, input.upgrade, ctx.user, environmentStackNames));
+  const verdictFor = (stack: OperationTarget['stack'], service: ServiceDetail) => (verdict ??= upgradeVerdict({ stack, service }, input.upgrade, ctx.user, environmentStackNames, input.secretNames));
   return auditedOperation(ctx, {
     action: 'service.upgrade',
     right: 'upgrade',

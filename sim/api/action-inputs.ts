@@ -87,6 +87,8 @@ export const serviceCreate = z.looseObject({
   startOnCreate: z.boolean().nullish(),
 });
 
+export const secretCreate = z.looseObject({ name: z.string().nullish(), description: z.string().nullish(), value: z.string().nullish() });
+
 /** Parses a body, answering Rancher's 422 InvalidType naming the first bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, body: unknown): z.output<S> {
   const result = schema.safeParse(body ?? {});

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http';
 import { isAllowed } from '../engine/action-tables';
 import { ProcessRefused } from '../engine/process-runner';
-import type { AnyRecord, ContainerRecord, HostRecord, ServiceRecord, StackRecord } from '../world/world-types';
+import type { AnyRecord, ContainerRecord, HostRecord, SecretRecord, ServiceRecord, StackRecord } from '../world/world-types';
 import { ApiError, actionNotAvailable, methodNotAllowed, notFound } from './api-error';
 import type { ActionResult, ApiEnv, Reply } from './api-env';
 import { visibleProjects } from './auth';
@@ -12,6 +12,7 @@ import { readJsonBody, sleep } from './http-io';
 import { statsAccess, statsLinkName } from '../stats/stats-link';
 import { findRecord, resolveLink, sourceOf } from './record-sources';
 import { render } from './render';
+import { createSecret, removeSecret } from './secret-handlers';
 import { projectUrl, type RequestContext } from './request-context';
 import { findSchema, schemaCollection, schemaResource } from './schema-documents';
 import { runServiceAction } from './service-actions';
@@ -31,6 +32,7 @@ function dispatchAction(env: ApiEnv, ctx: RequestContext, record: AnyRecord, act
   if (record.type === 'container') return runContainerAction(env, ctx, record as ContainerRecord, action, body);
   if (record.type === 'stack') return runStackAction(env, record as StackRecord, action, body);
   if (record.type === 'host') return runHostAction(env, record as HostRecord, action);
+  if (record.type === 'secret' && action === 'remove') return removeSecret(env, record as SecretRecord);
   throw ApiError.validation('InvalidAction', 'action');
 }
 
@@ -91,7 +93,7 @@ async function routeCollection(env: ApiEnv, ctx: RequestContext, req: IncomingMe
   if (method !== 'POST' || !type.collectionMethods.includes('POST')) throw methodNotAllowed();
   const body = await readJsonBody(req);
   await sleep(env.faults.latencyFor(ctx.url.pathname));
-  const created = type.id === 'stack' ? createStack(env, projectId, body) : createService(env, projectId, type.id, body);
+  const created = type.id === 'stack' ? createStack(env, projectId, body) : type.id === 'secret' ? createSecret(env, projectId, body) : createService(env, projectId, type.id, body);
   return { status: 201, body: render(ctx, created) };
 }
 

@@ -2,6 +2,7 @@ import type { ServiceRecord } from '../world/world-types';
 import { parseInput, restartInput, serviceLinksInput, upgradeInput } from './action-inputs';
 import { ApiError } from './api-error';
 import { accepted, type ActionResult, type ApiEnv, handled } from './api-env';
+import { assertSecretReferences } from './secret-handlers';
 
 // Service actions (rancher-api.md §5.2). Validation messages are cattle's own, carried in fieldName
 // the way its ValidationErrorException does (rancher/rancher#7440).
@@ -31,6 +32,7 @@ export function runServiceAction(env: ApiEnv, service: ServiceRecord, action: st
       }
       if (strategy.startFirst && service.retainIp) throw ApiError.validation('InvalidOption', "StartFirst option can't be used for service with retainIp=true");
       if (launchConfig && typeof launchConfig.imageUuid !== 'string') throw ApiError.validation('MissingRequired', 'imageUuid');
+      assertSecretReferences(env, service.accountId, launchConfig);
       void upgrades.upgrade(service, {
         launchConfig,
         secondaryLaunchConfigs,

@@ -1,4 +1,4 @@
-import { type ActionTable, containerActions, hostActions, serviceActions, stackActions } from '../engine/action-tables';
+import { type ActionTable, containerActions, hostActions, secretActions, serviceActions, stackActions } from '../engine/action-tables';
 
 // The API types the simulator serves, as its schemas describe them (rancher-api.md §2.5): methods,
 // fields, filters and actions. Field lists are written `name:type` in Rancher's type notation.
@@ -76,7 +76,7 @@ const specs: Record<string, Spec> = {
   instance: { plural: 'instances', resource: crud, fields: containerFields, filters: containerFilters, actions: containerActions, inputs: containerInputs },
   host: { plural: 'hosts', resource: ['GET', 'PUT'], fields: 'hostname:string agentIpAddress:string agentState:string labels:map[string] info:json instanceIds:array[reference[instance]]', filters: ['hostname', 'agentState', 'agentIpAddress'], actions: hostActions },
   volume: { plural: 'volumes', fields: 'driver:string hostId:reference[host] stackId:reference[stack]', filters: ['driver', 'hostId', 'stackId'] },
-  secret: { plural: 'secrets', fields: 'value:password', filters: [] },
+  secret: { plural: 'secrets', collection: ['GET', 'POST'], resource: ['GET', 'DELETE'], fields: 'value:password', filters: [], actions: secretActions, creates: ['secret'] },
   subscribe: { plural: 'subscribe', fields: 'eventNames:array[string]', filters: [] },
   serviceLog: {
     plural: 'serviceLogs',
@@ -95,6 +95,7 @@ const specs: Record<string, Spec> = {
     fields: 'batchSize:int intervalMillis:int startFirst:boolean launchConfig:launchConfig secondaryLaunchConfigs:array[secondaryLaunchConfig] previousLaunchConfig:launchConfig previousSecondaryLaunchConfigs:array[secondaryLaunchConfig]',
     embedded: true,
   },
+  secretReference: { plural: 'secretReferences', fields: 'secretId:reference[secret] name:string uid:string gid:string mode:string', embedded: true },
   serviceRestart: { plural: 'serviceRestarts', fields: 'rollingRestartStrategy:rollingRestartStrategy', embedded: true },
   rollingRestartStrategy: { plural: 'rollingRestartStrategies', fields: 'batchSize:int intervalMillis:int', embedded: true },
   containerLogs: { plural: 'containerLogs', fields: 'follow:boolean lines:int timestamps:boolean since:string', embedded: true },

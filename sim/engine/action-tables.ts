@@ -39,6 +39,10 @@ export const serviceActions: ActionTable = {
   setservicelinks: { kind: 'handler', from: 'any' },
 };
 
+export const secretActions: ActionTable = {
+  remove: { kind: 'handler', from: 'any' },
+};
+
 export const containerActions: ActionTable = {
   stop: {
     kind: 'process',

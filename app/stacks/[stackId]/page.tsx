@@ -19,7 +19,7 @@ export default async function StackPage({ params }: { params: Promise<{ stackId:
   return (
     <div className="space-y-4">
       <StackBreadcrumb stack={stack} />
-      <StackDetail initial={stack} />
+      <StackDetail initial={stack} viewerUid={user.uid} />
     </div>
   );
 }

@@ -40,6 +40,9 @@ export const activityVerbs: Readonly<Record<string, string>> = {
   'session.end': 'ended one of their sessions',
   'session.end-all': 'ended every session of',
   'session.expire': 'was signed out by the session limit',
+  'secret.create': 'created a secret in',
+  'secret.remove': 'removed a secret from',
+  'secret.rotate': 'replaced a secret in',
 };
 
 const attempts: Record<string, string> = {
@@ -53,6 +56,9 @@ const attempts: Record<string, string> = {
   'logs.open': 'tried to open the logs of',
   'shell.open': 'tried to open a shell in',
   'session.end-all': 'tried to end every session of',
+  'secret.create': 'tried to create a secret in',
+  'secret.remove': 'tried to remove a secret from',
+  'secret.rotate': 'tried to replace a secret in',
 };
 
 /** Whose sessions a `session.end-all` ended: `details.uid`. */

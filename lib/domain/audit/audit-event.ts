@@ -18,6 +18,9 @@ export const auditActions = [
   'session.end',
   'session.end-all',
   'session.expire',
+  'secret.create',
+  'secret.remove',
+  'secret.rotate',
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

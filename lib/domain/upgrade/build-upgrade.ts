@@ -5,7 +5,8 @@ import { upgradeInput, type LaunchConfigChange, type UpgradeInput } from '@/lib/
 import { advancedFields, parseAdvancedYaml } from './advanced-yaml';
 import type { FormField } from './form-field';
 import { joinImage, splitImage } from './image-parts';
-import type { KeyValueRow, UpgradeFormState } from './upgrade-form-state';
+import { mountsOf } from '@/lib/domain/secrets/stack-secrets';
+import type { KeyValueRow, SecretMountRow, UpgradeFormState } from './upgrade-form-state';
 
 export interface FormProblem {
   field: FormField;
@@ -57,6 +58,21 @@ function mapPatch(current: unknown, rows: KeyValueRow[], kind: 'env' | 'label', 
   return Object.keys(patch).length > 0 ? patch : undefined;
 }
 
+/** A mount with its empty fields left out, so the form's rows and Rancher's list compare field by field. */
+function plainMount(m: { secretId: string; name: string; uid?: string | null; gid?: string | null; mode?: string | null }) {
+  const trimmed = { uid: m.uid?.trim(), gid: m.gid?.trim(), mode: m.mode?.trim() };
+  return { secretId: m.secretId, name: m.name.trim(), ...Object.fromEntries(Object.entries(trimmed).filter(([, v]) => v)) };
+}
+
+/** The mounts as a whole new list when any differs from the running ones (Rancher takes the list whole). */
+function secretsChange(current: Record<string, unknown>, rows: SecretMountRow[], problems: FormProblem[]): LaunchConfigChange['secrets'] {
+  const proposed = rows.filter((r) => r.secretId !== '' || r.name.trim() !== '').map(plainMount);
+  if (proposed.some((m) => m.secretId === '')) problems.push({ field: 'secrets', message: 'Choose the secret to mount, or remove the row.' });
+  const names = proposed.map((m) => m.name);
+  if (new Set(names).size !== names.length) problems.push({ field: 'secrets', message: 'Two mounts use the same file name; each file under /run/secrets needs its own.' });
+  return sameJson(proposed, mountsOf(current).map(plainMount)) ? undefined : proposed;
+}
+
 function imageChange(current: Record<string, unknown>, state: UpgradeFormState, problems: FormProblem[]): string | undefined {
   const ref = joinImage(state);
   if (state.image.trim() === '') {
@@ -103,6 +119,7 @@ function fieldOfIssue(path: readonly PropertyKey[]): FormField {
   if (field === 'imageUuid') return 'image';
   if (field === 'environment') return key === undefined ? 'env' : `env:${key}`;
   if (field === 'labels') return key === undefined ? 'labels' : `label:${key}`;
+  if (field === 'secrets') return 'secrets';
   return field === undefined ? 'general' : 'advanced';
 }
 
@@ -132,6 +149,8 @@ export function buildUpgrade(current: Record<string, unknown>, state: UpgradeFor
   if (environment) change.environment = environment;
   const labels = mapPatch(current.labels, state.labels, 'label', problems);
   if (labels) change.labels = labels;
+  const secrets = secretsChange(current, state.secrets, problems);
+  if (secrets) change.secrets = secrets;
 
   // The server's launchConfig is a loosely typed record; mergeLaunchConfig only copies its fields.
   const proposed = mergeLaunchConfig(current as LaunchConfig, change);

@@ -20,6 +20,8 @@ export interface UpgradeContext {
   allowedHostPaths?: readonly string[];
   /** Every stack name of the environment (server only): a secret or volume name tied to two stacks is no one's. */
   environmentStackNames?: readonly string[];
+  /** secretId → name of the secrets a mount may name (the browser: this stack's; the server: the environment's). */
+  secretNames?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -39,5 +41,6 @@ export function checkProposed(context: UpgradeContext, current: Record<string, u
     ...(context.actorRole ? { actorRole: context.actorRole, staffAcknowledged: context.staffAcknowledged === true } : {}),
     ...(context.allowedHostPaths ? { allowedHostPaths: context.allowedHostPaths } : {}),
     ...(context.environmentStackNames ? { environmentStackNames: context.environmentStackNames } : {}),
+    ...(context.secretNames ? { secretNames: context.secretNames } : {}),
   });
 }

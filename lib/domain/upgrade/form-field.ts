@@ -2,7 +2,7 @@
  * Where in the form something is shown: a finding, a validation problem. Rows are addressed by the
  * name they hold (`env:DEBUG`, `label:io.rancher.container.pull_image`), so a message follows its row.
  */
-export type FormField = 'image' | 'tag' | 'env' | `env:${string}` | 'labels' | `label:${string}` | 'advanced' | 'rollout' | 'general';
+export type FormField = 'image' | 'tag' | 'env' | `env:${string}` | 'labels' | `label:${string}` | 'secrets' | 'advanced' | 'rollout' | 'general';
 
 function unescape(segment: string): string {
   return segment.replace(/~1/g, '/').replace(/~0/g, '~');
@@ -21,5 +21,6 @@ export function fieldOfPointer(pointer: string): FormField {
   if (field === 'imageUuid' || field === 'image') return 'image';
   if (field === 'environment' || field === 'env') return key === undefined ? 'env' : `env:${key}`;
   if (field === 'labels') return key === undefined ? 'labels' : `label:${key}`;
+  if (field === 'secrets') return 'secrets';
   return 'advanced';
 }

@@ -1,3 +1,4 @@
+import { mountsOf } from '@/lib/domain/secrets/stack-secrets';
 import { advancedYamlFrom } from './advanced-yaml';
 import { splitImage } from './image-parts';
 
@@ -8,12 +9,23 @@ export interface KeyValueRow {
   value: string;
 }
 
+/** One secret mount as the form edits it: which secret, the file under /run/secrets, its owner and mode. */
+export interface SecretMountRow {
+  id: string;
+  secretId: string;
+  name: string;
+  uid: string;
+  gid: string;
+  mode: string;
+}
+
 /** Everything the upgrade form holds, as the user typed it (numbers stay text until submitted). */
 export interface UpgradeFormState {
   image: string;
   tag: string;
   env: KeyValueRow[];
   labels: KeyValueRow[];
+  secrets: SecretMountRow[];
   /** YAML of the advanced fields (advanced-yaml.ts). */
   advanced: string;
   startFirst: boolean;
@@ -47,6 +59,7 @@ export function formStateFrom(launchConfig: Record<string, unknown>): UpgradeFor
     tag,
     env: rowsOf(launchConfig.environment),
     labels: rowsOf(launchConfig.labels),
+    secrets: mountsOf(launchConfig).map((m) => ({ id: newRowId(), secretId: m.secretId, name: m.name, uid: m.uid ?? '', gid: m.gid ?? '', mode: m.mode ?? '' })),
     advanced: advancedYamlFrom(launchConfig),
     ...rolloutDefaults,
   };

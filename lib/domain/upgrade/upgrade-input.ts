@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { rolloutOptions } from '@/lib/domain/rancher/rollout-options';
+import { secretMountInput } from '@/lib/domain/secrets/stack-secrets';
 
 /**
  * Caps on what one upgrade may carry: enough for any real service, small enough that a change cannot
@@ -49,6 +50,8 @@ export const launchConfigChange = z
     ports: stringList.nullable().optional(),
     tty: z.boolean().nullable().optional(),
     stdinOpen: z.boolean().nullable().optional(),
+    // Replaces the whole list; the policy keeps every mount to this stack's own secrets.
+    secrets: z.array(secretMountInput).max(64).nullable().optional(),
   })
   .strict();
 export type LaunchConfigChange = z.infer<typeof launchConfigChange>;
