@@ -216,18 +216,21 @@ describe('personal API tokens', () => {
     expect((await get('/api/v1/stacks', freds)).status).toBe(401);
   });
 
-  it('records every action made with a token in the activity record, under its owner', async () => {
+  it('records every action made with a token in the activity record, with the token’s id and its owner', async () => {
     const created = await tokenOf('fred', { stackIds: [ids['foo-jgi-doe']] });
-    const restart = await post(restartPath('foo-jgi-doe', 'app'), created);
-    expect(restart.ok).toBe(true);
-    const activity = (await (await fetch(`${portal.url}/api/v1/stacks/${ids['foo-jgi-doe']}/activity`, { headers: { cookie: cookies.wilma ?? '' } })).json()) as {
-      events: { actor: string; action: string; serviceName: string | null; clientAddress: string | null }[];
-    };
-    expect(activity.events.find((e) => e.action === 'service.restart' && e.serviceName === 'app')).toMatchObject({ actor: 'fred', clientAddress: '127.0.0.1' });
-    const creation = (await (await fetch(`${portal.url}/api/v1/activity?action=token.create`, { headers: { cookie: cookies.wilma ?? '' } })).json()) as {
-      events: { actor: string; details: Record<string, unknown> | null }[];
-    };
-    expect(creation.events.some((e) => e.actor === 'fred' && e.details?.id === created.id)).toBe(true);
+    expect((await post(restartPath('foo-jgi-doe', 'app'), created)).ok).toBe(true);
+    const logs = logsSocket('foo-jgi-doe-app-1', { authorization: `Bearer ${created.token}` });
+    await new Promise((done) => logs.on('close', done));
+    const refused = await post(restartPath('bar-nersc', 'web'), created);
+    expect(refused.status).toBe(404);
+    const events = async (query: string) =>
+      ((await (await fetch(`${portal.url}/api/v1/activity?${query}`, { headers: { cookie: cookies.wilma ?? '' } })).json()) as {
+        events: { actor: string; action: string; outcome: string; serviceName: string | null; tokenId: string | null; details: Record<string, unknown> | null }[];
+      }).events;
+    const byToken = (await events('actor=fred')).filter((e) => e.tokenId === created.id);
+    expect(byToken.map((e) => `${e.action} ${e.outcome}`).sort()).toEqual(['logs.close ok', 'logs.open ok', 'service.restart denied', 'service.restart ok']);
+    const creation = await events('action=token.create');
+    expect(creation.find((e) => e.details?.id === created.id)).toMatchObject({ actor: 'fred', tokenId: null });
   });
 
   it('records the last use and its address in the list', async () => {
