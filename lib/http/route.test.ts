@@ -174,6 +174,18 @@ describe('route() with a personal API token', () => {
     expect(await problemOf(await call(ok, request('GET', bearer(expired.token))))).toMatchObject({ detail: expect.stringContaining('expired') });
   });
 
+  it('records the last use and its address, at most once a minute', async () => {
+    const token = await newToken();
+    const recordUse = vi.spyOn(audit.tokens, 'recordUse');
+    try {
+      for (const address of ['192.0.2.7', '192.0.2.8']) expect((await call(ok, request('GET', { ...bearer(token), [clientAddressHeader]: address }))).status).toBe(200);
+      expect(recordUse).toHaveBeenCalledOnce();
+      expect(await audit.tokens.get(token.slice(8, 20))).toMatchObject({ lastUsedAddress: '192.0.2.7' });
+    } finally {
+      recordUse.mockRestore();
+    }
+  });
+
   it('refuses a request with both a token and a session cookie (400)', async () => {
     await signIn('s-and-token');
     const res = await call(ok, request('GET', bearer(await newToken())));

@@ -218,9 +218,10 @@ describe('personal API tokens', () => {
 
   it('records every action made with a token in the activity record, with the token’s id and its owner', async () => {
     const created = await tokenOf('fred', { stackIds: [ids['foo-jgi-doe']] });
-    expect((await post(restartPath('foo-jgi-doe', 'app'), created)).ok).toBe(true);
-    const logs = logsSocket('foo-jgi-doe-app-1', { authorization: `Bearer ${created.token}` });
+    // The logs first: a container being restarted may end its log stream early.
+    const logs = logsSocket('foo-jgi-doe-web-1', { authorization: `Bearer ${created.token}` });
     await new Promise((done) => logs.on('close', done));
+    expect((await post(restartPath('foo-jgi-doe', 'app'), created)).ok).toBe(true);
     const refused = await post(restartPath('bar-nersc', 'web'), created);
     expect(refused.status).toBe(404);
     const events = async (query: string) =>
