@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { ConflictError } from '@/lib/domain/errors/app-error';
 import { MemoryAuditStore } from '@/test/helpers/memory-audit-store';
 import { clientAddressHeader } from '@/lib/request/client-address';
+import { stubPortalEnv } from '@/test/helpers/stub-portal-env';
 import { generateToken, hashToken } from '@/lib/tokens/personal-token';
 import { createToken } from '@/lib/tokens/token-actions';
 import { route, type RouteContext } from './route';
@@ -16,11 +17,8 @@ const jar = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ getAll: () => [...jar.cookies].map(([name, value]) => ({ name, value })) }),
 }));
-// A token's owner has their groups read from the directory; here the directory is this table.
-const directory = vi.hoisted(() => ({ groups: new Map<string, string[]>([['fred', ['csg']]]) }));
-vi.mock('@/lib/auth/ldap-authenticate', () => ({
-  readGroups: async (_settings: unknown, uid: string) => ({ groups: directory.groups.get(uid) ?? [], isStaff: false }),
-}));
+// A token's owner has their groups read from the directory; here fred, the only owner, is in csg.
+vi.mock('@/lib/auth/ldap-authenticate', () => ({ readGroups: async () => ({ groups: ['csg'], isStaff: false }) }));
 
 const portal = 'http://127.0.0.1:3000';
 const secret = 'route-test-secret-'.padEnd(40, 'x');
@@ -29,19 +27,7 @@ const audit = new MemoryAuditStore();
 const holder = globalThis as typeof globalThis & { spinPortalAuditStore?: Promise<MemoryAuditStore> };
 
 beforeAll(() => {
-  for (const [name, value] of Object.entries({
-    RANCHER_URL: 'http://127.0.0.1:18080',
-    RANCHER_ACCESS_KEY: 'AK',
-    RANCHER_SECRET_KEY: 'SK',
-    LDAP_URL: 'ldap://127.0.0.1:13389',
-    LDAP_BASE_DN: 'dc=example,dc=org',
-    LDAP_USER_DN_TEMPLATE: 'uid={uid},ou=people,dc=example,dc=org',
-    NEXTAUTH_SECRET: secret,
-    NEXTAUTH_URL: portal,
-    LOG_LEVEL: 'silent',
-  })) {
-    vi.stubEnv(name, value);
-  }
+  stubPortalEnv({ NEXTAUTH_SECRET: secret, NEXTAUTH_URL: portal });
   holder.spinPortalAuditStore = Promise.resolve(audit);
 });
 afterAll(() => {

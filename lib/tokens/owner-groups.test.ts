@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { InvalidCredentialsError } from '@/lib/auth/ldap-errors';
+import { stubPortalEnv } from '@/test/helpers/stub-portal-env';
 import { ownerGroups } from './owner-groups';
 
 // The directory: groups by uid, or an error to throw (the directory down, or the person gone).
@@ -13,21 +14,7 @@ vi.mock('@/lib/auth/ldap-authenticate', () => ({
   },
 }));
 
-beforeAll(() => {
-  for (const [name, value] of Object.entries({
-    RANCHER_URL: 'http://127.0.0.1:18080',
-    RANCHER_ACCESS_KEY: 'AK',
-    RANCHER_SECRET_KEY: 'SK',
-    LDAP_URL: 'ldap://127.0.0.1:13389',
-    LDAP_BASE_DN: 'dc=example,dc=org',
-    LDAP_USER_DN_TEMPLATE: 'uid={uid},ou=people,dc=example,dc=org',
-    NEXTAUTH_SECRET: 'owner-groups-test-secret-of-forty-chars!',
-    NEXTAUTH_URL: 'http://127.0.0.1:3000',
-    GROUP_REFRESH_SECONDS: '60',
-  })) {
-    vi.stubEnv(name, value);
-  }
-});
+beforeAll(() => stubPortalEnv({ GROUP_REFRESH_SECONDS: '60' }));
 
 describe('ownerGroups', () => {
   it('reads the directory once per refresh interval, so a removal from a group arrives within it', async () => {
