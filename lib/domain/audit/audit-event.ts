@@ -21,6 +21,8 @@ export const auditActions = [
   'secret.create',
   'secret.remove',
   'secret.rotate',
+  'token.create',
+  'token.revoke',
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;
