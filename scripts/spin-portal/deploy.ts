@@ -27,6 +27,7 @@ function isPassing(err: unknown): err is CliError {
 
 class Deployment {
   private readonly known: Known;
+  private readonly path: string;
   private last: ServiceView;
 
   constructor(
@@ -36,15 +37,12 @@ class Deployment {
     service: ServiceView,
   ) {
     this.known = { stack: stack.name, stackId: stack.id, service: service.name, serviceId: service.id, environment: stack.environment.name, image: options.image, previousImage: service.image };
+    this.path = servicePath(stack.id, service.id);
     this.last = service;
   }
 
   result(outcome: DeployResult['outcome'], extra: Partial<DeployResult> = {}): DeployResult {
     return { ...this.known, outcome, state: this.last.state, healthState: this.last.healthState, ...extra, elapsedMs: this.deps.progress.elapsedMs() };
-  }
-
-  private get path(): string {
-    return servicePath(this.known.stackId ?? '', this.known.serviceId ?? '');
   }
 
   async run(): Promise<DeployResult> {
