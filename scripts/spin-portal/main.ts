@@ -5,7 +5,12 @@ import { runCli } from './run-cli';
 /** Entry of the `spin-portal` bin: real arguments, streams, network and clock. */
 export async function main(argv: readonly string[]): Promise<number> {
   const interrupted = new AbortController();
-  const onInterrupt = () => interrupted.abort();
+  // Ctrl-C ends `logs --follow` cleanly; anything else stops at once (an upgrade already started goes on in Rancher).
+  const onInterrupt = () => {
+    if (argv[0] === 'logs') return interrupted.abort();
+    process.stderr.write('\nspin-portal: interrupted; what the portal already started carries on (see spin-portal status)\n');
+    process.exit(130);
+  };
   process.once('SIGINT', onInterrupt);
   try {
     return await runCli(argv, {
