@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { tokenPrefix } from '../../lib/domain/tokens/token-schemas';
 import { CliError } from './cli-errors';
 
 /** The two settings every command needs, from SPIN_PORTAL_URL and SPIN_PORTAL_TOKEN. */
@@ -7,7 +8,6 @@ export interface PortalSettings {
   token: string;
 }
 
-const tokenPrefix = 'spinpat_';
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
