@@ -149,7 +149,7 @@ export async function deploy(options: DeployOptions, deps: DeployDeps): Promise<
     if (!stack.rights.includes('upgrade')) throw new CliError(`the token may not upgrade services of ${stack.name} (its rights there: ${stack.rights.join(', ') || 'none'})`, 403);
     deployment = new Deployment(options, deps, stack, service);
     const result = await deployment.run();
-    if (result.findings && result.findings.length > 0) deps.progress.step(`findings:\n${formatFindings(result.findings)}`);
+    if (result.findings && result.findings.length > 0) deps.progress.step(`findings:\n${formatFindings(result.findings).trimEnd()}`);
     return result;
   } catch (err) {
     if (!(err instanceof CliError)) throw err;
