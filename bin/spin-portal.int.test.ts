@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signIn } from '@/test/helpers/portal-session';
@@ -36,10 +38,11 @@ afterAll(async () => {
  * simulator runs in this process and has to keep answering the portal meanwhile.
  */
 function spinPortal(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn('npx', ['--no-install', 'spin-portal', ...args], {
-    cwd: repo,
-    env: { ...process.env, SPIN_PORTAL_URL: world.portal.url, SPIN_PORTAL_TOKEN: token, ...env },
-  });
+  return run('npx', ['--no-install', 'spin-portal', ...args], repo, env);
+}
+
+function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(command, args, { cwd, env: { ...process.env, SPIN_PORTAL_URL: world.portal.url, SPIN_PORTAL_TOKEN: token, ...env } });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -115,6 +118,13 @@ describe('npx spin-portal against the demo portal, with fred\'s token', () => {
     expect(status.stack.name).toBe('foo-jgi-doe');
     expect(status.services.map((s) => s.name).sort()).toEqual(['app', 'db', 'web']);
     expect(status.services.find((s) => s.name === 'app')?.image).toBe('registry.spin.nersc.gov/fred/foo-app:1.5.0');
+  }, 60_000);
+
+  it('runs from another directory, as in a CI job\'s own checkout (the package\'s paths still resolve)', async () => {
+    const r = await run(process.execPath, [join(repo, 'bin/spin-portal.mjs'), 'status', 'bar-nersc'], tmpdir(), {});
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^kv\s+active\s+healthy/m);
   }, 60_000);
 
   it('logs reads every container of a service over the websocket with the token', async () => {
