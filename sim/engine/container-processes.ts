@@ -1,6 +1,7 @@
 import { appendLines, appendStartup } from '../logs/container-log';
 import { crashLines, shutdownLines } from '../logs/log-lines';
 import { createContainerRecord, type DeploymentUnit } from '../world/container-factory';
+import { crashesOnStart } from '../world/service-profile';
 import { isoTime, newUuid } from '../world/record-factory';
 import type { World } from '../world/world';
 import type { ContainerRecord, HostRecord, JsonObject, ServiceRecord } from '../world/world-types';
@@ -62,7 +63,7 @@ export class ContainerOps {
     });
   }
 
-  /** Creates the container of a deployment unit and starts it; `fail` makes it exit on start. */
+  /** Creates the container of a deployment unit and starts it; `fail` (or a `-crash` image) makes it exit on start. */
   create(service: ServiceRecord, launchConfigName: string, unit: DeploymentUnit | null, options: { hostId?: string; fail?: boolean } = {}): { container: ContainerRecord; done: Promise<Outcome> } {
     const stack = this.world.stacks.get(service.stackId);
     const launchConfig = configFor(service, launchConfigName);
@@ -79,7 +80,7 @@ export class ContainerOps {
       container.state = 'starting';
       this.world.changed(container);
       await p.step(1);
-      if (options.fail) {
+      if (options.fail || crashesOnStart(container.imageUuid)) {
         const exitCode = 1;
         appendLines(runtime, crashLines('python', exitCode, container.environment));
         this.markStopped(container, exitCode, false);

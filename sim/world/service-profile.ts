@@ -14,3 +14,12 @@ export function profileForImage(imageUuid: string, overrides: Partial<ServicePro
     ...overrides,
   };
 }
+
+/**
+ * A demo and test convention: an image whose tag ends in `-crash` (`…/foo-app:1.5.0-crash`) exits with
+ * code 1 as it starts, so an upgrade to it fails the way Rancher reports a container that will not start.
+ */
+export function crashesOnStart(imageUuid: string): boolean {
+  const lastPart = imageUuid.replace(/@.*$/, '').split('/').pop() ?? '';
+  return /:[^:]*-crash$/.test(lastPart);
+}
