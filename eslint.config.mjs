@@ -29,7 +29,7 @@ const libLayers = [
   'domain/access', 'domain/stacks', 'domain/upgrade',
   'client/keyboard', 'client/logs', 'client/shell', 'client/queries',
   'config', 'log', 'metrics', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'http', 'stacks',
-  'activity', 'health', 'policy-worker', 'openapi', 'operations',
+  'activity', 'health', 'policy-worker', 'openapi', 'operations', 'facade',
 ];
 const lib = new URL('./lib/', import.meta.url);
 const libFolders = readdirSync(lib, { withFileTypes: true })

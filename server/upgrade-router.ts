@@ -30,6 +30,12 @@ export interface UpgradeContext {
 export interface UpgradeRoute {
   name: string;
   pattern: RegExp;
+  /**
+   * The route authenticates with credentials the client sends on purpose (Basic auth, a one-use token in
+   * the URL), never with the cookie a browser attaches on its own, so a foreign page gains nothing from
+   * it: the Origin check is skipped (the `rancher` CLI sends no Origin).
+   */
+  ownCredentials?: boolean;
   handle(ctx: UpgradeContext): void | Promise<void>;
 }
 
@@ -87,7 +93,7 @@ export function createUpgradeHandler(options: {
       rejectUpgrade(socket, new NotFoundError(`No websocket endpoint at ${url.pathname}.`), requestId);
       return;
     }
-    if (!isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
+    if (!route.ownCredentials && !isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
       log.warn({ status: 403, origin: req.headers.origin ?? null }, 'websocket upgrade from a foreign origin');
       rejectUpgrade(socket, new ForbiddenError('Websockets are only accepted from the portal’s own pages.'), requestId);
       return;
