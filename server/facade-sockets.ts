@@ -18,9 +18,9 @@ import { facadeServices } from './facade-routes';
 const anyQuery = z.object({}).passthrough();
 
 /** The relays' services with the grant's person instead of a browser session (the grant is the credential). */
-function grantServices(grant: HostAccessGrant): RelayServices {
+function grantServices(grant: HostAccessGrant, services: RelayServices): RelayServices {
   const user = { uid: grant.uid, name: grant.name, groups: grant.groups, isStaff: grant.isStaff };
-  return { ...processRelayServices, sessionOf: () => Promise.resolve({ id: `token:${grant.tokenId}`, user }), watchSession: () => undefined };
+  return { ...services, sessionOf: () => Promise.resolve({ id: `token:${grant.tokenId}`, user }), watchSession: () => undefined };
 }
 
 async function relayLogs(session: ContainerSession<unknown>, grant: HostAccessGrant): Promise<void> {
@@ -82,22 +82,20 @@ async function relayExec(session: ContainerSession<unknown>, grant: HostAccessGr
   });
 }
 
-async function handleHostAccess(upgrade: UpgradeContext): Promise<void> {
+async function handleHostAccess(upgrade: UpgradeContext, services: RelayServices): Promise<void> {
   const grant = redeemHostAccess(upgrade.url.searchParams.get('token'));
   const kind = upgrade.params[0];
   if (!grant || grant.kind !== kind) throw new UnauthenticatedError('This hostAccess token is not valid: it is used once, within 30 s of being issued.');
   upgrade.params = [grant.containerId];
-  const session = await openContainerSession(upgrade, { kind: grant.kind, query: anyQuery, queryHint: '' }, grantServices(grant));
+  const session = await openContainerSession(upgrade, { kind: grant.kind, query: anyQuery, queryHint: '' }, grantServices(grant, services));
   if (!session) return;
   await (grant.kind === 'logs' ? relayLogs(session, grant) : relayExec(session, grant));
 }
 
-export const facadeHostAccessRoute: UpgradeRoute = {
-  name: 'facade-host-access',
-  pattern: /^\/v2-beta\/host-access\/(logs|shell)$/,
-  ownCredentials: true,
-  handle: handleHostAccess,
-};
+/** The CLI's log and exec sockets, with the process's (or a test's) Rancher and audit store. */
+export function facadeHostAccessRoute(services: RelayServices = processRelayServices): UpgradeRoute {
+  return { name: 'facade-host-access', pattern: /^\/v2-beta\/host-access\/(logs|shell)$/, ownCredentials: true, handle: (upgrade) => handleHostAccess(upgrade, services) };
+}
 
 /** `rancher events` and `--wait`: Rancher's resource.change events of the caller's stacks, services and containers. */
 async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices): Promise<void> {

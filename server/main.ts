@@ -48,7 +48,7 @@ async function main(): Promise<void> {
     log,
     handle: (req, res) => handle(req, res),
     facade: (req, res) => handleFacade(facadeServices, req, res, log),
-    routes: [logsRoute, shellRoute, changesRoute, facadeHostAccessRoute, facadeSubscribeRoute()],
+    routes: [logsRoute, shellRoute, changesRoute, facadeHostAccessRoute(), facadeSubscribeRoute()],
     allowedOrigins: [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS],
     trustProxy: config.TRUST_PROXY,
     isDev,
