@@ -53,6 +53,10 @@ async function relayLogs(session: ContainerSession<unknown>, grant: HostAccessGr
 async function relayExec(session: ContainerSession<unknown>, grant: HostAccessGrant): Promise<void> {
   const { ws, ctx, access } = session;
   const command = Array.isArray(grant.options.command) ? grant.options.command.map(String) : ['sh'];
+  // The CLI types as soon as the socket is open: keystrokes before the container's shell answers wait here.
+  const early: Buffer[] = [];
+  const keep = (data: RawData) => early.push(Buffer.from(String(data), 'base64'));
+  ws.on('message', keep);
   let exec;
   try {
     exec = await ctx.backend.openExec(access.container, { cols: 80, rows: 24, command });
@@ -71,11 +75,13 @@ async function relayExec(session: ContainerSession<unknown>, grant: HostAccessGr
   exec.onClose(() => {
     if (ws.readyState === ws.OPEN) ws.close(1000, 'shell exited');
   });
-  ws.on('message', (data: RawData) => {
-    const bytes = Buffer.from(String(data), 'base64');
+  const write = (bytes: Buffer) => {
     counts.bytesIn += bytes.length;
     exec.write(bytes);
-  });
+  };
+  ws.off('message', keep);
+  early.forEach(write);
+  ws.on('message', (data: RawData) => write(Buffer.from(String(data), 'base64')));
   ws.on('close', () => {
     exec.close();
     void session.recordClose({ outcome: 'ok', details: { ...counts, via: 'rancher-api' } });

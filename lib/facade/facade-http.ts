@@ -53,7 +53,7 @@ async function projectScoped(req: FacadeRequest): Promise<FacadeAnswer> {
   const [name = '', id, link, ...rest] = req.segments;
   const { method, wire, projectId } = req;
   if (!req.scope.environments.some((e) => e.id === projectId)) throw notFound(`projects/${projectId}`);
-  if (name === '') return visibleProject(req, projectId);
+  if (name === '' && method === 'GET') return visibleProject(req, projectId);
   if (name === 'schemas' && method === 'GET') return ok(await wire.get(`/projects/${projectId}/${req.segments.join('/')}`));
   if (name === 'scripts' && id === 'transform' && method === 'POST') return ok(await wire.post(`/projects/${projectId}/scripts/transform`, req.body ?? {}));
   if (rest.length > 0) throw notFound(req.segments.join('/'));

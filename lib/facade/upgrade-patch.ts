@@ -7,8 +7,8 @@ import { launchConfigChange, type LaunchConfigChange } from '@/lib/domain/upgrad
 /** The label rancher-compose stamps on what it sends to compare later: bookkeeping, not a change. */
 const hashLabel = 'io.rancher.service.hash';
 
-/** Fields of Rancher's resource envelope, not of the container. */
-const envelope = new Set(['type', 'links', 'actions', 'kind']);
+/** Fields of Rancher's resource envelope and its own stamps (`version` of each upgrade), not of the container. */
+const envelope = new Set(['type', 'links', 'actions', 'kind', 'version']);
 
 const changeable = new Set(Object.keys(launchConfigChange.shape));
 const maps = new Set(['environment', 'labels']);
