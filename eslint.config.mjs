@@ -26,9 +26,9 @@ const layering = {
 // browser, the rest is server-only. A new folder must be placed here.
 const libLayers = [
   'domain/errors', 'domain/rancher', 'domain/policy', 'domain/audit', 'domain/sessions', 'domain/activity',
-  'domain/access', 'domain/stacks', 'domain/upgrade',
+  'domain/access', 'domain/stacks', 'domain/upgrade', 'domain/tokens',
   'client/keyboard', 'client/logs', 'client/shell', 'client/queries',
-  'config', 'log', 'metrics', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'http', 'stacks',
+  'config', 'log', 'metrics', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'tokens', 'http', 'stacks',
   'activity', 'health', 'policy-worker', 'openapi', 'operations', 'facade',
 ];
 const lib = new URL('./lib/', import.meta.url);

@@ -19,8 +19,8 @@ const anyQuery = z.object({}).passthrough();
 
 /** The relays' services with the grant's person instead of a browser session (the grant is the credential). */
 function grantServices(grant: HostAccessGrant, services: RelayServices): RelayServices {
-  const user = { uid: grant.uid, name: grant.name, groups: grant.groups, isStaff: grant.isStaff };
-  return { ...services, sessionOf: () => Promise.resolve({ id: `token:${grant.tokenId}`, user }), watchSession: () => undefined };
+  const user = { uid: grant.uid, name: grant.name, groups: grant.groups, isStaff: grant.isStaff, token: grant.token };
+  return { ...services, callerOf: () => Promise.resolve({ kind: 'token', id: grant.token.id, user }) };
 }
 
 async function relayLogs(session: ContainerSession<unknown>, grant: HostAccessGrant): Promise<void> {
@@ -104,7 +104,7 @@ export function facadeHostAccessRoute(services: RelayServices = processRelayServ
 }
 
 /** `rancher events` and `--wait`: Rancher's resource.change events of the caller's stacks, services and containers. */
-async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices): Promise<void> {
+async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices, relay: RelayServices): Promise<void> {
   const credentials = basicCredentials(upgrade.req.headers.authorization);
   const caller = credentials ? await services.resolveCaller(credentials, upgrade.clientAddress) : null;
   if (!caller) throw new UnauthenticatedError('Unauthorized: give the access and secret key of a personal token of the portal.');
@@ -114,6 +114,7 @@ async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices
   if (!scope.environments.some((e) => e.id === projectId)) throw new NotFoundError(`No environment ${projectId}.`);
   const wire = services.wire();
   const ws = await upgrade.accept();
+  relay.watchCaller(ws, { kind: 'token', id: caller.tokenId, user: caller.user }, upgrade.log);
   const collections = { stack: 'stacks', service: 'services', container: 'containers' } as const;
   const feed = backend.subscribe((change) => {
     const stackId = change.resourceType === 'stack' ? change.id : change.stackId;
@@ -134,6 +135,6 @@ async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices
   });
 }
 
-export function facadeSubscribeRoute(services: FacadeServices = facadeServices): UpgradeRoute {
-  return { name: 'facade-subscribe', pattern: /^\/v2-beta\/projects\/([^/]+)\/subscribe$/, ownCredentials: true, handle: (upgrade) => handleSubscribe(upgrade, services) };
+export function facadeSubscribeRoute(services: FacadeServices = facadeServices, relay: RelayServices = processRelayServices): UpgradeRoute {
+  return { name: 'facade-subscribe', pattern: /^\/v2-beta\/projects\/([^/]+)\/subscribe$/, ownCredentials: true, handle: (upgrade) => handleSubscribe(upgrade, services, relay) };
 }

@@ -10,6 +10,7 @@ import { isAllowedOrigin } from '@/lib/http/origin';
 import { isPlainPath, malformedPathMessage } from '@/lib/http/request-path';
 import { requestIdFrom, requestIdHeader } from '@/lib/request/request-id';
 import { trackOpenWebsocket } from '@/lib/metrics/portal-metrics';
+import { hasAuthorization } from '@/lib/tokens/request-caller';
 
 export interface UpgradeContext {
   req: IncomingMessage;
@@ -58,8 +59,9 @@ function rejectUpgrade(socket: Duplex, err: unknown, requestId: string): void {
 }
 
 /**
- * Routes websocket upgrades. Undecodable paths get 400, unknown paths 404 and foreign origins 403
- * before any route handler runs, so a handler only ever sees requests from our own pages. `passThrough` hands matching paths to
+ * Routes websocket upgrades. Undecodable paths get 400, unknown paths 404 and foreign origins 403 (unless
+ * the request bears an API token) before any route handler runs, so a handler only ever sees requests from
+ * our own pages or from a token's holder. `passThrough` hands matching paths to
  * another listener (Next's hot reload in development).
  */
 export function createUpgradeHandler(options: {
@@ -93,7 +95,8 @@ export function createUpgradeHandler(options: {
       rejectUpgrade(socket, new NotFoundError(`No websocket endpoint at ${url.pathname}.`), requestId);
       return;
     }
-    if (!route.ownCredentials && !isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
+    // A bearer token is no ambient credential a foreign page could borrow: it needs no Origin.
+    if (!route.ownCredentials && !hasAuthorization(req.headers.authorization) && !isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
       log.warn({ status: 403, origin: req.headers.origin ?? null }, 'websocket upgrade from a foreign origin');
       rejectUpgrade(socket, new ForbiddenError('Websockets are only accepted from the portal’s own pages.'), requestId);
       return;

@@ -1,6 +1,6 @@
 import 'server-only';
 import { z } from 'zod';
-import { authorize } from '@/lib/domain/access/authorize';
+import { authorize, seesEveryStack } from '@/lib/domain/access/authorize';
 import type { AuditEvent } from '@/lib/domain/audit/audit-event';
 import { auditExport, type AuditExportFormat } from '@/lib/audit/audit-export';
 import { auditFilter, type AuditFilter } from '@/lib/domain/audit/audit-filter';
@@ -58,7 +58,7 @@ export async function stackActivity(input: { backend: RancherBackend; store: Aud
 
 /** Everyone's activity, for staff only. */
 export async function allActivity(input: { store: AuditStore; user: SessionUser; params: URLSearchParams }): Promise<ActivityAnswer> {
-  if (!input.user.isStaff) throw new ForbiddenError('Only Spin staff can read everyone’s activity; your stacks’ activity is on each stack page.');
+  if (!seesEveryStack(input.user)) throw new ForbiddenError('Only Spin staff can read everyone’s activity; your stacks’ activity is on each stack page.');
   return answer(input.store, input.params, {});
 }
 

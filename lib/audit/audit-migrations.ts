@@ -105,6 +105,28 @@ function migrations(dialect: AuditDialect): Record<string, Migration> {
         await db.schema.createIndex('sessions_started').on('sessions').column('started_at').execute();
       },
     },
+    '005-api-tokens': {
+      async up(db: Kysely<unknown>) {
+        await db.schema
+          .createTable('api_tokens')
+          .addColumn('id', 'text', (c) => c.primaryKey())
+          .addColumn('owner', 'text', (c) => c.notNull())
+          .addColumn('name', 'text', (c) => c.notNull())
+          // SHA-256 of the whole token, hex: the secret itself is never stored.
+          .addColumn('hash', 'text', (c) => c.notNull())
+          .addColumn('created_at', big, (c) => c.notNull())
+          .addColumn('expires_at', big, (c) => c.notNull())
+          // JSON arrays as text; null means all of the owner's stacks, or all of the owner's rights.
+          .addColumn('stack_ids', 'text')
+          .addColumn('rights', 'text')
+          .addColumn('last_used_at', big)
+          .addColumn('last_used_address', 'text')
+          .addColumn('revoked_at', big)
+          .addColumn('revoked_by', 'text')
+          .execute();
+        await db.schema.createIndex('api_tokens_owner').on('api_tokens').columns(['owner', 'revoked_at']).execute();
+      },
+    },
   };
 }
 

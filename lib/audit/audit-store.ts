@@ -1,6 +1,7 @@
 import 'server-only';
 import type { AttemptCounterStore } from '@/lib/rate-limit/attempt-counter-store';
 import type { SessionStore } from '@/lib/audit/session-store';
+import type { TokenStore } from './token-store';
 import { auditCompletion, auditUnresolved, type AuditCompletion, type AuditEvent, type AuditIntent, type AuditRecord, type AuditUnresolved, type ParsedAuditEnding } from '@/lib/domain/audit/audit-event';
 import type { AuditFilter } from '@/lib/domain/audit/audit-filter';
 import type { AuditDialect } from './audit-tables';
@@ -65,5 +66,7 @@ export interface AuditStore {
   readonly attemptCounters: AttemptCounterStore;
   /** Browser sessions, in the same database so that a sign-out on one replica holds on all. */
   readonly sessions: SessionStore;
+  /** Personal API tokens, hashed, in the same database so that a revocation holds on every replica. */
+  readonly tokens: TokenStore;
   close(): Promise<void>;
 }

@@ -65,11 +65,28 @@ export interface SessionRow {
   end_reason: string | null;
 }
 
+/** Personal API tokens (lib/audit/sql-token-store.ts); times in ms, lists as JSON text. */
+export interface ApiTokenRow {
+  id: string;
+  owner: string;
+  name: string;
+  hash: string;
+  created_at: number;
+  expires_at: number;
+  stack_ids: string | null;
+  rights: string | null;
+  last_used_at: number | null;
+  last_used_address: string | null;
+  revoked_at: number | null;
+  revoked_by: string | null;
+}
+
 export interface AuditTables {
   audit_events: AuditEventRow;
   audit_chain_head: AuditChainHeadRow;
   rate_limit_failures: RateLimitFailureRow;
   sessions: SessionRow;
+  api_tokens: ApiTokenRow;
 }
 
 /** The two databases the audit store runs on: SQLite (libsql) by default, PostgreSQL when DATABASE_URL is set. */

@@ -2,6 +2,7 @@ import 'server-only';
 import { sql } from 'kysely';
 import { SqlAttemptCounterStore } from '@/lib/audit/sql-attempt-counter-store';
 import { SqlSessionStore } from '@/lib/audit/sql-session-store';
+import { SqlTokenStore } from './sql-token-store';
 import { appendToChain, type AuditRowContent } from './append-to-chain';
 import { auditIntent, auditRecord, type AuditEvent, type AuditIntent, type AuditRecord, type ParsedAuditIntent, type ParsedAuditRecord } from '@/lib/domain/audit/audit-event';
 import { auditFilter, type AuditFilter } from '@/lib/domain/audit/audit-filter';
@@ -23,11 +24,13 @@ export class SqlAuditStore implements AuditStore {
   readonly dialect: AuditDatabase['dialect'];
   readonly attemptCounters: SqlAttemptCounterStore;
   readonly sessions: SqlSessionStore;
+  readonly tokens: SqlTokenStore;
 
   constructor(private readonly database: AuditDatabase) {
     this.dialect = database.dialect;
     this.attemptCounters = new SqlAttemptCounterStore(database.db);
     this.sessions = new SqlSessionStore(database.db);
+    this.tokens = new SqlTokenStore(database.db);
   }
 
   async begin(input: AuditIntent): Promise<AuditHandle> {

@@ -17,8 +17,10 @@ import { countLoginFailure } from '@/lib/metrics/portal-metrics';
 import { loginOutcome } from './login-outcome';
 import { loginRateLimiter } from './login-rate-limiter';
 
-/** Groups are re-read this often, so removing someone from a group takes effect within it. */
-export const groupRefreshMs = 15 * 60 * 1000;
+/** Groups are re-read this often (GROUP_REFRESH_SECONDS), so removing someone from a group takes effect within it. */
+export function groupRefreshMs(): number {
+  return env().GROUP_REFRESH_SECONDS * 1000;
+}
 
 function headerValue(headers: Record<string, unknown> | undefined, name: string): string | null {
   const value = headers?.[name];
@@ -74,7 +76,7 @@ async function login({ username, password, address, userAgent, requestId }: Logi
 
 /** Re-reads the groups of a session older than `groupRefreshMs`; a directory outage keeps the old ones. */
 async function refreshGroups(token: JWT): Promise<JWT> {
-  if (!token.uid || (token.groupsCheckedAt && Date.now() - token.groupsCheckedAt < groupRefreshMs)) return token;
+  if (!token.uid || (token.groupsCheckedAt && Date.now() - token.groupsCheckedAt < groupRefreshMs())) return token;
   try {
     const { groups, isStaff } = await readGroups(ldapSettingsFromEnv(env()), token.uid);
     return { ...token, groups, isStaff, groupsCheckedAt: Date.now() };

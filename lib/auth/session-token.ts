@@ -1,5 +1,4 @@
 import 'server-only';
-import type { IncomingHttpHeaders } from 'node:http';
 import { getToken } from 'next-auth/jwt';
 import { env } from '@/lib/config/env';
 import { checkSession } from '@/lib/sessions/session-check';
@@ -48,7 +47,7 @@ export async function sessionFromCookies(cookies: Record<string, string>): Promi
   if (!active || active.uid !== token.uid) return null;
   let groups = token.groups ?? [];
   let isStaff = token.isStaff ?? false;
-  if (!token.groupsCheckedAt || Date.now() - token.groupsCheckedAt >= groupRefreshMs) {
+  if (!token.groupsCheckedAt || Date.now() - token.groupsCheckedAt >= groupRefreshMs()) {
     try {
       ({ groups, isStaff } = await readGroups(ldapSettingsFromEnv(config), token.uid));
     } catch (err) {
@@ -57,9 +56,4 @@ export async function sessionFromCookies(cookies: Record<string, string>): Promi
     }
   }
   return { id: active.id, user: { uid: token.uid, name: token.name ?? token.uid, groups, isStaff } };
-}
-
-/** The session of a raw HTTP request (websocket upgrades, which Next's request helpers do not see). */
-export function sessionFromHeaders(headers: IncomingHttpHeaders): Promise<PortalSession | null> {
-  return sessionFromCookies(parseCookies(headers.cookie));
 }

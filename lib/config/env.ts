@@ -59,6 +59,8 @@ export const envSchema = z
     LDAP_STARTTLS: z.enum(['0', '1', 'false', 'true']).default('0').transform((v) => v === '1' || v === 'true'),
     LDAP_TIMEOUT_MS: millis.default(5_000),
     STAFF_GROUP: z.string().min(1).default('isg'),
+    // Sessions and API tokens read their person's groups again after this long (removals take effect).
+    GROUP_REFRESH_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
 
     // Host paths owners may bind-mount (spin-policy.md §4.10); the node's system paths stay refused whatever this says.
     POLICY_ALLOWED_HOST_PATHS: z.string().optional().transform((text, ctx) => {
@@ -83,6 +85,8 @@ export const envSchema = z
     SHELL_MAX_SESSION_MS: z.coerce.number().int().min(1_000).max(7 * 86_400_000).default(8 * 3_600_000),
     // Log and shell websockets one person may hold open at once (each holds a stream from Rancher).
     WS_MAX_PER_USER: z.coerce.number().int().min(1).max(1_000).default(20),
+    // Requests one personal API token may make a minute on each replica (bursts up to as many).
+    TOKEN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(300),
 
     DATABASE_URL: optionalText.refine((v) => v === undefined || /^postgres(ql)?:\/\//.test(v), 'expected a postgres:// URL'),
     // The database password apart from DATABASE_URL, so that it can come from the secret file the db

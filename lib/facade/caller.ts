@@ -4,14 +4,12 @@ import type { AccessStack, Right } from '@/lib/domain/access/rights';
 import type { SessionUser } from '@/lib/domain/access/session-user';
 
 /**
- * Who calls the facade: a personal token's owner, narrowed to the token's stacks and rights
- * (DESIGN.md "Personal API tokens"). `stackIds`/`rights` null mean "not narrowed".
+ * Who calls the facade: a personal token's owner, with `user.token` narrowing them to the token's
+ * stacks and rights (DESIGN.md "Personal API tokens"; lib/domain/access applies it).
  */
 export interface FacadeCaller {
   user: SessionUser;
   tokenId: string;
-  stackIds: readonly string[] | null;
-  rights: readonly Right[] | null;
 }
 
 /** Basic credentials (`spinpat_<id>`, secret) to the acting caller; null when they name no valid token. */
@@ -29,7 +27,5 @@ export function basicCredentials(header: string | undefined): { accessKey: strin
 
 /** The rights the caller holds on a stack: the owner's, within what the token was narrowed to. */
 export function callerRightsOn(caller: FacadeCaller, stack: AccessStack): Right[] {
-  if (caller.stackIds && !caller.stackIds.includes(stack.id)) return [];
-  const held = rightsOn(caller.user, stack);
-  return caller.rights ? held.filter((r) => caller.rights?.includes(r)) : held;
+  return rightsOn(caller.user, stack);
 }

@@ -2,6 +2,7 @@ import 'server-only';
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { env } from '@/lib/config/env';
+import { rights } from '@/lib/domain/access/rights';
 
 /**
  * The portal's own hostAccess tokens for the CLI's log and exec websockets (it dials `url?token=` with
@@ -17,9 +18,7 @@ const grantSchema = z.object({
   name: z.string(),
   groups: z.array(z.string()),
   isStaff: z.boolean(),
-  tokenId: z.string(),
-  stackIds: z.array(z.string()).nullable(),
-  rights: z.array(z.string()).nullable(),
+  token: z.object({ id: z.string(), stackIds: z.array(z.string()).nullable(), rights: z.array(z.enum(rights)).nullable() }),
   /** logs: `{ follow, lines }`; exec: `{ command, tty }`. */
   options: z.record(z.string(), z.unknown()),
   expires: z.number(),

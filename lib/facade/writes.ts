@@ -76,7 +76,7 @@ async function hostAccess(req: FacadeRequest, container: Record<string, unknown>
   await authorizeContainer(operationContext(req), String(container.id), kind, `${kind}.open`);
   const logs = action === 'logs' ? parsed(logsBody, req.body) : null;
   const exec = action === 'execute' ? parsed(execBody, req.body) : null;
-  const { user, tokenId, stackIds, rights } = req.scope.caller;
+  const { user, tokenId } = req.scope.caller;
   const token = issueHostAccess({
     kind,
     containerId: String(container.id),
@@ -84,9 +84,7 @@ async function hostAccess(req: FacadeRequest, container: Record<string, unknown>
     name: user.name,
     groups: [...user.groups],
     isStaff: user.isStaff,
-    tokenId,
-    stackIds: stackIds ? [...stackIds] : null,
-    rights: rights ? [...rights] : null,
+    token: { id: tokenId, stackIds: user.token?.stackIds ? [...user.token.stackIds] : null, rights: user.token?.rights ? [...user.token.rights] : null },
     options: logs ? { follow: logs.follow ?? false, lines: logs.lines ?? 100 } : { command: exec?.command ?? ['sh'], tty: exec?.tty ?? true },
   });
   const url = `${req.portalOrigin.replace(/^http/, 'ws')}/v2-beta/host-access/${kind}`;

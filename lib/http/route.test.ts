@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { ConflictError } from '@/lib/domain/errors/app-error';
 import { MemoryAuditStore } from '@/test/helpers/memory-audit-store';
 import { clientAddressHeader } from '@/lib/request/client-address';
+import { generateToken, hashToken } from '@/lib/tokens/personal-token';
+import { createToken } from '@/lib/tokens/token-actions';
 import { route, type RouteContext } from './route';
 
 // The handler's session comes from the cookie jar of Next's request scope, which exists only inside
@@ -13,6 +15,11 @@ import { route, type RouteContext } from './route';
 const jar = vi.hoisted(() => ({ cookies: new Map<string, string>() }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ getAll: () => [...jar.cookies].map(([name, value]) => ({ name, value })) }),
+}));
+// A token's owner has their groups read from the directory; here the directory is this table.
+const directory = vi.hoisted(() => ({ groups: new Map<string, string[]>([['fred', ['csg']]]) }));
+vi.mock('@/lib/auth/ldap-authenticate', () => ({
+  readGroups: async (_settings: unknown, uid: string) => ({ groups: directory.groups.get(uid) ?? [], isStaff: false }),
 }));
 
 const portal = 'http://127.0.0.1:3000';
@@ -129,5 +136,56 @@ describe('route()', () => {
     const handler = vi.fn<(ctx: RouteContext<{ id: string }>) => Promise<Response>>();
     await call(route(handler), request('GET'));
     expect(handler).not.toHaveBeenCalled();
+  });
+});
+
+describe('route() with a personal API token', () => {
+  const fred = { uid: 'fred', name: 'Fred', groups: ['csg'], isStaff: false };
+  const from = { clientAddress: '192.0.2.1', userAgent: 'vitest', requestId: null };
+  const newToken = async (input: { stackIds?: string[]; rights?: ('view' | 'logs')[] } = {}) =>
+    (await createToken(audit, fred, { name: 'ci', expiresInDays: 30, ...input }, ['1st1'], from)).token;
+  const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+  const whoAmI = route<{ id: string }>(async ({ user }) => Response.json(user));
+
+  it('hands the handler the owner, narrowed by the token, and needs no Origin for a change', async () => {
+    const token = await newToken({ stackIds: ['1st1'], rights: ['logs'] });
+    const res = await call(whoAmI, request('POST', { ...bearer(token), 'content-type': 'application/json' }, '{}'));
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ uid: 'fred', groups: ['csg'], token: { stackIds: ['1st1'], rights: ['view', 'logs'] } });
+  });
+
+  it('still wants a JSON body for a change made with a token (415)', async () => {
+    const res = await call(ok, request('POST', { ...bearer(await newToken()), 'content-type': 'text/plain' }, 'x'));
+    expect(res.status).toBe(415);
+  });
+
+  it('answers 401 problems, as for a missing session, to an unknown, malformed, revoked or expired token', async () => {
+    const revoked = await newToken();
+    await audit.tokens.revoke(revoked.slice(8, 20), 'fred', Date.now());
+    const expired = generateToken();
+    await audit.tokens.create({ id: expired.id, owner: 'fred', name: 'old', hash: hashToken(expired.token), createdAt: 0, expiresAt: Date.now() - 1, stackIds: null, rights: null });
+    const wrongSecret = `${(await newToken()).slice(0, -1)}X`;
+    for (const authorization of ['Bearer spinpat_nothing', 'Basic Zm9vOmJhcg==', `Bearer ${revoked}`, `Bearer ${expired.token}`, `Bearer ${wrongSecret}`]) {
+      const res = await call(ok, request('GET', { authorization }));
+      expect({ authorization, status: res.status }).toEqual({ authorization, status: 401 });
+      expect(await problemOf(res)).toMatchObject({ type: 'unauthenticated', status: 401 });
+    }
+    expect(await problemOf(await call(ok, request('GET', bearer(revoked))))).toMatchObject({ detail: expect.stringContaining('revoked') });
+    expect(await problemOf(await call(ok, request('GET', bearer(expired.token))))).toMatchObject({ detail: expect.stringContaining('expired') });
+  });
+
+  it('refuses a request with both a token and a session cookie (400)', async () => {
+    await signIn('s-and-token');
+    const res = await call(ok, request('GET', bearer(await newToken())));
+    expect(res.status).toBe(400);
+    expect(await problemOf(res)).toMatchObject({ detail: 'Send either an API token or a session cookie, not both.', errors: [{ path: 'authorization' }] });
+  });
+
+  it('refuses a token on routes that need a browser session (403), which a session passes', async () => {
+    const browserOnly = route(async () => Response.json({ ok: true }), { browserSessionOnly: true });
+    const noParams = (req: NextRequest) => browserOnly(req, { params: Promise.resolve({}) });
+    expect((await noParams(request('GET', bearer(await newToken())))).status).toBe(403);
+    await signIn('s-browser');
+    expect((await noParams(request('GET'))).status).toBe(200);
   });
 });

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from '@/lib/log/logger';
 import { checkSession } from '@/lib/sessions/session-check';
+import { isTokenActive, type Caller } from '@/lib/tokens/request-caller';
 
 /** How often an open websocket re-checks its session: an ended session's sockets close within 5 s. */
 export const sessionRecheckMs = 2_000;
@@ -18,23 +19,34 @@ export function wasClosedBySessionEnd(ws: WebSocket): boolean {
   return endedBySession.has(ws);
 }
 
+/** Closes `ws` once the caller can no longer be served: their session ended, or their token was revoked or expired. */
+export function closeWhenCallerEnds(ws: WebSocket, caller: Caller, log: Logger): void {
+  if (caller.kind === 'session') closeWhenSessionEnds(ws, caller.id, log);
+  else closeWhenEnded(ws, () => isTokenActive(caller.id), log, { message: 'Your API token has been revoked or has expired.', reason: 'the API token is no longer valid' });
+}
+
 /**
  * Closes `ws` once its browser session has ended (signed out here or on another replica, ended from
  * "Your sessions" or by staff, or past a limit), with a last error frame saying why. A database that
  * does not answer keeps the socket open: the next check tries again.
  */
 export function closeWhenSessionEnds(ws: WebSocket, sessionId: string, log: Logger): void {
+  const isActive = async () => (await checkSession(sessionId, { touch: false })) !== null;
+  closeWhenEnded(ws, isActive, log, { message: 'Your session has ended. Sign in again to continue.', reason: 'your session has ended; sign in again' });
+}
+
+function closeWhenEnded(ws: WebSocket, isActive: () => Promise<boolean>, log: Logger, words: { message: string; reason: string }): void {
   let isChecking = false;
   const timer = setInterval(() => {
     if (isChecking) return;
     isChecking = true;
-    checkSession(sessionId, { touch: false })
+    isActive()
       .then((active) => {
         if (active || ws.readyState !== ws.OPEN) return;
-        log.info('session ended: closing its websocket');
+        log.info({ reason: words.reason }, 'credentials ended: closing the websocket');
         endedBySession.add(ws);
-        ws.send(JSON.stringify({ type: 'error', message: 'Your session has ended. Sign in again to continue.' }));
-        ws.close(sessionEndedCloseCode, 'your session has ended; sign in again');
+        ws.send(JSON.stringify({ type: 'error', message: words.message }));
+        ws.close(sessionEndedCloseCode, words.reason);
         // A client that never answers the close would otherwise keep the socket (and a shell) for 30 s.
         setTimeout(() => ws.readyState !== ws.CLOSED && ws.terminate(), closeAnswerGraceMs).unref();
       })

@@ -60,7 +60,7 @@ export async function startFacadeWorld(): Promise<FacadeWorld> {
     },
   };
   const log = createLogger({ level: 'silent' });
-  const relay = { ...processRelayServices, audit: () => Promise.resolve(audit) };
+  const relay = { ...processRelayServices, audit: () => Promise.resolve(audit), watchCaller: () => undefined };
   const portal: PortalServer = createPortalServer({
     log,
     handle: (_req, res) => {
@@ -68,7 +68,7 @@ export async function startFacadeWorld(): Promise<FacadeWorld> {
       res.end();
     },
     facade: (req, res) => handleFacade(services, req, res, log),
-    routes: [facadeHostAccessRoute(relay), facadeSubscribeRoute(services)],
+    routes: [facadeHostAccessRoute(relay), facadeSubscribeRoute(services, relay)],
     allowedOrigins: [url],
     trustProxy: 0,
   });
@@ -82,7 +82,8 @@ export async function startFacadeWorld(): Promise<FacadeWorld> {
       if (!person) throw new Error(`no demo person ${who}`);
       const id = `spinpat_test${String(++next).padStart(8, '0')}`;
       const secret = `secret-${who}-${next}`;
-      tokens.set(id, { user: { ...person, name: who }, tokenId: id.replace('spinpat_', ''), stackIds: narrow.stackIds ?? null, rights: narrow.rights ?? null, secret });
+      const tokenId = id.replace('spinpat_', '');
+      tokens.set(id, { user: { ...person, name: who, token: { id: tokenId, stackIds: narrow.stackIds ?? null, rights: narrow.rights ?? null } }, tokenId, secret });
       return { accessKey: id, secretKey: secret };
     },
     close: async () => {

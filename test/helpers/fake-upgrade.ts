@@ -87,13 +87,13 @@ export function fakeRelayServices(
   return {
     auditStore,
     watched,
-    sessionOf: async (headers) => {
+    callerOf: async ({ headers }) => {
       const user = headers.cookie ? sessions[headers.cookie] : undefined;
-      return user ? { id: `session-of-${user.uid}`, user: { name: user.uid, groups: [], isStaff: false, ...user } } : null;
+      return user ? { kind: 'session', id: `session-of-${user.uid}`, user: { name: user.uid, groups: [], isStaff: false, ...user } } : null;
     },
     backend: () => backend,
     audit: async () => auditStore,
-    watchSession: (_ws, sessionId) => void watched.push(sessionId),
+    watchCaller: (_ws, caller) => void watched.push(caller.id),
     maxSocketsPerUser: () => options.maxSockets ?? 20,
   };
 }

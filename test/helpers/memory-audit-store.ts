@@ -9,12 +9,14 @@ import type { AuditPage } from '@/lib/audit/list-audit-events';
 import { redactDetails } from '@/lib/domain/audit/redact-secrets';
 import { MemoryAttemptCounterStore } from '@/lib/rate-limit/memory-attempt-counter-store';
 import { MemorySessionStore } from './memory-session-store';
+import { MemoryTokenStore } from './memory-token-store';
 
 export class MemoryAuditStore implements AuditStore {
   /** Nothing branches on it outside SQL; SQLite is the default store. */
   readonly dialect = 'sqlite' as const;
   readonly attemptCounters = new MemoryAttemptCounterStore();
   readonly sessions = new MemorySessionStore();
+  readonly tokens = new MemoryTokenStore();
   /** Every event with its completion folded in, oldest first. */
   readonly events: AuditEvent[] = [];
   private rows = 0;

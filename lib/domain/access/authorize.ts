@@ -3,8 +3,12 @@ import { rights, type AccessStack, type AccessUser, type Right } from './rights'
 
 export type Relation = 'owner' | 'group' | 'staff' | 'none';
 
-/** How the person relates to the stack, strongest first: tags are compared lower-cased. */
+/**
+ * How the person relates to the stack, strongest first: tags are compared lower-cased. Through a token
+ * limited to some stacks, every other stack is 'none', exactly as if it were not shared.
+ */
 export function relationTo(user: AccessUser, stack: AccessStack): Relation {
+  if (user.token?.stackIds && !user.token.stackIds.includes(stack.id)) return 'none';
   const owner = stack.tags.owner?.toLowerCase();
   const group = stack.tags.group?.toLowerCase();
   if (owner && owner === user.uid.toLowerCase()) return 'owner';
@@ -15,10 +19,21 @@ export function relationTo(user: AccessUser, stack: AccessStack): Relation {
 
 /**
  * The rights a person holds on a stack. The owner, members of the stack's group and staff hold all
- * five; everyone else none (DESIGN.md). A stack without an owner tag is therefore staff's only.
+ * five; everyone else none (DESIGN.md). A stack without an owner tag is therefore staff's only. A token
+ * holds the intersection of its owner's rights with its own, and always `view` on a stack it reaches.
  */
 export function rightsOn(user: AccessUser, stack: AccessStack): Right[] {
-  return relationTo(user, stack) === 'none' ? [] : [...rights];
+  if (relationTo(user, stack) === 'none') return [];
+  const tokenRights = user.token?.rights;
+  return rights.filter((right) => right === 'view' || !tokenRights || tokenRights.includes(right));
+}
+
+/**
+ * Whether the person sees every stack, as staff do through a browser session or an unnarrowed token;
+ * staff-wide listings (everyone's activity) ask this rather than `isStaff`.
+ */
+export function seesEveryStack(user: AccessUser): boolean {
+  return user.isStaff && !user.token?.stackIds;
 }
 
 /**
@@ -36,5 +51,8 @@ export function notShared(stackId: string): NotFoundError {
 export function authorize(user: AccessUser, right: Right, stack: AccessStack): void {
   const held = rightsOn(user, stack);
   if (!held.includes('view')) throw notShared(stack.id);
-  if (!held.includes(right)) throw new ForbiddenError(`You may not ${right} stack ${stack.name}.`);
+  if (!held.includes(right)) {
+    const through = user.token ? ` with API token ${user.token.id}` : '';
+    throw new ForbiddenError(`You may not ${right} stack ${stack.name}${through}.`);
+  }
 }

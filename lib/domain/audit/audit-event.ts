@@ -18,6 +18,8 @@ export const auditActions = [
   'session.end',
   'session.end-all',
   'session.expire',
+  'token.create',
+  'token.revoke',
 ] as const;
 export const auditAction = z.enum(auditActions);
 export type AuditAction = z.infer<typeof auditAction>;

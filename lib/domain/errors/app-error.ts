@@ -69,6 +69,13 @@ export class PayloadTooLargeError extends AppError {
   readonly title = 'Request too large';
 }
 
+/** Well-formed input that names something the caller may not use (a stack not theirs, for a token). */
+export class UnprocessableError extends AppError {
+  readonly status = 422;
+  readonly type = 'unprocessable';
+  readonly title = 'The request cannot be carried out';
+}
+
 /** Policy input that cannot be checked at all (unreadable, or over the check's limits). */
 export class PolicyInputError extends AppError {
   readonly status = 422;

@@ -8,4 +8,4 @@ export const DELETE = route<{ sessionId: string }>(async (ctx) => {
   const { sessionId } = sessionIdParam.parse(ctx.params);
   await endOwnSession(await getAuditStore(), ctx.user, sessionId, requesterOf(ctx));
   return new Response(null, { status: 204 });
-});
+}, { browserSessionOnly: true });

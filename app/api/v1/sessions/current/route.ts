@@ -14,4 +14,4 @@ export const DELETE = route(async ({ user }) => {
   if (!session) throw new UnauthenticatedError('Sign in to use the portal.');
   await endSignedOutSession(await getAuditStore(), session.id, user.uid);
   return new Response(null, { status: 204 });
-});
+}, { browserSessionOnly: true });
