@@ -110,7 +110,9 @@ describe('up --upgrade, --confirm-upgrade and --rollback', () => {
     const transform = await send(fred, 'POST', `${P}/scripts/transform`, { Name: '/web', Config: { Image: 'nginx:1.14', Env: [] }, HostConfig: {} });
     expect(transform.status).toBe(200);
     expect(transform.body.logConfig).toBeTruthy();
-    // `up` sends no links of its own, then the PUT of the service-level config, then the upgrade.
+    // `up` reads the service's links (through the schema's lower-case collection name) and sends none of its own, then the PUT of the service-level config, then the upgrade.
+    expect((await send(fred, 'GET', `${P}/serviceconsumemaps?serviceId=${id}`)).status).toBe(200);
+    expect((await send(dino, 'GET', `${P}/serviceconsumemaps?serviceId=${id}`)).status).toBe(404);
     expect((await send(fred, 'POST', `${P}/services/${id}?action=setservicelinks`, { links: null, actions: null })).status).toBe(202);
     expect((await send(fred, 'PUT', `${P}/services/${id}`, { links: null, actions: null, launchConfig: web.launchConfig, scale: web.scale })).status).toBe(200);
     const launchConfig = web.launchConfig as Json;
@@ -121,7 +123,9 @@ describe('up --upgrade, --confirm-upgrade and --rollback', () => {
     expect(String(forbidden.body.message)).toMatch(/\[no-privileged\]/);
     expect(world.audit.events.find((e) => e.action === 'service.upgrade' && e.serviceId === id)).toMatchObject({ actor: 'fred', outcome: 'failed', code: 'policy-violation' });
 
-    const upgrade = await send(fred, 'POST', `${P}/services/${id}?action=upgrade`, { inServiceStrategy: { batchSize: 2, intervalMillis: 10, launchConfig: { ...launchConfig, labels, imageUuid: 'docker:nginx:1.27.3' } } });
+    // As rancher-compose sends it: only what the compose file says, nested structs stamped with type, links and actions.
+    const composed = { type: 'launchConfig', links: null, actions: null, imageUuid: 'docker:nginx:1.27.3', labels, logConfig: { type: 'logConfig', links: null, actions: null }, networkMode: launchConfig.networkMode };
+    const upgrade = await send(fred, 'POST', `${P}/services/${id}?action=upgrade`, { inServiceStrategy: { batchSize: 2, intervalMillis: 10, launchConfig: composed } });
     expect(upgrade.status, JSON.stringify(upgrade.body)).toBe(202);
     const upgraded = await settled(fred, id);
     expect(upgraded.state).toBe('upgraded');

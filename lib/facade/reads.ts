@@ -119,7 +119,8 @@ export function listCollection(req: FacadeRequest, name: string): Promise<Facade
   if (name === 'projects') return visibleProjects(req);
   if (name === 'stacks') return listStacks(req);
   if (stackScoped[name]) return listStackScoped(req, name);
-  if (name === 'serviceConsumeMaps') return listConsumeMaps(req);
+  // Rancher's schema names the collection `serviceconsumemaps`; the CLI follows that link.
+  if (name.toLowerCase() === 'serviceconsumemaps') return listConsumeMaps(req);
   return ok(collection(projectUrl(req, `/${name}`), name.replace(/s$/, ''), []));
 }
 

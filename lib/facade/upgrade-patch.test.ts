@@ -19,6 +19,11 @@ describe('upgradePatch', () => {
     expect(() => upgradePatch(current, { ...current, volumeDriver: 'rancher-nfs' })).toThrow(/volumeDriver/);
   });
 
+  it('ignores the type, links and actions go-rancher puts on nested structs', () => {
+    const wanted = { ...current, logConfig: { type: 'logConfig', links: null, actions: null, driver: '', config: {} } };
+    expect(upgradePatch(current, wanted)).toEqual({});
+  });
+
   it('passes a changed field the policy judges (privileged) on to the upgrade', () => {
     expect(upgradePatch(current, { ...current, privileged: true })).toEqual({ privileged: true });
   });

@@ -13,6 +13,13 @@ const envelope = new Set(['type', 'links', 'actions', 'kind', 'version']);
 const changeable = new Set(Object.keys(launchConfigChange.shape));
 const maps = new Set(['environment', 'labels']);
 
+/** go-rancher stamps `type`, `links` and `actions` on every nested struct it sends (`logConfig`, …): not part of the value. */
+function withoutEnvelope(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutEnvelope);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.entries(value).filter(([k]) => !['type', 'links', 'actions'].includes(k)).map(([k, v]) => [k, withoutEnvelope(v)]));
+}
+
 function isEmpty(value: unknown): boolean {
   if (value === null || value === undefined || value === '' || value === false) return true;
   if (Array.isArray(value)) return value.length === 0;
@@ -20,7 +27,8 @@ function isEmpty(value: unknown): boolean {
 }
 
 function same(a: unknown, b: unknown): boolean {
-  return (isEmpty(a) && isEmpty(b)) || isDeepStrictEqual(a, b);
+  const [x, y] = [withoutEnvelope(a), withoutEnvelope(b)];
+  return (isEmpty(x) && isEmpty(y)) || isDeepStrictEqual(x, y);
 }
 
 function withoutHash(map: unknown): Record<string, string> {
@@ -56,7 +64,7 @@ export function upgradePatch(current: LaunchConfig, wanted: Record<string, unkno
       continue;
     } else if (changeable.has(field)) {
       patch[field] = wanted[field] ?? null;
-    } else if (!isEmpty(wanted[field])) {
+    } else if (!isEmpty(withoutEnvelope(wanted[field]))) {
       refused.push(field);
     }
   }
