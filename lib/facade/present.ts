@@ -75,11 +75,11 @@ export function collection(selfUrl: string, resourceType: string, data: Resource
  * comes back to the facade (and the portal's key, which Rancher's own links would need, is never asked for).
  */
 export function portalText(body: unknown, rancherBase: string, portalOrigin: string): string {
-  const text = JSON.stringify(body);
-  const wsRancher = rancherBase.replace(/^http/, 'ws');
-  const wsPortal = portalOrigin.replace(/^http/, 'ws');
-  return text
-    .replaceAll(`${rancherBase}/v2-beta`, `${portalOrigin}/v2-beta`)
-    .replaceAll(`${rancherBase}/v1-catalog`, `${portalOrigin}/v1-catalog`)
-    .replaceAll(`${wsRancher}/v2-beta`, `${wsPortal}/v2-beta`);
+  const host = rancherBase.replace(/^http(s?):\/\//, '');
+  const escaped = host.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const portalHost = portalOrigin.replace(/^https?:\/\//, '');
+  const secure = portalOrigin.startsWith('https:') ? 's' : '';
+  // One pass: http(s)://<rancher>/v2-beta|/v1-catalog and ws(s)://<rancher>/v2-beta become the portal's.
+  const pattern = new RegExp(`(http|ws)s?://${escaped}/(v2-beta|v1-catalog)`, 'g');
+  return JSON.stringify(body).replace(pattern, (_match, scheme: string, api: string) => `${scheme}${secure}://${portalHost}/${api}`);
 }

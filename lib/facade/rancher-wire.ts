@@ -9,7 +9,9 @@ import { RancherHttpClient, type Query } from '@/lib/rancher/http-client';
 
 export type Resource = Record<string, unknown> & { id?: string; type?: string };
 
-export const resourceSchema = z.record(z.string(), z.unknown()) as unknown as z.ZodType<Resource>;
+// Only an object is required of a row: the facade passes Rancher's fields on as they are, and checking
+// each of thousands of rows key by key would cost more than the read.
+export const resourceSchema = z.custom<Resource>((value) => typeof value === 'object' && value !== null && !Array.isArray(value), 'expected a Rancher resource');
 
 const key = Symbol.for('spin-portal.facade-rancher-client');
 type Holder = { [key]?: RancherHttpClient };
@@ -35,7 +37,7 @@ export interface RancherWire {
   /** Rancher's address before `/v2-beta`, e.g. `http://127.0.0.1:18080`: replaced by the portal's in answers. */
   readonly base: string;
   get(path: string, query?: Query): Promise<Resource>;
-  /** Every row of a collection (all pages); `limit` and paging in `query` are the facade's, not passed on. */
+  /** Every row of a collection, following `next` to the end. */
   list(path: string, query: Query): Promise<Resource[]>;
   post(path: string, body: unknown, query?: Query): Promise<Resource>;
   /** `/v1-catalog/<path>`: the catalog API, which `stacks ls` needs to answer. */

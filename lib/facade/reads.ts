@@ -24,11 +24,14 @@ export function notFound(what: string): NotFoundError {
   return new NotFoundError(`Not found: ${what}`);
 }
 
-/** The request's filters as Rancher takes them; paging stays the facade's (it answers in one page). */
+/**
+ * The request's filters as Rancher takes them, with its page size (the CLI's `limit=-2`, "all": one read
+ * instead of pages that each filter the whole collection again); the facade answers in one page.
+ */
 export function rancherQuery(params: URLSearchParams, extra: Query = {}): Query {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of params) {
-    if (name === 'limit' || name === 'marker') continue;
+    if (name === 'marker') continue;
     const had = query[name];
     query[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
