@@ -13,6 +13,7 @@ let fred: Key;
 let dino: Key;
 let stackIds: Record<string, string>;
 const P = '/v2-beta/projects/1a5';
+const psFilters = 'limit=-2&removed_null=1&state_ne=inactive&state_ne=stopped&state_ne=removing&system=false';
 
 beforeAll(async () => {
   world = await startFacadeWorld();
@@ -61,10 +62,14 @@ describe('stop, start and restart', () => {
     expect((await send(fred, 'POST', `${P}/services/${String(kv.id)}?action=deactivate`)).status).toBe(202);
     const stopped = await settled(fred, String(kv.id));
     expect(stopped.state).toBe('inactive');
+    // `ps` (answered from the copy the event feed keeps) leaves the stopped service out.
+    const psIds = async () => ((await send(fred, 'GET', `${P}/services?${psFilters}`)).body.data as Json[]).map((s) => s.id);
+    await expect.poll(psIds, { timeout: 5_000 }).not.toContain(kv.id);
     expect(Object.keys(stopped.actions as Json)).toContain('activate');
     expect(Object.keys(stopped.actions as Json)).not.toContain('deactivate');
     expect((await send(fred, 'POST', `${P}/services/${String(kv.id)}?action=activate`)).status).toBe(202);
     expect((await settled(fred, String(kv.id))).state).toBe('active');
+    await expect.poll(psIds, { timeout: 5_000 }).toContain(kv.id);
   });
 
   it('a token without operate gets no actions and a 403 for restart', async () => {

@@ -5,6 +5,8 @@ import type { Query } from '@/lib/rancher/http-client';
 import { collection, isVisible, presentResource } from './present';
 import { ok, projectUrl, type FacadeAnswer, type FacadeRequest } from './facade-request';
 import type { Resource } from './rancher-wire';
+import { rowFilter } from './row-filter';
+import { serviceRows } from './service-rows';
 
 /** Cattle ids (`1st5`, `1s12`, `1i345`): anything else in an id's place, such as a name, is looked up by name instead and 404s here. */
 const cattleId = /^1[a-z]+\d+$/;
@@ -99,6 +101,13 @@ const perStackReadsUpTo = 10;
 /** Services or containers of the caller's stacks only, with the request's filters. */
 async function listStackScoped(req: FacadeRequest, name: string): Promise<FacadeAnswer> {
   const asked = req.query.get('stackId');
+  // A broad listing (`ps`) of services is answered from the kept copy; a lookup by stack or name (what
+  // `up` decides on right after an action) always reads Rancher.
+  const filter = name === 'services' && asked === null && !req.query.has('name') ? rowFilter(req.query) : null;
+  if (filter) {
+    const rows = (await serviceRows(req.wire, req.backend).all(req.projectId)).filter((r) => isVisible(req.scope, r) && filter(r));
+    return ok(collection(projectUrl(req, `/${name}`), 'service', rows.map((r) => presentResource(req.scope, r))));
+  }
   const stacks = req.scope.stacksIn(req.projectId).filter((s) => asked === null || s.stack.id === asked);
   const path = `/projects/${req.projectId}/${stackScoped[name]}`;
   const pages =
