@@ -152,6 +152,14 @@ describe('credentials', () => {
     }
   });
 
+  it('never lets an encoded ../ reach another of Rancher’s paths', async () => {
+    for (const path of ['/v2-beta/schemas/..%2Fprojects%2F1a5%2Fstacks', `${P}/schemas/..%2F..%2Fprojects%2F1a5%2Fservices`, `${P}/stacks/..%2Fservices`]) {
+      const a = await send('pebbles', 'GET', path);
+      expect(a.status, path).toBe(404);
+      expect(JSON.stringify(a.body)).not.toContain('foo-jgi-doe');
+    }
+  });
+
   it('a token narrowed to one stack sees only that stack', async () => {
     const narrowed = world.key('fred', { stackIds: [stackIds['bar-nersc'] ?? ''] });
     const stacks = data((await cliRequest(world.url, narrowed, 'GET', `${P}/stacks?limit=-2`)).body);

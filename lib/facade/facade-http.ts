@@ -25,6 +25,12 @@ export interface FacadeServices {
   portalOrigin(): string;
 }
 
+/**
+ * A path segment as Rancher names things (ids, collection and schema names, `rancher.server.version`).
+ * Anything else, such as an encoded `../`, would reach another of Rancher's paths with the portal's key.
+ */
+const plainSegment = /^(?!\.{1,2}$)[A-Za-z0-9._-]+$/;
+
 /** Whether the custom server hands this path to the facade. */
 export function isFacadePath(path: string): boolean {
   return /^\/(v2-beta|v1-catalog)(\/|$)/.test(path);
@@ -100,6 +106,7 @@ export async function handleFacade(services: FacadeServices, req: IncomingMessag
   const wire = services.wire();
   let result: FacadeAnswer;
   try {
+    if (!segments.every((s) => plainSegment.test(s))) throw notFound(url.pathname);
     const credentials = basicCredentials(req.headers.authorization);
     const clientAddress = String(req.headers[clientAddressHeader] ?? '');
     const caller = credentials ? await services.resolveCaller(credentials, clientAddress) : null;

@@ -33,7 +33,8 @@ export function notFound(what: string): NotFoundError {
 export function rancherQuery(params: URLSearchParams, extra: Query = {}): Query {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of params) {
-    if (name === 'marker') continue;
+    // `include` and `projection` would embed or shape related resources Rancher picks, beyond what is filtered here.
+    if (name === 'marker' || name === 'include' || name === 'projection') continue;
     const had = query[name];
     query[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
