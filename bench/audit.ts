@@ -55,7 +55,7 @@ async function createPlainTable(db: Kysely<AuditTables>, dialect: AuditDialect):
   await sql`create table bench_plain_events (${seq}, id text not null unique, kind text not null, intent_id text unique,
     occurred_at text not null, actor text not null, client_address text, user_agent text, request_id text, action text not null,
     stack_id text, stack_name text, service_id text, service_name text, container_id text, container_name text, details text,
-    outcome text not null, code text, duration_ms bigint)`.execute(db);
+    outcome text not null, code text, duration_ms bigint, environment_id text, environment_name text, token_id text)`.execute(db);
   for (const [name, columns] of [['actor', 'actor, seq'], ['stack', 'stack_id, seq'], ['action', 'action, seq'], ['time', 'occurred_at']]) {
     await sql.raw(`create index bench_plain_${name} on bench_plain_events (${columns})`).execute(db);
   }
@@ -83,6 +83,9 @@ function plainRow(input: AuditRecord): PlainTables['bench_plain_events'] {
     outcome: input.outcome,
     code: input.code ?? null,
     duration_ms: input.durationMs ?? null,
+    environment_id: input.environmentId ?? null,
+    environment_name: input.environmentName ?? null,
+    token_id: input.tokenId ?? null,
   };
 }
 

@@ -1,5 +1,6 @@
 import { clsx } from 'clsx';
 import { describeActivity, type ActivityEvent } from '@/lib/domain/activity/activity-event';
+import { EnvironmentBadge } from '@/components/stacks/environment-badge';
 import { RelativeTime } from '@/components/stacks/relative-time';
 
 const outcomeStyle: Record<ActivityEvent['outcome'], string> = {
@@ -27,19 +28,30 @@ export function outcomeWords(event: Pick<ActivityEvent, 'outcome' | 'code' | 'co
   }
 }
 
-export function ActivityItem({ event, showStack }: { event: ActivityEvent; showStack?: boolean }) {
+/** "2026-12-07 10:15:04 UTC": the exact time, for when "5 minutes ago" is not enough. */
+export function exactTime(iso: string): string {
+  const at = Date.parse(iso);
+  return Number.isNaN(at) ? '—' : `${new Date(at).toISOString().slice(0, 19).replace('T', ' ')} UTC`;
+}
+
+/**
+ * One row. `showStack` (everyone's activity) adds the stack and its environment; `exactTimes` shows
+ * each time in full instead of relative (the relative one keeps the exact time as its tooltip).
+ */
+export function ActivityItem({ event, showStack, exactTimes, testId = 'activity-item' }: { event: ActivityEvent; showStack?: boolean; exactTimes?: boolean; testId?: string }) {
   const outcome = outcomeWords(event);
   const changes = Array.isArray(event.details?.changes) ? (event.details.changes as { path?: string; before?: unknown; after?: unknown }[]) : [];
   return (
-    <li className="py-2" data-testid="activity-item">
+    <li className="py-2" data-testid={testId}>
       <div className="flex flex-wrap items-baseline gap-x-2 gap-y-1 text-sm">
         <span className="font-medium">{describeActivity(event)}</span>
         {showStack && event.stackName ? <span className="text-slate-600 dark:text-slate-400">in {event.stackName}</span> : null}
+        {showStack && event.environment ? <EnvironmentBadge environment={event.environment} /> : null}
         <span className={clsx('rounded px-1.5 py-0.5 text-xs', outcomeStyle[event.outcome])} title={outcome.title}>
           {outcome.label}
         </span>
         <span className="text-xs text-slate-500 dark:text-slate-400">
-          <RelativeTime iso={event.time} />
+          {exactTimes ? <time dateTime={event.time}>{exactTime(event.time)}</time> : <RelativeTime iso={event.time} />}
           {event.clientAddress ? ` · from ${event.clientAddress}` : ''}
           {event.requestId ? ` · request ${event.requestId}` : ''}
         </span>

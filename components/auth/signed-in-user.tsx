@@ -7,7 +7,7 @@ import { buttonClasses } from '@/components/ui/button';
 /** The header's items read as plain text until hovered. */
 const headerItemLook = 'py-1 font-normal text-slate-700 dark:text-slate-300';
 
-/** The header's right side for a signed-in person: who they are, a staff badge, their sessions, sign out. */
+/** The header's right side for a signed-in person: who they are, a staff badge, their sessions and API tokens, sign out. */
 export function SignedInUser({ user }: { user: SessionUser }) {
   return (
     <>
@@ -21,6 +21,9 @@ export function SignedInUser({ user }: { user: SessionUser }) {
       ) : null}
       <Link href="/sessions" className={buttonClasses({ variant: 'ghost', size: 'sm', className: headerItemLook })}>
         Your sessions
+      </Link>
+      <Link href="/tokens" className={buttonClasses({ variant: 'ghost', size: 'sm', className: headerItemLook })}>
+        API tokens
       </Link>
       <SignOutButton className={headerItemLook} />
     </>

@@ -107,7 +107,7 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       ) : null}
       {tab === 'logs' && can('logs') ? <LogViewer key={containerId ?? 'all'} containers={containers} initialContainerId={containerId} permalink={permalink} /> : null}
       {tab === 'shell' && can('shell') ? <ShellPanel containers={containers} initialContainerId={containerId} /> : null}
-      {tab === 'activity' ? <ActivityTimeline stackId={stack.id} /> : null}
+      {tab === 'activity' ? <ActivityTimeline stackId={stack.id} serviceId={service.id} /> : null}
     </div>
   );
 }

@@ -7,7 +7,7 @@ import type { AuditEventRow, AuditTables } from './audit-tables';
 /** A row before the chain places it: the chain adds its position, time and hashes. */
 export type AuditRowContent = Omit<AuditEventRow, 'seq' | 'occurred_at' | 'prev_hash' | 'hash'>;
 
-// 22 columns: 1,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
+// 25 columns: 1,000 rows stay under SQLite's 32,766 and PostgreSQL's 65,535 bound parameters.
 const rowsPerInsert = 1000;
 
 /**

@@ -9,7 +9,8 @@ function event(overrides: Partial<AuditEvent>): AuditEvent {
   return {
     id: 'e1', time: '2026-11-25T12:00:00.000Z', actor: 'fred', clientAddress: null, userAgent: null, requestId: null,
     action: 'service.restart', stackId: '1st5', stackName: 'foo-jgi-doe', serviceId: null, serviceName: null,
-    containerId: null, containerName: null, details: null, outcome: 'ok', code: null, durationMs: null, completedAt: null,
+    containerId: null, containerName: null, environmentId: null, environmentName: null, tokenId: null, details: null, outcome: 'ok',
+    code: null, durationMs: null, completedAt: null,
     ...overrides,
   };
 }
@@ -45,11 +46,16 @@ describe('auditCsv', () => {
     );
     const lines = csv.split('\r\n');
     expect(lines[0]).toBe(
-      'id,time,actor,clientAddress,userAgent,requestId,action,stackId,stackName,serviceId,serviceName,containerId,containerName,outcome,code,durationMs,completedAt,details',
+      'id,time,actor,clientAddress,userAgent,requestId,action,stackId,stackName,serviceId,serviceName,containerId,containerName,outcome,code,durationMs,completedAt,details,environmentId,environmentName,tokenId',
     );
-    expect(lines[1]).toBe(`e1,2026-11-25T12:00:00.000Z,"'=HYPERLINK(""x"")",,"a,b",,service.restart,1st5,foo-jgi-doe,,,,,ok,,5,,"{""n"":1}"`);
+    expect(lines[1]).toBe(`e1,2026-11-25T12:00:00.000Z,"'=HYPERLINK(""x"")",,"a,b",,service.restart,1st5,foo-jgi-doe,,,,,ok,,5,,"{""n"":1}",,,`);
     expect(csv).toContain('"line\nbreak"');
     expect(csv.endsWith('\r\n')).toBe(true);
+  });
+
+  it('ends each row with the environment and token', async () => {
+    const csv = await collect(auditCsv(from([event({ environmentId: '1a5', environmentName: 'prod-cattle', tokenId: 'tok_1' })])));
+    expect(csv.split('\r\n')[1]?.endsWith(',1a5,prod-cattle,tok_1')).toBe(true);
   });
 });
 

@@ -23,6 +23,7 @@ export async function* iterateAuditEvents(store: Pick<AuditStore, 'list'>, filte
 const csvColumns = [
   'id', 'time', 'actor', 'clientAddress', 'userAgent', 'requestId', 'action', 'stackId', 'stackName', 'serviceId',
   'serviceName', 'containerId', 'containerName', 'outcome', 'code', 'durationMs', 'completedAt', 'details',
+  'environmentId', 'environmentName', 'tokenId',
 ] as const satisfies readonly (keyof AuditEvent)[];
 
 /** RFC 4180 CSV with a header line and CRLF line ends; `details` is a JSON cell. */

@@ -105,6 +105,17 @@ function migrations(dialect: AuditDialect): Record<string, Migration> {
         await db.schema.createIndex('sessions_started').on('sessions').column('started_at').execute();
       },
     },
+    '004-audit-environment-token': {
+      async up(db: Kysely<unknown>) {
+        // Nullable: rows written before this migration keep null here and their hashes stay valid.
+        await db.schema.alterTable('audit_events').addColumn('environment_id', 'text').execute();
+        await db.schema.alterTable('audit_events').addColumn('environment_name', 'text').execute();
+        await db.schema.alterTable('audit_events').addColumn('token_id', 'text').execute();
+        await db.schema.createIndex('audit_events_environment_seq').on('audit_events').columns(['environment_id', 'seq']).execute();
+        // Staff filter by the stack's name, which also finds the activity of a deleted stack.
+        await db.schema.createIndex('audit_events_stack_name_seq').on('audit_events').columns(['stack_name', 'seq']).execute();
+      },
+    },
     '005-api-tokens': {
       async up(db: Kysely<unknown>) {
         await db.schema
@@ -130,15 +141,18 @@ function migrations(dialect: AuditDialect): Record<string, Migration> {
   };
 }
 
-/** Brings the database up to the newest schema; throws with the failing migration's error. */
-export async function migrateAuditDatabase(db: Kysely<AuditTables>, dialect: AuditDialect): Promise<void> {
+/**
+ * Brings the database up to the newest schema (or up to the migration named `upTo`, which tests use to
+ * make a database as an older portal left it); throws with the failing migration's error.
+ */
+export async function migrateAuditDatabase(db: Kysely<AuditTables>, dialect: AuditDialect, upTo?: string): Promise<void> {
   const migrator = new Migrator({
     db,
     provider: { getMigrations: async () => migrations(dialect) },
     migrationTableName: 'audit_migration',
     migrationLockTableName: 'audit_migration_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (upTo === undefined ? migrator.migrateToLatest() : migrator.migrateTo(upTo));
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
     throw new Error(`audit store migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`, {

@@ -22,8 +22,13 @@ const row = {
   outcome: 'ok',
   code: null,
   duration_ms: 12,
+  environment_id: null,
+  environment_name: null,
+  token_id: null,
   prev_hash: genesisHash,
 };
+
+const withEnvironment = { ...row, environment_id: '1a5', environment_name: 'prod-cattle', token_id: 'tok1' };
 
 describe('hashAuditRow', () => {
   it('is a stable SHA-256 of the content', () => {
@@ -39,5 +44,19 @@ describe('hashAuditRow', () => {
 
   it('tells null from an empty string', () => {
     expect(hashAuditRow({ ...row, user_agent: '' })).not.toBe(hashAuditRow(row));
+  });
+
+  it('hashes a row written before the environment columns existed as it always did', () => {
+    // The hash of this row as computed before migration 004 added environment_id, environment_name and token_id.
+    expect(hashAuditRow(row)).toBe('4912fb3c15790de218e8a4218ab59b78fa29324dcd30e3348fc4752115a9fa76');
+  });
+
+  it.each(['environment_id', 'environment_name', 'token_id'] as const)('covers %s when it is set', (column) => {
+    expect(hashAuditRow({ ...withEnvironment, [column]: `${withEnvironment[column]}x` })).not.toBe(hashAuditRow(withEnvironment));
+    expect(hashAuditRow({ ...withEnvironment, [column]: null })).not.toBe(hashAuditRow(withEnvironment));
+  });
+
+  it('tells which later column holds a value', () => {
+    expect(hashAuditRow({ ...row, environment_id: 'x' })).not.toBe(hashAuditRow({ ...row, token_id: 'x' }));
   });
 });

@@ -8,6 +8,8 @@ export const genesisHash = '0'.repeat(64);
 /** Bumped if the hashed content ever changes, so old and new rows stay verifiable side by side. */
 const hashVersion = 1;
 
+const laterColumns = ['environment_id', 'environment_name', 'token_id'] as const;
+
 /**
  * SHA-256 (hex) of a row's canonical content: every column but `hash`, including its chain position
  * (`seq`) and its predecessor's hash, so editing, reordering or deleting a row breaks the chain. The
@@ -38,6 +40,9 @@ export function hashAuditRow(row: Omit<AuditEventRow, 'hash'>): string {
     row.code,
     row.duration_ms,
     row.prev_hash,
+    // Columns added later join the content only when set, each named, so every row written before they
+    // existed hashes exactly as it did.
+    ...laterColumns.filter((column) => (row[column] ?? null) !== null).map((column) => [column, row[column]]),
   ];
   return createHash('sha256').update(JSON.stringify(content), 'utf8').digest('hex');
 }

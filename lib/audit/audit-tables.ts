@@ -5,6 +5,9 @@ import { z } from 'zod';
 export const auditRowKinds = ['event', 'intent', 'completion'] as const;
 export type AuditRowKind = (typeof auditRowKinds)[number];
 
+/** A column added by a later migration: absent when `audit:verify` reads a database not yet migrated. */
+const laterColumn = z.string().nullish().transform((v) => v ?? null);
+
 /**
  * One row of the hash chain, as stored. `kind` is `event` (one-shot), `intent` (written before a Rancher
  * call, outcome `unknown`) or `completion` (written after it, pointing at its intent through `intent_id`).
@@ -33,6 +36,11 @@ export const auditEventRow = z.object({
   outcome: z.string(),
   code: z.string().nullable(),
   duration_ms: z.number().int().nullable(),
+  /** The Rancher environment of the stack acted on (migration 004; null on older rows and on sign-ins). */
+  environment_id: laterColumn,
+  environment_name: laterColumn,
+  /** The personal token the action came through; null for the browser. */
+  token_id: laterColumn,
   prev_hash: z.string(),
   hash: z.string(),
 });

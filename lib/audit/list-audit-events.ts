@@ -39,6 +39,9 @@ export async function listAuditEvents(db: Kysely<AuditTables>, filter: ParsedAud
     .where('e.kind', '!=', 'completion');
   if (filter.actor !== undefined) query = query.where('e.actor', '=', filter.actor);
   if (filter.stackId !== undefined) query = query.where('e.stack_id', '=', filter.stackId);
+  if (filter.stackName !== undefined) query = query.where('e.stack_name', '=', filter.stackName);
+  if (filter.serviceId !== undefined) query = query.where('e.service_id', '=', filter.serviceId);
+  if (filter.environment !== undefined) query = query.where('e.environment_id', '=', filter.environment);
   if (filter.action !== undefined) query = query.where('e.action', '=', filter.action);
   if (filter.from !== undefined) query = query.where('e.occurred_at', '>=', filter.from);
   if (filter.to !== undefined) query = query.where('e.occurred_at', '<', filter.to);
@@ -84,6 +87,9 @@ export function toAuditEvent(row: AuditEventRow, completion: CompletionPart | nu
     serviceName: row.service_name,
     containerId: row.container_id,
     containerName: row.container_name,
+    environmentId: row.environment_id,
+    environmentName: row.environment_name,
+    tokenId: row.token_id,
     details: Object.keys(details).length > 0 ? details : null,
     outcome: outcome.parse(completion?.outcome ?? row.outcome),
     code: completion ? completion.code : row.code,

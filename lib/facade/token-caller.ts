@@ -1,5 +1,5 @@
 import 'server-only';
-import { resolveCaller } from '@/lib/tokens/request-caller';
+import { callerOfToken } from '@/lib/tokens/request-caller';
 import type { ResolveCaller } from './caller';
 
 /**
@@ -8,6 +8,6 @@ import type { ResolveCaller } from './caller';
  */
 export const tokenCaller: ResolveCaller = async ({ accessKey, secretKey }, clientAddress) => {
   if (!accessKey.startsWith('spinpat_')) return null;
-  const caller = await resolveCaller({ authorization: `Bearer ${accessKey}_${secretKey}`, cookieNames: [], clientAddress, session: () => Promise.resolve(null) });
-  return caller?.kind === 'token' ? { user: caller.user, tokenId: caller.id } : null;
+  const caller = await callerOfToken(`${accessKey}_${secretKey}`, clientAddress);
+  return { user: caller.user, tokenId: caller.id };
 };

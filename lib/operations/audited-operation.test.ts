@@ -7,7 +7,7 @@ import {
   RancherNotAllowedInStateError,
   RancherUnavailableError,
 } from '@/lib/rancher/errors';
-import { FakeRancherBackend, fakeContainer, fakeService, fakeStack } from '@/test/helpers/fake-rancher-backend';
+import { devCattle, FakeRancherBackend, fakeContainer, fakeService, fakeStack } from '@/test/helpers/fake-rancher-backend';
 import { fakeOperationContext } from '@/test/helpers/fake-operation-context';
 import { restartContainer, runServiceVerb } from './service-actions';
 
@@ -82,6 +82,29 @@ describe('auditedOperation', () => {
     expect(ctx.audit.events).toEqual([
       expect.objectContaining({ actor: 'barney', action: 'service.stop', outcome: 'denied', code: 'not-found' }),
       expect.objectContaining({ actor: 'fred', action: 'service.restart', stackId: '1st3', outcome: 'failed', code: 'conflict' }),
+    ]);
+  });
+
+  it('records the environment of the stack acted on, and the token acted through', async () => {
+    const devStack = fakeStack({ id: '1st9', name: 'foo-jgi-doe-dev', owner: 'fred', environment: devCattle, services: [fakeService({ id: '1s20', stackId: '1st9', name: 'web', containers: [fakeContainer({ id: '1i30', serviceId: '1s20' })] })] });
+    const dev = fakeOperationContext(new FakeRancherBackend([devStack]), { uid: 'fred' }, ctx.audit);
+    await runServiceVerb(dev, { stackId: '1st9', serviceId: '1s20', verb: 'restart' });
+    await restartContainer({ ...dev, tokenId: 'tok_1' }, { stackId: '1st9', containerId: '1i30' });
+    await restartWeb();
+    expect(ctx.audit.events.map((e) => [e.action, e.environmentId, e.environmentName, e.tokenId])).toEqual([
+      ['service.restart', '1a7', 'dev-cattle', null],
+      ['container.restart', '1a7', 'dev-cattle', 'tok_1'],
+      ['service.restart', '1a5', 'prod-cattle', null],
+    ]);
+  });
+
+  it('records the environment of a stack found but refused, and none for a stack that does not exist', async () => {
+    const barney = fakeOperationContext(ctx.backend, { uid: 'barney' }, ctx.audit);
+    await failure(runServiceVerb(barney, { stackId: '1st2', serviceId: '1s4', verb: 'stop' }));
+    await failure(runServiceVerb(ctx, { stackId: '1st99', serviceId: '1s4', verb: 'stop' }));
+    expect(ctx.audit.events.map((e) => [e.actor, e.outcome, e.environmentId])).toEqual([
+      ['barney', 'denied', '1a5'],
+      ['fred', 'denied', null],
     ]);
   });
 });

@@ -28,6 +28,16 @@ interface OperationSpec<T> {
   run: (target: OperationTarget) => Promise<T>;
 }
 
+/** Who acts, from where, as every audit row of an operation records it. */
+export function auditActor(ctx: OperationContext) {
+  return { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId, tokenId: ctx.tokenId ?? null };
+}
+
+/** The Rancher environment an audit row names: the one of the stack acted on. */
+export function auditEnvironment(stack: Pick<StackDetail, 'environment'>) {
+  return { environmentId: stack.environment.id, environmentName: stack.environment.name };
+}
+
 /** What the audit row's `code` says of a failure: Rancher's code (or the transport's) when there is one. */
 export function auditCodeOf(err: unknown): string {
   if (isAppError(err)) {
@@ -60,7 +70,7 @@ export async function actionInput<T>(
   try {
     return await read();
   } catch (err) {
-    const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId };
+    const who = auditActor(ctx);
     await recordUnsentAttempt(ctx, { ...who, action: attempt.action, stackId: attempt.stackId, serviceId: attempt.serviceId ?? null, containerId: attempt.containerId ?? null }, err);
     throw err;
   }
@@ -74,21 +84,23 @@ export async function actionInput<T>(
  * not answer in time is completed as `unknown` too: it may have been made.
  */
 export async function auditedOperation<T>(ctx: OperationContext, spec: OperationSpec<T>): Promise<T> {
-  const who = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId, action: spec.action };
+  const who = { ...auditActor(ctx), action: spec.action };
   const where = { stackId: spec.stackId, serviceId: spec.serviceId ?? null, containerId: spec.containerId ?? null };
 
   let target: OperationTarget;
+  let stack: StackDetail | undefined;
   try {
-    const stack = await getStackOrNotShared(ctx.backend, spec.stackId);
+    stack = await getStackOrNotShared(ctx.backend, spec.stackId);
     authorize(ctx.user, spec.right, stack);
     target = { stack, ...locate(stack, spec) };
   } catch (err) {
-    await recordUnsentAttempt(ctx, { ...who, ...where }, err);
+    await recordUnsentAttempt(ctx, { ...who, ...where, ...(stack ? auditEnvironment(stack) : {}) }, err);
     throw err;
   }
 
   const named = {
     ...where,
+    ...auditEnvironment(target.stack),
     stackName: target.stack.name,
     serviceName: target.service?.name ?? null,
     containerName: target.container?.name ?? null,

@@ -6,7 +6,7 @@ import { hasStatus, NotFoundError } from '@/lib/domain/errors/app-error';
 import { containerId } from '@/lib/domain/rancher/resource-ids';
 import type { ContainerDetail, StackDetail } from '@/lib/domain/rancher/types';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
-import { recordUnsentAttempt } from './audited-operation';
+import { auditActor, auditEnvironment, recordUnsentAttempt } from './audited-operation';
 import type { OperationContext } from './operation-context';
 
 export interface ContainerAccess {
@@ -21,15 +21,16 @@ export interface ContainerAccess {
  * refusal is recorded as a denied `action`, and Rancher down at the lookup as a failed one.
  */
 export async function authorizeContainer(ctx: OperationContext, id: string, right: Right, action: AuditAction): Promise<ContainerAccess> {
+  let stack: StackDetail | undefined;
   try {
     if (!containerId.safeParse(id).success) throw notSharedContainer(id);
     const container = await ctx.backend.getContainer(id);
-    const stack = await getStackOrNotShared(ctx.backend, container.stackId);
+    stack = await getStackOrNotShared(ctx.backend, container.stackId);
     authorize(ctx.user, right, stack);
     const serviceName = stack.services.find((s) => s.id === container.serviceId)?.name ?? null;
     return { container, stack, serviceName };
   } catch (err) {
-    const attempt = { actor: ctx.user.uid, clientAddress: ctx.clientAddress, userAgent: ctx.userAgent, requestId: ctx.requestId, action, containerId: id };
+    const attempt = { ...auditActor(ctx), action, containerId: id, ...(stack ? auditEnvironment(stack) : {}) };
     await recordUnsentAttempt(ctx, attempt, err);
     // Absent, or on a stack that is not shared: the same words either way.
     throw hasStatus(err, 404) ? notSharedContainer(id) : err;

@@ -14,5 +14,6 @@ export async function operationContextOf<P>(route: RouteContext<P>): Promise<Ope
     log: route.log,
     backend: rancherBackend(),
     audit: await getAuditStore(),
+    tokenId: route.user.token?.id ?? null,
   };
 }

@@ -13,4 +13,6 @@ export interface OperationContext {
   log: Logger;
   backend: RancherBackend;
   audit: AuditStore;
+  /** The personal token the request came through, recorded with every action; absent in the browser. */
+  tokenId?: string | null;
 }

@@ -14,6 +14,7 @@ import { toContainerDetail, toContainerSummary, toServiceDetail, toStackDetail }
 import { upgradeStrategy } from './upgrade-strategy';
 import type { RolloutOptions } from '@/lib/domain/rancher/rollout-options';
 import { rancherActions, type LifecycleVerb, type ServiceVerb } from '@/lib/domain/rancher/service-verbs';
+import { isProductionEnvironment } from '@/lib/domain/rancher/production-environment';
 import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, StackSummary } from '@/lib/domain/rancher/types';
 import { waitForSettled } from './wait-for-settled';
 
@@ -366,7 +367,7 @@ class CattleBackend implements RancherBackend {
       http: this.http,
       projectId,
       ...(name !== undefined ? { name } : {}),
-      isProduction: (project) => (productionProjectIds?.length ? productionProjectIds.includes(project.id) : /^prod/i.test(project.name)),
+      isProduction: (project) => isProductionEnvironment(project, productionProjectIds),
       connectTimeoutMs: this.options.connectTimeoutMs,
       stackListRefreshMs: tuning?.stackListRefreshMs ?? stackListRefreshMs,
       mirrorStackList: tuning?.stackListMirror !== false,

@@ -59,14 +59,15 @@ export async function resolveCaller(request: CallerRequest): Promise<Caller | nu
   }
   const bearer = /^Bearer\s+(\S+)$/i.exec((request.authorization ?? '').trim())?.[1];
   if (!bearer) throw new UnauthenticatedError('Send a personal API token as Authorization: Bearer spinpat_….');
-  return tokenCaller(bearer, request.clientAddress);
+  return callerOfToken(bearer, request.clientAddress);
 }
 
 /**
- * The person behind a token, narrowed to its stacks and rights, with the owner's groups as the
- * directory has them now. Rate limited per token; the last use is recorded, at most once a minute.
+ * The person behind a presented token (the bearer's, or `spinpat_<id>_<secret>` rebuilt from a key
+ * pair), narrowed to its stacks and rights, with the owner's groups as the directory has them now.
+ * Rate limited per token; the last use is recorded, at most once a minute. 401 for any bad token.
  */
-async function tokenCaller(presented: string, clientAddress: string): Promise<Caller> {
+export async function callerOfToken(presented: string, clientAddress: string): Promise<Caller> {
   const parsed = parseToken(presented);
   const audit = await getAuditStore();
   const record = parsed ? await audit.tokens.get(parsed.id) : null;

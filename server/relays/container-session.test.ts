@@ -86,8 +86,8 @@ describe('openContainerSession (the logs and shell relays’ shared skeleton)', 
     const opened = await open('c=fred').session;
     await opened?.recordOpen({ outcome: 'ok', details: { lines: 5 } });
     await opened?.recordClose({ outcome: 'failed', code: 'upstream', details: { linesSent: 3 } });
-    const where = { stackId: '1st2', stackName: 'bar-nersc', serviceId: '1s4', serviceName: 'web', containerId: '1i7', containerName: 'bar-nersc-web-1' };
-    const who = { actor: 'fred', clientAddress: '192.0.2.20', userAgent: 'vitest', requestId: 'req-ws-1' };
+    const where = { stackId: '1st2', stackName: 'bar-nersc', serviceId: '1s4', serviceName: 'web', containerId: '1i7', containerName: 'bar-nersc-web-1', environmentId: '1a5', environmentName: 'prod-cattle' };
+    const who = { actor: 'fred', clientAddress: '192.0.2.20', userAgent: 'vitest', requestId: 'req-ws-1', tokenId: null };
     expect(services.auditStore.events).toEqual([
       expect.objectContaining({ ...who, ...where, action: 'logs.open', outcome: 'ok', durationMs: null, details: { lines: 5 } }),
       expect.objectContaining({ ...who, ...where, action: 'logs.close', outcome: 'failed', code: 'upstream', durationMs: expect.any(Number), details: { linesSent: 3 } }),

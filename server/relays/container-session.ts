@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import type { AuditCompletion } from '@/lib/domain/audit/audit-event';
 import { BadRequestError } from '@/lib/domain/errors/app-error';
 import { toProblem } from '@/lib/domain/errors/problem';
+import { auditActor, auditEnvironment } from '@/lib/operations/audited-operation';
 import { authorizeContainer, type ContainerAccess } from '@/lib/operations/container-access';
 import type { OperationContext } from '@/lib/operations/operation-context';
 import type { UpgradeContext } from '../upgrade-router';
@@ -57,10 +58,8 @@ export async function openContainerSession<Q>(
   const openedAt = Date.now();
   const { container, stack, serviceName } = access;
   const row = {
-    actor: ctx.user.uid,
-    clientAddress: ctx.clientAddress,
-    userAgent: ctx.userAgent,
-    requestId: ctx.requestId,
+    ...auditActor(ctx),
+    ...auditEnvironment(stack),
     stackId: stack.id,
     stackName: stack.name,
     serviceId: container.serviceId ?? null,

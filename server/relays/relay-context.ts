@@ -59,5 +59,6 @@ export async function relayContext(upgrade: UpgradeContext, services: RelayServi
     log,
     backend: services.backend(),
     audit: await services.audit(),
+    tokenId: caller.kind === 'token' ? caller.id : null,
   };
 }

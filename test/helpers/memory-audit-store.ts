@@ -59,6 +59,9 @@ export class MemoryAuditStore implements AuditStore {
         (e) =>
           (filter.actor === undefined || e.actor === filter.actor) &&
           (filter.stackId === undefined || e.stackId === filter.stackId) &&
+          (filter.stackName === undefined || e.stackName === filter.stackName) &&
+          (filter.serviceId === undefined || e.serviceId === filter.serviceId) &&
+          (filter.environment === undefined || e.environmentId === filter.environment) &&
           (filter.action === undefined || e.action === filter.action) &&
           (filter.from === undefined || e.time >= filter.from) &&
           (filter.to === undefined || e.time < filter.to) &&
@@ -94,6 +97,9 @@ export class MemoryAuditStore implements AuditStore {
       serviceName: intent.serviceName,
       containerId: intent.containerId,
       containerName: intent.containerName,
+      environmentId: intent.environmentId,
+      environmentName: intent.environmentName,
+      tokenId: intent.tokenId,
       details: result.details === null ? null : redacted(result.details),
       outcome: result.outcome,
       code: result.code,

@@ -25,9 +25,9 @@ interface DemoStack {
 }
 
 /** The HTTP status of a websocket upgrade: 101 when accepted (then closed at once). */
-function upgradeStatus(path: string, cookie: string): Promise<number> {
+function upgradeStatus(path: string, caller: string): Promise<number> {
   return new Promise((resolve) => {
-    const ws = new WebSocket(`${portal.url.replace('http', 'ws')}${path}`, { headers: { cookie, origin: portal.url } });
+    const ws = new WebSocket(`${portal.url.replace('http', 'ws')}${path}`, { headers: { ...credentials(caller), origin: portal.url } });
     ws.on('upgrade', () => {
       resolve(101);
       ws.close();
@@ -44,10 +44,31 @@ function wsResponse(status: number): Response {
 let portal: PortalProcess;
 let stacks: DemoStack[];
 const cookies: Record<string, string> = {};
+/** A personal API token of each demo user, unnarrowed: it must answer exactly as the user's session. */
+const tokens: Record<string, string> = {};
+
+/** The request headers of a caller: `fred` signs in with a cookie, `fred:token` sends fred's API token. */
+function credentials(caller: string): Record<string, string> {
+  const [user = '', kind] = caller.split(':');
+  return kind === 'token' ? { authorization: `Bearer ${tokens[user] ?? ''}` } : { cookie: cookies[user] ?? '' };
+}
+
+function post(path: string, caller: string): Promise<Response> {
+  return fetch(`${portal.url}${path}`, { method: 'POST', headers: { ...credentials(caller), origin: portal.url, 'content-type': 'application/json' }, body: '{}' });
+}
+
+function tokenRequest(method: string, path: string, caller: string, body?: unknown): Promise<Response> {
+  return fetch(`${portal.url}/api/v1/tokens${path}`, {
+    method,
+    headers: { ...credentials(caller), origin: portal.url, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+}
 
 beforeAll(async () => {
   portal = await startPortalProcess();
   for (const user of Object.keys(visibleStacks)) cookies[user] = await signIn(portal.url, user);
+  for (const user of Object.keys(visibleStacks)) tokens[user] = ((await (await tokenRequest('POST', '', user, { name: 'matrix', expiresInDays: 1 })).json()) as { token: string }).token;
   const all = (await (await fetch(`${portal.url}/api/v1/stacks`, { headers: { cookie: cookies.wilma ?? '' } })).json()) as { stacks: DemoStack[] };
   stacks = all.stacks;
   for (const stack of stacks) {
@@ -62,12 +83,12 @@ afterAll(async () => {
 
 /** Each route with the right it needs; the action routes pick an action Rancher refuses in the current state, so nothing changes. */
 const routes: { right: string; name: string; call: (user: string, stack: DemoStack) => Promise<Response> }[] = [
-  { right: 'view', name: 'GET stack', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}`, { headers: { cookie: cookies[u] ?? '' } }) },
-  { right: 'view', name: 'GET activity', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/activity`, { headers: { cookie: cookies[u] ?? '' } }) },
-  { right: 'operate', name: 'POST start (already active)', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/start`, jsonPost(portal.url, cookies[u] ?? '')) },
-  { right: 'upgrade', name: 'POST finish-upgrade (nothing to finish)', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/finish-upgrade`, jsonPost(portal.url, cookies[u] ?? '')) },
-  { right: 'logs', name: 'WS logs', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/logs?tail=1&follow=0`, cookies[u] ?? '')) },
-  { right: 'shell', name: 'WS shell', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/shell?cols=80&rows=24`, cookies[u] ?? '')) },
+  { right: 'view', name: 'GET stack', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}`, { headers: credentials(u) }) },
+  { right: 'view', name: 'GET activity', call: (u, s) => fetch(`${portal.url}/api/v1/stacks/${s.id}/activity`, { headers: credentials(u) }) },
+  { right: 'operate', name: 'POST start (already active)', call: (u, s) => post(`/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/start`, u) },
+  { right: 'upgrade', name: 'POST finish-upgrade (nothing to finish)', call: (u, s) => post(`/api/v1/stacks/${s.id}/services/${s.services[0]?.id}/finish-upgrade`, u) },
+  { right: 'logs', name: 'WS logs', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/logs?tail=1&follow=0`, u)) },
+  { right: 'shell', name: 'WS shell', call: async (u, s) => wsResponse(await upgradeStatus(`/api/v1/containers/${s.containerId}/shell?cols=80&rows=24`, u)) },
 ];
 
 describe('authorization matrix: every demo user × stack × right × route', () => {
@@ -81,27 +102,28 @@ describe('authorization matrix: every demo user × stack × right × route', () 
     }
   });
 
-  for (const user of Object.keys(visibleStacks)) {
-    it(`${user}: the list shows exactly the stacks ${user} may see`, async () => {
-      const res = await fetch(`${portal.url}/api/v1/stacks`, { headers: { cookie: cookies[user] ?? '' } });
+  for (const caller of Object.keys(visibleStacks).flatMap((u) => [u, `${u}:token`])) {
+    const user = caller.split(':')[0] ?? '';
+    it(`${caller}: the list shows exactly the stacks ${user} may see`, async () => {
+      const res = await fetch(`${portal.url}/api/v1/stacks`, { headers: credentials(caller) });
       const body = (await res.json()) as { stacks: DemoStack[] };
       expect(body.stacks.map((s) => s.name).sort()).toEqual([...(visibleStacks[user] ?? [])].sort());
     });
 
-    it(`${user}: each route answers by the table, and a 404 never says more than a missing stack`, async () => {
+    it(`${caller}: each route answers by the table, and a 404 never says more than a missing stack`, async () => {
       for (const stack of stacks) {
         const isVisible = visibleStacks[user]?.includes(stack.name) ?? false;
         for (const route of routes) {
-          const res = await route.call(user, stack);
+          const res = await route.call(caller, stack);
           const body = (await res.json()) as { rights?: string[]; detail?: string; status?: number };
           const expected = !isVisible ? 404 : route.name.startsWith('POST') ? 409 : 200;
-          expect({ user, stack: stack.name, route: route.name, status: res.status }).toEqual({ user, stack: stack.name, route: route.name, status: expected });
+          expect({ caller, stack: stack.name, route: route.name, status: res.status }).toEqual({ caller, stack: stack.name, route: route.name, status: expected });
           if (!isVisible && !route.name.startsWith('WS')) expect(body.detail).toBe(`No stack ${stack.id} is shared with you.`);
           if (isVisible && route.name === 'GET stack') expect(body.rights).toEqual(allRights);
         }
       }
       // A stack id that does not exist answers exactly like one that is not shared.
-      const missing = await fetch(`${portal.url}/api/v1/stacks/1st999`, { headers: { cookie: cookies[user] ?? '' } });
+      const missing = await fetch(`${portal.url}/api/v1/stacks/1st999`, { headers: credentials(caller) });
       expect(missing.status).toBe(404);
       expect(((await missing.json()) as { detail: string }).detail).toBe('No stack 1st999 is shared with you.');
     });
@@ -181,5 +203,36 @@ describe('authorization matrix through the Rancher facade', () => {
   it('refuses an anonymous caller with Rancher’s 401', async () => {
     const stack = stacks[0]!;
     for (const route of facadeRoutes) expect({ route: route.name, status: (await route.call('nobody', stack)).status }).toEqual({ route: route.name, status: 401 });
+  });
+});
+
+describe('authorization matrix: the token routes', () => {
+  it('lets every signed-in user make a token, none without a session, and no token make one', async () => {
+    for (const user of Object.keys(visibleStacks)) expect({ user, status: (await tokenRequest('POST', '', user, { name: 'row', expiresInDays: 1 })).status }).toEqual({ user, status: 201 });
+    expect((await tokenRequest('POST', '', 'nobody', { name: 'row', expiresInDays: 1 })).status).toBe(401);
+    for (const user of Object.keys(visibleStacks)) expect((await tokenRequest('POST', '', `${user}:token`, { name: 'row', expiresInDays: 1 })).status).toBe(403);
+  });
+
+  it('lists each user’s own tokens only; everyone’s for staff with ?all=1, for nobody else', async () => {
+    for (const user of Object.keys(visibleStacks)) {
+      const res = await tokenRequest('GET', '', user);
+      const owners = new Set(((await res.json()) as { tokens: { owner: string }[] }).tokens.map((t) => t.owner));
+      expect({ user, owners: [...owners] }).toEqual({ user, owners: [user] });
+      expect({ user, all: (await tokenRequest('GET', '?all=1', user)).status }).toEqual({ user, all: user === 'wilma' ? 200 : 403 });
+      expect((await tokenRequest('GET', '', `${user}:token`)).status).toBe(403);
+    }
+    expect((await tokenRequest('GET', '', 'nobody')).status).toBe(401);
+  });
+
+  it('lets the owner and staff revoke a token, and answers 404 to everyone else', async () => {
+    const users = Object.keys(visibleStacks);
+    for (const owner of users) {
+      for (const other of users) {
+        const created = (await (await tokenRequest('POST', '', owner, { name: 'revoke row', expiresInDays: 1 })).json()) as { id: string };
+        const expected = other === owner || other === 'wilma' ? 204 : 404;
+        expect({ owner, other, status: (await tokenRequest('DELETE', `/${created.id}`, other)).status }).toEqual({ owner, other, status: expected });
+      }
+    }
+    expect((await tokenRequest('DELETE', '/abcdefghijkl', 'nobody')).status).toBe(401);
   });
 });

@@ -3,7 +3,8 @@ import { describeActivity, type ActivityEvent } from './activity-event';
 
 const base: ActivityEvent = {
   id: '1', time: '2026-11-25T10:00:00.000Z', actor: 'fred', clientAddress: null, requestId: null, action: 'service.restart',
-  stackId: '1st1', stackName: 'foo-jgi-doe', serviceName: 'web', containerName: null, details: null, outcome: 'ok', code: null, durationMs: 12,
+  stackId: '1st1', stackName: 'foo-jgi-doe', serviceId: '1s1', serviceName: 'web', containerName: null, details: null, outcome: 'ok', code: null, durationMs: 12,
+  environment: null,
 };
 
 describe('describeActivity', () => {

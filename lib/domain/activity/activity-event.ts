@@ -1,3 +1,5 @@
+import type { Environment } from '@/lib/domain/rancher/types';
+
 /** An activity entry as the API sends it to the browser (the audit event, addresses kept for staff only). */
 export interface ActivityEvent {
   id: string;
@@ -8,15 +10,19 @@ export interface ActivityEvent {
   action: string;
   stackId: string | null;
   stackName: string | null;
+  serviceId: string | null;
   serviceName: string | null;
   containerName: string | null;
   details: Record<string, unknown> | null;
   outcome: 'ok' | 'denied' | 'failed' | 'unknown';
   code: string | null;
   durationMs: number | null;
+  /** The Rancher environment acted in; null for sign-ins and for rows older than environments. */
+  environment: Environment | null;
 }
 
-const verbs: Record<string, string> = {
+/** The words a row uses for each action ("restarted"), which the staff filter offers instead of action ids. */
+export const activityVerbs: Readonly<Record<string, string>> = {
   'login.success': 'signed in',
   'login.failure': 'failed to sign in',
   logout: 'signed out',
@@ -58,7 +64,7 @@ function sessionOwner(event: ActivityEvent): string {
 export function describeActivity(event: ActivityEvent): string {
   const failed = event.outcome === 'denied' || event.outcome === 'failed';
   if (event.action === 'session.end-all' && !failed && sessionOwner(event) === event.actor) return `${event.actor} signed out everywhere`;
-  const verb = (failed ? attempts[event.action] : undefined) ?? verbs[event.action] ?? event.action;
+  const verb = (failed ? attempts[event.action] : undefined) ?? activityVerbs[event.action] ?? event.action;
   const target = targetOf(event);
   return `${event.actor} ${verb}${target ? ` ${target}` : ''}`;
 }

@@ -75,6 +75,11 @@ export const auditIntent = z.object({
   serviceName: optionalText(256),
   containerId: optionalText(128),
   containerName: optionalText(256),
+  /** The Rancher environment of the stack acted on (`1a5`, `prod-cattle`); none for sign-ins and sessions. */
+  environmentId: optionalText(128),
+  environmentName: optionalText(256),
+  /** The personal token the person acted through; none in the browser. */
+  tokenId: optionalText(128),
   /** For an upgrade, `{ changes: upgradeDiff(current, proposed) }`; secret-looking values are redacted on write. */
   details,
 });
@@ -118,6 +123,9 @@ export interface AuditEvent {
   serviceName: string | null;
   containerId: string | null;
   containerName: string | null;
+  environmentId: string | null;
+  environmentName: string | null;
+  tokenId: string | null;
   /** The intent's details with the completion's details laid over them. */
   details: Record<string, unknown> | null;
   outcome: AuditOutcome;

@@ -41,6 +41,11 @@ const instant = z
 export const auditFilter = z.object({
   actor: z.string().min(1).max(256).optional(),
   stackId: z.string().min(1).max(128).optional(),
+  /** The stack's name as recorded, so the activity of a deleted stack can still be found. */
+  stackName: z.string().min(1).max(256).optional(),
+  serviceId: z.string().min(1).max(128).optional(),
+  /** A Rancher environment's id (`1a5`). */
+  environment: z.string().min(1).max(128).optional(),
   action: z.string().min(1).max(64).optional(),
   /** Inclusive lower bound on the event time. */
   from: instant.optional(),
