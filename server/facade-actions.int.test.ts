@@ -26,6 +26,7 @@ afterAll(async () => {
   await world?.close();
 });
 
+const fredTokenId = () => fred.accessKey.replace('spinpat_', '');
 const send = (key: Key, method: string, path: string, body?: unknown) => cliRequest(world.url, key, method, path, body);
 
 async function serviceOf(key: Key, stack: string, name: string): Promise<Json> {
@@ -46,14 +47,14 @@ async function settled(key: Key, id: string): Promise<Json> {
 }
 
 describe('stop, start and restart', () => {
-  it('restart goes through the audited operation, recorded as the token’s owner', async () => {
+  it('restart goes through the audited operation, recorded with the token', async () => {
     const web = await serviceOf(fred, 'foo-jgi-doe', 'web');
     const body = { links: null, actions: null, rollingRestartStrategy: { links: null, actions: null, batchSize: 1, intervalMillis: 1000 } };
     const a = await send(fred, 'POST', `${P}/services/${String(web.id)}?action=restart`, body);
     expect(a.status, JSON.stringify(a.body)).toBe(202);
     expect(a.body).toMatchObject({ id: web.id, type: 'service' });
     const row = world.audit.events.find((e) => e.action === 'service.restart' && e.serviceId === web.id);
-    expect(row).toMatchObject({ actor: 'fred', outcome: 'ok' });
+    expect(row).toMatchObject({ actor: 'fred', outcome: 'ok', tokenId: fredTokenId() });
     await settled(fred, String(web.id));
   });
 
@@ -175,7 +176,8 @@ describe('logs, exec and events', () => {
     expect(frames.length).toBeGreaterThan(0);
     for (const f of frames) expect(f).toMatch(/^0[12] /);
     await expect(dial(`${url}?token=${token}`)).rejects.toThrow(/401/);
-    expect(world.audit.events.filter((e) => e.containerId === container).map((e) => e.action)).toEqual(expect.arrayContaining(['logs.open', 'logs.close']));
+    const rows = world.audit.events.filter((e) => e.containerId === container && e.action.startsWith('logs.'));
+    expect(rows.map((e) => [e.action, e.actor, e.tokenId])).toEqual(expect.arrayContaining([['logs.open', 'fred', fredTokenId()], ['logs.close', 'fred', fredTokenId()]]));
   });
 
   it('exec: base64 frames both ways through the portal’s shell relay, recorded', async () => {

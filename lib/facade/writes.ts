@@ -36,7 +36,8 @@ export function refused(message: string): FacadeAnswer {
 }
 
 export function operationContext(req: FacadeRequest): OperationContext {
-  return { user: req.scope.caller.user, requestId: req.requestId, clientAddress: req.clientAddress, userAgent: req.userAgent, log: req.log, backend: req.backend, audit: req.audit };
+  const { user, tokenId } = req.scope.caller;
+  return { user, tokenId, requestId: req.requestId, clientAddress: req.clientAddress, userAgent: req.userAgent, log: req.log, backend: req.backend, audit: req.audit };
 }
 
 function parsed<T>(schema: z.ZodType<T>, body: unknown): T {
