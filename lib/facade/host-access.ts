@@ -28,25 +28,22 @@ export type HostAccessGrant = z.infer<typeof grantSchema>;
 
 const used = new Map<string, number>();
 
-function signingKey(): Buffer {
-  return createHmac('sha256', env().NEXTAUTH_SECRET).update('spin-portal facade host access').digest();
+function sign(payload: string, secret: string): string {
+  const key = createHmac('sha256', secret).update('spin-portal facade host access').digest();
+  return createHmac('sha256', key).update(payload).digest('base64url');
 }
 
-function sign(payload: string): string {
-  return createHmac('sha256', signingKey()).update(payload).digest('base64url');
-}
-
-export function issueHostAccess(grant: Omit<HostAccessGrant, 'expires' | 'nonce'>, now = Date.now()): string {
+export function issueHostAccess(grant: Omit<HostAccessGrant, 'expires' | 'nonce'>, now = Date.now(), secret = env().NEXTAUTH_SECRET): string {
   const payload = Buffer.from(JSON.stringify({ ...grant, expires: now + lifetimeMs, nonce: randomBytes(16).toString('base64url') })).toString('base64url');
-  return `${payload}.${sign(payload)}`;
+  return `${payload}.${sign(payload, secret)}`;
 }
 
 /** The grant a token carries, once; null when forged, expired or already used. */
-export function redeemHostAccess(token: string | null, now = Date.now()): HostAccessGrant | null {
+export function redeemHostAccess(token: string | null, now = Date.now(), secret = env().NEXTAUTH_SECRET): HostAccessGrant | null {
   for (const [nonce, expires] of used) if (expires < now) used.delete(nonce);
   const [payload, mac] = (token ?? '').split('.');
   if (!payload || !mac) return null;
-  const expected = Buffer.from(sign(payload));
+  const expected = Buffer.from(sign(payload, secret));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   let parsed: HostAccessGrant;
