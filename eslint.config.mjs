@@ -29,7 +29,7 @@ const libLayers = [
   'domain/access', 'domain/stacks', 'domain/secrets', 'domain/upgrade', 'domain/tokens', 'domain/stats',
   'client/keyboard', 'client/logs', 'client/shell', 'client/queries', 'client/stats',
   'config', 'log', 'metrics', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'tokens', 'http', 'stacks',
-  'activity', 'health', 'policy-worker', 'openapi', 'operations', 'stats', 'secrets',
+  'activity', 'health', 'policy-worker', 'openapi', 'operations', 'stats', 'secrets', 'facade',
 ];
 const lib = new URL('./lib/', import.meta.url);
 const libFolders = readdirSync(lib, { withFileTypes: true })

@@ -25,6 +25,16 @@ export function round(n: number, places = 2): number {
   return Math.round(n * 10 ** places) / 10 ** places;
 }
 
+/** Median and p95 of both sides of paired rounds, in the result's field names. */
+export function pairedLatencies(portalMs: number[], directMs: number[]) {
+  return {
+    portalMedianMs: round(median(portalMs), 1),
+    portalP95Ms: round(percentile(portalMs, 0.95), 1),
+    directMedianMs: round(median(directMs), 1),
+    directP95Ms: round(percentile(directMs, 0.95), 1),
+  };
+}
+
 export const mb = (bytes: number) => round(bytes / 1024 / 1024, 1);
 
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux, 100 ticks a second). */

@@ -6,11 +6,10 @@
 // keeps the list from Rancher's event feed (lib/rancher/stack-list-mirror.ts), so the bench also reports
 // how soon a change made on the simulator shows in it.
 import { performance } from 'node:perf_hooks';
-import { Worker } from 'node:worker_threads';
-import { z } from 'zod';
 import { generateFixture } from '../sim/fixture/generate-fixture';
 import { signIn } from '../test/helpers/portal-session';
-import { cpuSeconds, median, percentile, round, runBench, type BenchWorld } from './_portal-bench';
+import { collectionReader } from './_collection-reader';
+import { cpuSeconds, median, pairedLatencies, percentile, round, runBench, type BenchWorld } from './_portal-bench';
 
 const size = { stacks: 1000, services: 5, containers: 2 };
 const warmups = 3;
@@ -22,46 +21,6 @@ const projects = ['1a5', '1a7'];
 
 interface StackList {
   stacks: { services: unknown[] }[];
-}
-
-// The direct side's fetching and JSON parsing runs on its own thread, as the portal's runs in its own
-// process: on the simulator's thread it would wait for the simulator, and the simulator for it.
-const readerSource = `
-const { parentPort } = require('node:worker_threads');
-async function fetchAll(url, authorization) {
-  let rows = 0;
-  let next = url;
-  while (next) {
-    const res = await fetch(next, { headers: { authorization, accept: 'application/json' } });
-    if (!res.ok) throw new Error(next + ' answered ' + res.status);
-    const page = await res.json();
-    rows += page.data.length;
-    next = (page.pagination && page.pagination.next) || null;
-  }
-  return rows;
-}
-parentPort.on('message', ({ urls, authorization }) => {
-  Promise.all(urls.map((url) => fetchAll(url, authorization))).then(
-    (rows) => parentPort.postMessage({ rows }),
-    (err) => parentPort.postMessage({ error: String(err) }),
-  );
-});`;
-
-const readerAnswer = z.union([z.object({ rows: z.array(z.number()) }), z.object({ error: z.string() })]);
-
-/** Lists every page of each collection with plain fetch and JSON parsing: the least any client must do. */
-function collectionReader(urls: string[], authorization: string) {
-  const worker = new Worker(readerSource, { eval: true });
-  const read = () =>
-    new Promise<number[]>((resolve, reject) => {
-      worker.once('message', (message: unknown) => {
-        const answer = readerAnswer.parse(message);
-        if ('error' in answer) reject(new Error(answer.error));
-        else resolve(answer.rows);
-      });
-      worker.postMessage({ urls, authorization });
-    });
-  return { read, close: () => worker.terminate() };
 }
 
 type Counts = { stacks: number; services: number };
@@ -154,10 +113,7 @@ async function compare(direct: () => Promise<Counts>, portal: () => Promise<Coun
     stacks: expected.stacks,
     services: expected.services,
     rounds,
-    portalMedianMs: round(median(portalMs), 1),
-    portalP95Ms: round(percentile(portalMs, 0.95), 1),
-    directMedianMs: round(median(directMs), 1),
-    directP95Ms: round(percentile(directMs, 0.95), 1),
+    ...pairedLatencies(portalMs, directMs),
     /** CPU the portal process spent per listing (its own work, beside waiting for Rancher). */
     portalCpuMsPerRequest: round(portalCpuMs / rounds, 1),
     p95TargetMs: targets.p95Ms,

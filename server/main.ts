@@ -8,6 +8,9 @@ import { createLogger } from '@/lib/log/logger';
 import { checkRancherEnvironments, rancherBackend } from '@/lib/stacks/rancher-backend';
 import { demoBanner, demoEnvironment, startDemoServices } from './demo-mode';
 import { applyBuiltNextConfig } from './built-next-config';
+import { handleFacade } from '@/lib/facade/facade-http';
+import { facadeServices } from './facade-routes';
+import { facadeHostAccessRoute, facadeSubscribeRoute } from './facade-sockets';
 import { createPortalServer } from './portal-server';
 import { changesRoute } from './relays/changes-relay';
 import { logsRoute } from './relays/logs-relay';
@@ -45,7 +48,8 @@ async function main(): Promise<void> {
   const portal = createPortalServer({
     log,
     handle: (req, res) => handle(req, res),
-    routes: [logsRoute, shellRoute, changesRoute, containerStatsRoute, serviceStatsRoute],
+    facade: (req, res) => handleFacade(facadeServices, req, res, log),
+    routes: [logsRoute, shellRoute, changesRoute, containerStatsRoute, serviceStatsRoute, facadeHostAccessRoute(), facadeSubscribeRoute()],
     allowedOrigins: [config.NEXTAUTH_URL, ...config.ALLOWED_ORIGINS],
     trustProxy: config.TRUST_PROXY,
     isDev,

@@ -14,6 +14,7 @@ import { isPlainPath, malformedPathMessage, pathOf } from '@/lib/http/request-pa
 import { observeRequest } from '@/lib/metrics/portal-metrics';
 import { trackInFlight } from './graceful-shutdown';
 import { policyWorkerScript } from './policy-worker-script';
+import { isFacadePath } from '@/lib/facade/facade-http';
 import { createUpgradeHandler, type UpgradeRoute } from './upgrade-router';
 
 export interface PortalServerOptions {
@@ -21,6 +22,8 @@ export interface PortalServerOptions {
   /** Next's request handler (or any handler, in tests). */
   handle: (req: IncomingMessage, res: ServerResponse) => Promise<void> | void;
   routes: readonly UpgradeRoute[];
+  /** Rancher's own API for the `rancher` CLI (`/v2-beta`, `/v1-catalog`), answered before Next. */
+  facade?: (req: IncomingMessage, res: ServerResponse) => Promise<void>;
   allowedOrigins: readonly string[];
   /** How many proxies in front append to X-Forwarded-For (TRUST_PROXY); 0 trusts none. */
   trustProxy: number;
@@ -96,8 +99,9 @@ export function createPortalServer(options: PortalServerOptions): PortalServer {
     }
     // API answers are private to the signed-in user; a route that may be cached says so itself.
     if (path.startsWith('/api/')) res.setHeader('cache-control', 'no-store');
+    const handler = options.facade && isFacadePath(path) ? options.facade : options.handle;
     Promise.resolve()
-      .then(() => options.handle(req, res))
+      .then(() => handler(req, res))
       .catch((err: unknown) => {
       log.error({ reqId: requestId, err }, 'request handler failed');
       if (!res.headersSent) {

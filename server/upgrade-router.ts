@@ -31,6 +31,12 @@ export interface UpgradeContext {
 export interface UpgradeRoute {
   name: string;
   pattern: RegExp;
+  /**
+   * The route authenticates with credentials the client sends on purpose (Basic auth, a one-use token in
+   * the URL), never with the cookie a browser attaches on its own, so a foreign page gains nothing from
+   * it: the Origin check is skipped (the `rancher` CLI sends no Origin).
+   */
+  ownCredentials?: boolean;
   handle(ctx: UpgradeContext): void | Promise<void>;
 }
 
@@ -90,7 +96,7 @@ export function createUpgradeHandler(options: {
       return;
     }
     // A bearer token is no ambient credential a foreign page could borrow: it needs no Origin.
-    if (!hasAuthorization(req.headers.authorization) && !isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
+    if (!route.ownCredentials && !hasAuthorization(req.headers.authorization) && !isAllowedOrigin(req.headers.origin, options.allowedOrigins)) {
       log.warn({ status: 403, origin: req.headers.origin ?? null }, 'websocket upgrade from a foreign origin');
       rejectUpgrade(socket, new ForbiddenError('Websockets are only accepted from the portal’s own pages.'), requestId);
       return;
