@@ -7,6 +7,7 @@ import { EnvironmentBadge } from './environment-badge';
 import { QueryError } from './query-error';
 import { ServiceCard } from './service-card';
 import { StateBadge } from './state-badge';
+import { CrashLoopBadge } from './crash-loop-badge';
 
 const tagLabels: [keyof StackView['tags'], string][] = [
   ['owner', 'Owner'],
@@ -19,7 +20,7 @@ const tagLabels: [keyof StackView['tags'], string][] = [
 
 /** A stack page: tags, then each service with its containers, refreshed live while anything moves. */
 export function StackDetail({ initial }: { initial: StackView }) {
-  const { data, error, refetch, isFetching } = useStack(initial.id, initial);
+  const { data, error, refetch, isFetching, dataUpdatedAt } = useStack(initial.id, initial);
   const stack = data ?? initial;
   return (
     <div className="space-y-6">
@@ -29,6 +30,7 @@ export function StackDetail({ initial }: { initial: StackView }) {
           <EnvironmentBadge environment={stack.environment} />
           <StateBadge value={stack.state} kind="state" />
           <StateBadge value={stack.healthState} kind="health" />
+          <CrashLoopBadge services={stack.services} />
           {stack.isUntagged ? <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs dark:bg-slate-700">untagged</span> : null}
         </div>
         {stack.description ? <p className="text-slate-600 dark:text-slate-400">{stack.description}</p> : null}
@@ -44,7 +46,7 @@ export function StackDetail({ initial }: { initial: StackView }) {
           You may: {stack.rights.join(', ')} · {stack.relation === 'owner' ? 'you own this stack' : stack.relation === 'group' ? `shared with your group ${stack.tags.group}` : 'staff access'}
         </p>
       </header>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} /> : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} updatedAt={dataUpdatedAt} /> : null}
       <section aria-labelledby="services-heading" className="space-y-4">
         <h2 id="services-heading" className="text-lg font-semibold">
           Services

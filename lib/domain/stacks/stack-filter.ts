@@ -38,7 +38,7 @@ export function stackFilterParams(filter: StackFilter): string {
 }
 
 export function needsAttention(stack: StackListItem): boolean {
-  return stack.hasUpgradeAwaitingFinish || stack.healthState === 'unhealthy' || stack.healthState === 'degraded' || stack.state === 'error';
+  return stack.hasUpgradeAwaitingFinish || stack.services.some((s) => s.crashLoop !== null) || stack.healthState === 'unhealthy' || stack.healthState === 'degraded' || stack.state === 'error';
 }
 
 function matches(stack: StackListItem, query: string): boolean {
