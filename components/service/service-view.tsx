@@ -6,8 +6,11 @@ import { ActivityTimeline } from '@/components/activity/activity-timeline';
 import { LogViewer } from '@/components/logs/log-viewer';
 import { ShellPanel } from '@/components/shell/shell-panel';
 import { ContainerTable } from '@/components/stacks/container-table';
+import { QueryError } from '@/components/stacks/query-error';
 import { ServiceActions } from '@/components/stacks/service-actions';
 import { StateBadge } from '@/components/stacks/state-badge';
+import { CrashLoopBadge } from '@/components/stacks/crash-loop-badge';
+import { shownServiceHealth } from '@/lib/domain/stacks/shown-health';
 import { UpgradePanel } from '@/components/upgrade/upgrade-panel';
 import type { LogPermalink } from '@/lib/client/logs/permalink';
 import { useService } from '@/lib/client/queries/use-service';
@@ -34,7 +37,7 @@ export interface ServiceViewProps {
 
 /** A service's page: overview (containers, crash help), configuration, upgrade, logs, shell, activity. */
 export function ServiceView({ stack, initial, tab, containerId, permalink, viewer, promoteTo, prefillImage }: ServiceViewProps) {
-  const { data } = useService(stack.id, initial.id, initial);
+  const { data, error, refetch, isFetching, dataUpdatedAt } = useService(stack.id, initial.id, initial);
   const service = data ?? initial;
   const base = `/stacks/${stack.id}/services/${service.id}`;
   const can = (right: StackView['rights'][number]) => stack.rights.includes(right);
@@ -46,7 +49,8 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{service.name}</h1>
         <StateBadge value={service.state} kind="state" />
-        <StateBadge value={service.healthState} kind="health" />
+        <StateBadge value={shownServiceHealth(service)} kind="health" />
+        <CrashLoopBadge services={[service]} />
         <span className="font-mono text-sm text-slate-700 dark:text-slate-300">{service.image}</span>
         <span className="text-sm text-slate-600 dark:text-slate-400">scale {service.scale}</span>
         <div className="ml-auto">
@@ -63,6 +67,7 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
           </span>
         </p>
       ) : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} updatedAt={dataUpdatedAt} /> : null}
       <nav aria-label="Service sections" className="border-b border-slate-200 dark:border-slate-800">
         <ul className="-mb-px flex flex-wrap gap-1">
           {tabs.map((t) => (
@@ -83,9 +88,9 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       </nav>
       {tab === 'overview' ? (
         <div className="space-y-4">
-          {isCrashLooping(service.containers) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
+          {(service.crashLoop !== null || isCrashLooping(service.containers)) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
           <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
-            <ContainerTable stackId={stack.id} containers={service.containers} serviceName={service.name} canOperate={can('operate')} logsHref={can('logs') ? (id) => `${base}?tab=logs&container=${id}` : undefined} />
+            <ContainerTable stackId={stack.id} stackName={stack.name} service={service} rights={stack.rights} />
           </div>
         </div>
       ) : null}

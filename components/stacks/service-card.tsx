@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { Right } from '@/lib/domain/access/rights';
 import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { StateBadge } from './state-badge';
+import { CrashLoopBadge } from './crash-loop-badge';
+import { shownServiceHealth } from '@/lib/domain/stacks/shown-health';
 import { ContainerTable } from './container-table';
 import { ServiceActions } from './service-actions';
 
@@ -15,7 +17,8 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
           </Link>
         </h3>
         <StateBadge value={service.state} kind="state" />
-        <StateBadge value={service.healthState} kind="health" />
+        <StateBadge value={shownServiceHealth(service)} kind="health" />
+        <CrashLoopBadge services={[service]} />
         <span className="font-mono text-sm text-slate-700 dark:text-slate-300" title="Image">
           {service.image || 'no image'}
         </span>
@@ -32,13 +35,7 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
           <ServiceActions stackId={stackId} stackName={stackName} service={service} canOperate={rights.includes('operate')} canUpgrade={rights.includes('upgrade')} />
         </div>
       </div>
-      <ContainerTable
-        stackId={stackId}
-        containers={service.containers}
-        serviceName={service.name}
-        canOperate={rights.includes('operate')}
-        logsHref={rights.includes('logs') ? (id) => `/stacks/${stackId}/services/${service.id}?tab=logs&container=${id}` : undefined}
-      />
+      <ContainerTable stackId={stackId} stackName={stackName} service={service} rights={rights} />
     </article>
   );
 }
