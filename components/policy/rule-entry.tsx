@@ -1,6 +1,7 @@
 import { ruleSeverity, type Rule } from '@/lib/domain/policy/rule';
 import { PROFILE_IDS } from '@/lib/domain/policy/profiles';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { SourceTag } from './source-legend';
 
 const severityTone: Record<ReturnType<typeof ruleSeverity>, BadgeTone> = { error: 'bad', warning: 'warn', info: 'busy', off: 'idle' };
 
@@ -29,7 +30,7 @@ export function RuleEntry({ rule }: { rule: Rule }) {
       <p className="text-sm">{rule.rationale}</p>
       {rule.sources.map((source, i) => (
         <blockquote key={i} className="border-l-4 border-slate-300 pl-3 text-sm italic text-slate-700 dark:border-slate-700 dark:text-slate-300">
-          “{source.quote}” <span className="not-italic text-slate-500">— {source.doc}, {source.section}</span>
+          “{source.quote}” <span className="not-italic text-slate-500">— <SourceTag tag={source.doc} />, {source.section}</span>
         </blockquote>
       ))}
       <p className="text-sm">

@@ -8,6 +8,7 @@ import { QueryError } from './query-error';
 import { ServiceCard } from './service-card';
 import { StateBadge } from './state-badge';
 import { CrashLoopBadge } from './crash-loop-badge';
+import { shownStackHealth } from '@/lib/domain/stacks/shown-health';
 
 const tagLabels: [keyof StackView['tags'], string][] = [
   ['owner', 'Owner'],
@@ -29,7 +30,7 @@ export function StackDetail({ initial }: { initial: StackView }) {
           <h1 className="text-2xl font-semibold">{stack.name}</h1>
           <EnvironmentBadge environment={stack.environment} />
           <StateBadge value={stack.state} kind="state" />
-          <StateBadge value={stack.healthState} kind="health" />
+          <StateBadge value={shownStackHealth(stack)} kind="health" />
           <CrashLoopBadge services={stack.services} />
           {stack.isUntagged ? <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs dark:bg-slate-700">untagged</span> : null}
         </div>

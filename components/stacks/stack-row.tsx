@@ -3,6 +3,7 @@ import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { EnvironmentBadge } from './environment-badge';
 import { StateBadge } from './state-badge';
 import { CrashLoopBadge } from './crash-loop-badge';
+import { shownStackHealth } from '@/lib/domain/stacks/shown-health';
 import { Badge } from '@/components/ui/badge';
 import { TableCell, TableHeaderCell, TableRow } from '@/components/ui/table';
 
@@ -36,7 +37,7 @@ export function StackRow({ stack }: { stack: StackListItem }) {
         <StateBadge value={stack.state} kind="state" />
       </TableCell>
       <TableCell>
-        <StateBadge value={stack.healthState} kind="health" />
+        <StateBadge value={shownStackHealth(stack)} kind="health" />
       </TableCell>
       <TableCell title={serviceSummary(stack)}>
         {stack.services.length}

@@ -73,4 +73,15 @@ describe('stack filter', () => {
     });
     expect(applyStackFilter([...stacks, crashy], { query: '', scope: 'all', sort: 'name', needsAttention: true, environment: '' }).map((s) => s.name)).toContain('crashy-nersc');
   });
+
+  it('does not ask attention for a stack Rancher calls degraded only because a service was stopped on purpose', () => {
+    const paused = stack('paused-stack', {
+      healthState: 'degraded',
+      services: [
+        { id: '1s20', name: 'web', state: 'active', healthState: 'healthy', image: 'nginx:1.25', scale: 1, environment: prod, crashLoop: null },
+        { id: '1s21', name: 'worker', state: 'inactive', healthState: 'unhealthy', image: 'worker:1', scale: 1, environment: prod, crashLoop: null },
+      ],
+    });
+    expect(applyStackFilter([paused], { query: '', scope: 'all', sort: 'name', needsAttention: true, environment: '' })).toEqual([]);
+  });
 });
