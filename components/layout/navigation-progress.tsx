@@ -5,7 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 
 /** A click that the app router will turn into a page change (same site, same tab, another address). */
 function isPageChange(event: MouseEvent): boolean {
-  if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return false;
   const link = (event.target as Element | null)?.closest?.('a[href]');
   if (!(link instanceof HTMLAnchorElement) || (link.target && link.target !== '_self') || link.hasAttribute('download')) return false;
   const to = new URL(link.href, window.location.href);
@@ -29,8 +29,9 @@ export function NavigationProgress() {
     const onClick = (event: MouseEvent) => {
       if (isPageChange(event)) setLeaving(hereRef.current);
     };
-    document.addEventListener('click', onClick);
-    return () => document.removeEventListener('click', onClick);
+    // Capture: next/link cancels the browser's own navigation before a bubbling listener would see the click.
+    document.addEventListener('click', onClick, true);
+    return () => document.removeEventListener('click', onClick, true);
   }, []);
   if (leaving !== here) return null;
   return (

@@ -51,7 +51,7 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
         <StateBadge value={service.state} kind="state" />
         <StateBadge value={shownServiceHealth(service)} kind="health" />
         <CrashLoopBadge services={[service]} />
-        <span className="font-mono text-sm text-slate-700 dark:text-slate-300">{service.image}</span>
+        <span className="break-all font-mono text-sm text-slate-700 dark:text-slate-300">{service.image}</span>
         <span className="text-sm text-slate-600 dark:text-slate-400">scale {service.scale}</span>
         <div className="ml-auto">
           <ServiceActions stackId={stack.id} stackName={stack.name} service={service} canOperate={can('operate')} canUpgrade={can('upgrade')} />

@@ -39,7 +39,7 @@ export function StackDetail({ initial }: { initial: StackView }) {
           {tagLabels.map(([key, label]) => (
             <div key={key}>
               <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-              <dd className="font-medium">{stack.tags[key] ?? '—'}</dd>
+              <dd className="break-words font-medium">{stack.tags[key] ?? '—'}</dd>
             </div>
           ))}
         </dl>
