@@ -39,6 +39,7 @@ export const serviceListItem = z.object({
       lastExitCode: z.number().int().nullable().describe('The last non-zero exit code seen'),
     })
     .nullable()
+    .default(null)
     .describe('Set while the service keeps crashing: judged over a window, so it does not flicker with Rancher health'),
 });
 
@@ -72,8 +73,8 @@ export const containerView = z.object({
   hostname: z.string().nullable(),
   startCount: z.number().int(),
   exitCode: z.number().int().nullable(),
-  lastExitCode: z.number().int().nullable().describe('The last non-zero exit code seen, kept after Rancher starts the container again'),
-  image: z.string().nullable().describe('The image this container runs'),
+  lastExitCode: z.number().int().nullable().default(null).describe('The last non-zero exit code seen, kept after Rancher starts the container again'),
+  image: z.string().nullable().default(null).describe('The image this container runs'),
   createdAt: z.string(),
   environment: environmentView,
 });
