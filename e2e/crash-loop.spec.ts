@@ -15,8 +15,8 @@ async function missingWhileWatching(marker: Locator, ms: number): Promise<number
 
 test('crashy-nersc stays marked "crash looping" and needing attention across 30 s of live updates', async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto('/stacks');
-  await page.getByRole('checkbox', { name: 'Needs attention' }).check();
+  await page.goto('/stacks?attention=1');
+  await expect(page.getByRole('checkbox', { name: 'Needs attention' })).toBeChecked();
   const row = page.getByRole('row', { name: /crashy-nersc/ });
   const marker = row.getByText(/crash looping/);
   await expect(marker).toBeVisible({ timeout: 20_000 });
