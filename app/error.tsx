@@ -1,10 +1,9 @@
 'use client';
 
 import { useRouter } from 'next/navigation';
-import { startTransition, useEffect, useState } from 'react';
+import { startTransition } from 'react';
+import { useRetryCountdown } from '@/components/layout/use-retry-countdown';
 import { Button } from '@/components/ui/button';
-
-const retrySeconds = 20;
 
 /**
  * A page that failed to render. Most failures pass (Rancher back, a deploy over): the page tries again
@@ -12,18 +11,12 @@ const retrySeconds = 20;
  */
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const router = useRouter();
-  const [left, setLeft] = useState(retrySeconds);
-  const retry = () => {
-    setLeft(retrySeconds);
+  const { left, retryNow } = useRetryCountdown(20, () =>
     startTransition(() => {
       router.refresh();
       reset();
-    });
-  };
-  useEffect(() => {
-    const timer = setTimeout(() => (left > 1 ? setLeft(left - 1) : retry()), 1_000);
-    return () => clearTimeout(timer);
-  });
+    }),
+  );
   return (
     <section className="max-w-xl space-y-3">
       <h1 className="text-2xl font-semibold">This page could not be shown</h1>
@@ -37,7 +30,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           </>
         ) : null}
       </p>
-      <Button variant="primary" size="lg" onClick={retry}>
+      <Button variant="primary" size="lg" onClick={retryNow}>
         Try now
       </Button>
     </section>
