@@ -1,5 +1,5 @@
 import type { Metadata, Viewport } from 'next';
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
 import { SessionKeeper } from '@/components/auth/session-keeper';
 import { SignedInUser } from '@/components/auth/signed-in-user';
 import { SiteHeader, type NavLink } from '@/components/layout/site-header';
@@ -7,6 +7,7 @@ import { QueryProvider } from '@/components/providers/query-provider';
 import { LiveChanges } from '@/components/providers/live-changes';
 import { KeyboardShortcuts } from '@/components/layout/keyboard-shortcuts';
 import { SkipLink } from '@/components/layout/skip-link';
+import { NavigationProgress } from '@/components/layout/navigation-progress';
 import { getSessionUser } from '@/lib/auth/session';
 import type { SessionUser } from '@/lib/domain/access/session-user';
 import './globals.css';
@@ -14,6 +15,14 @@ import './globals.css';
 export const metadata: Metadata = {
   title: { default: 'Spin Portal', template: '%s · Spin Portal' },
   description: 'Manage your NERSC Spin stacks: restart, upgrade, logs and shells, checked against Spin policy.',
+  icons: {
+    icon: [
+      { url: '/icon.svg', type: 'image/svg+xml' },
+      { url: '/icon-32.png', sizes: '32x32', type: 'image/png' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
+  manifest: '/manifest.webmanifest',
 };
 
 export const viewport: Viewport = {
@@ -38,6 +47,9 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
     <html lang="en">
       <body className="min-h-screen">
         <SkipLink />
+        <Suspense fallback={null}>
+          <NavigationProgress />
+        </Suspense>
         <SiteHeader links={navLinks(user)}>{user ? <SignedInUser user={user} /> : null}</SiteHeader>
         <main id="main" tabIndex={-1} className="mx-auto max-w-7xl px-4 py-8 focus:outline-none">
           <QueryProvider>

@@ -30,7 +30,7 @@ test.describe('fred', () => {
     await page.getByRole('link', { name: 'foo-jgi-doe', exact: true }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'foo-jgi-doe' })).toBeVisible();
     const web = page.getByTestId('service-web');
-    await expect(web.getByText('nginx:', { exact: false })).toBeVisible();
+    await expect(web.getByTitle('Image')).toContainText('nginx:');
     const container = page.getByTestId('container-foo-jgi-doe-web-1');
     await expect(container).toBeVisible();
     const startsBefore = Number(await container.getByRole('cell').nth(3).textContent());

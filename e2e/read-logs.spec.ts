@@ -7,7 +7,7 @@ test.describe('fred', () => {
 
   test('opens foo-jgi-doe/web logs, sees lines arrive, searches, pauses and resumes', async ({ page }) => {
     await openService(page, 'foo-jgi-doe', 'web');
-    await page.getByRole('link', { name: 'Logs' }).click();
+    await page.getByRole('navigation', { name: 'Service sections' }).getByRole('link', { name: 'Logs' }).click();
     const lines = page.getByTestId('log-line');
     await expect(lines.first()).toBeVisible();
     const before = await lines.count();

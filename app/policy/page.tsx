@@ -1,5 +1,6 @@
 import type { Metadata } from 'next';
 import { RuleEntry } from '@/components/policy/rule-entry';
+import { SourceLegend } from '@/components/policy/source-legend';
 import { rules } from '@/lib/domain/policy/rules/index';
 
 export const metadata: Metadata = { title: 'Spin policy' };
@@ -17,6 +18,7 @@ export default function PolicyPage() {
           <code className="rounded bg-slate-100 px-1 dark:bg-slate-800">npx spin-policy check docker-compose.yml</code>.
         </p>
       </div>
+      <SourceLegend />
       <nav aria-label="Rules" className="columns-2 text-sm sm:columns-3">
         {sorted.map((rule) => (
           <a key={rule.id} href={`#${rule.id}`} className="block text-brand-600 hover:underline dark:text-blue-400">

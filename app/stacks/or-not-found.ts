@@ -9,3 +9,19 @@ export function orNotFound<T>(pending: Promise<T>): Promise<T> {
     throw err;
   });
 }
+
+/** Rancher did not answer (503): the page says so in the API's words instead of failing. */
+export interface Unavailable {
+  unavailable: string;
+}
+
+export function orUnavailable<T>(pending: Promise<T>): Promise<T | Unavailable> {
+  return pending.catch((err: unknown) => {
+    if (hasStatus(err, 503)) return { unavailable: err.message };
+    throw err;
+  });
+}
+
+export function isUnavailable(value: unknown): value is Unavailable {
+  return typeof value === 'object' && value !== null && 'unavailable' in value;
+}

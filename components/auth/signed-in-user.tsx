@@ -12,7 +12,13 @@ export function SignedInUser({ user }: { user: SessionUser }) {
   return (
     <>
       <span data-testid="signed-in-user" className="text-slate-700 dark:text-slate-300">
-        <span className="font-medium text-slate-900 dark:text-white">{user.name}</span> <span className="text-slate-500 dark:text-slate-400">({user.uid})</span>
+        {/* A phone shows the uid alone, so the header keeps to two lines. */}
+        <span className="hidden font-medium text-slate-900 sm:inline dark:text-white">{user.name} </span>
+        <span className="text-slate-500 dark:text-slate-400 max-sm:font-medium max-sm:text-slate-900 max-sm:dark:text-white">
+          <span className="max-sm:hidden">(</span>
+          {user.uid}
+          <span className="max-sm:hidden">)</span>
+        </span>
       </span>
       {user.isStaff ? (
         <Badge tone="warn" title="Spin staff: you see every stack">

@@ -10,8 +10,9 @@ export interface NavLink {
 export function SiteHeader({ links = [], children }: { links?: NavLink[]; children?: ReactNode }) {
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
-      <div className="mx-auto flex h-14 max-w-7xl items-center justify-between gap-4 px-4">
-        <div className="flex items-center gap-6">
+      {/* On a phone the bar wraps to two lines (name and sections; the person), never sideways. */}
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-1 px-4 py-2">
+        <div className="flex items-center gap-4 sm:gap-6">
           <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-white">
             <span aria-hidden className="inline-block h-5 w-5 rounded bg-brand-600" />
             Spin Portal
@@ -30,7 +31,7 @@ export function SiteHeader({ links = [], children }: { links?: NavLink[]; childr
             </nav>
           ) : null}
         </div>
-        <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-3 gap-y-1 text-sm">{children}</div>
+        <div className="flex min-w-0 flex-wrap items-center justify-end gap-x-2 gap-y-1 text-sm sm:gap-x-3">{children}</div>
       </div>
     </header>
   );

@@ -8,6 +8,10 @@ import { Button } from '@/components/ui/button';
 function describe(status: ConnectionStatus | undefined, now: number): { shown: string; spoken: string } {
   if (!status || status.state === 'connecting') return { shown: 'Connecting…', spoken: 'Connecting…' };
   if (status.state === 'connected') return { shown: 'Connected', spoken: 'Connected' };
+  if (status.state === 'waiting') {
+    const text = 'The container stopped; the log continues when it starts again';
+    return { shown: text, spoken: text };
+  }
   if (status.state === 'closed') return { shown: `Closed: ${status.reason}`, spoken: `Closed: ${status.reason}` };
   const seconds = Math.max(0, Math.ceil((status.retryAt - now) / 1_000));
   return { shown: `Reconnecting in ${seconds} s (${status.reason})`, spoken: `Reconnecting (${status.reason})` };

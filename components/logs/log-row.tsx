@@ -100,7 +100,7 @@ export const LogRow = memo(function LogRow(props: LogRowProps) {
         #
       </Button>
       {timeZone ? (
-        <time dateTime={entry.ts} title={entry.ts} className="shrink-0 text-slate-500 dark:text-slate-400">
+        <time dateTime={entry.ts} title={entry.ts} className="shrink-0 text-slate-600 dark:text-slate-400">
           {formatLogTime(entry.time.ms, timeZone, props.now)}
         </time>
       ) : null}

@@ -6,7 +6,8 @@ import { type StreamChoice, streamChoices } from '@/lib/client/logs/log-view';
 import { SelectField } from './select-field';
 import { Button } from '@/components/ui/button';
 
-const tailLabels: Record<TailSize, string> = { '100': '100', '500': '500', '1000': '1,000', all: 'All' };
+// Rancher 1.6 ignores the number asked for and sends about its last 100 lines: the menu says so.
+const tailLabels: Record<TailSize, string> = { '100': '100', '500': '500 (Rancher sends ~100)', '1000': '1,000 (Rancher sends ~100)', all: 'All (Rancher sends ~100)' };
 const tailOptions = tailSizes.map((value) => ({ value, label: tailLabels[value] }));
 const streamLabels: Record<StreamChoice, string> = { all: 'stdout and stderr', stdout: 'stdout only', stderr: 'stderr only' };
 const streamOptions = streamChoices.map((value) => ({ value, label: streamLabels[value] }));

@@ -24,7 +24,7 @@ import { Button } from '@/components/ui/button';
 
 export interface LogViewerProps {
   /** The containers the page shows: one for a container's log, all of a service for a merged view. */
-  containers: { id: string; name: string }[];
+  containers: { id: string; name: string; state?: string }[];
   /** The one container to start with; without it every container is selected (merged). */
   initialContainerId?: string;
   /** The line a permalink points at (decodePermalink of the page's search params). */
@@ -60,6 +60,12 @@ export function LogViewer({ containers, initialContainerId, permalink, capacity 
   const [notice, setNotice] = useState('');
   const listRef = useRef<LogListHandle>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+
+  // A container that stopped and runs again (a crash loop's restart) is followed at once.
+  const runningKey = containers.filter((c) => c.state === 'running').map((c) => c.id).join('\n');
+  useEffect(() => {
+    if (runningKey) store.resumeRunning(runningKey.split('\n'));
+  }, [store, runningKey]);
 
   const isMerged = containers.length > 1;
   const tags = useMemo(() => {

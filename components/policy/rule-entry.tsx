@@ -1,6 +1,7 @@
 import { ruleSeverity, type Rule } from '@/lib/domain/policy/rule';
 import { PROFILE_IDS } from '@/lib/domain/policy/profiles';
 import { Badge, type BadgeTone } from '@/components/ui/badge';
+import { SourceTag } from './source-legend';
 
 const severityTone: Record<ReturnType<typeof ruleSeverity>, BadgeTone> = { error: 'bad', warning: 'warn', info: 'busy', off: 'idle' };
 
@@ -23,13 +24,13 @@ export function RuleEntry({ rule }: { rule: Rule }) {
             </Badge>
           );
         })}
-        {rule.waivable ? <span className="text-xs text-slate-500">waivable</span> : null}
-        {rule.inferred ? <span className="text-xs text-slate-500" title="The condition is the portal team's reading, not a NERSC statement">inferred</span> : null}
+        {rule.waivable ? <span className="text-xs text-slate-600 dark:text-slate-400">waivable</span> : null}
+        {rule.inferred ? <span className="text-xs text-slate-600 dark:text-slate-400" title="The condition is the portal team's reading, not a NERSC statement">inferred</span> : null}
       </div>
       <p className="text-sm">{rule.rationale}</p>
       {rule.sources.map((source, i) => (
         <blockquote key={i} className="border-l-4 border-slate-300 pl-3 text-sm italic text-slate-700 dark:border-slate-700 dark:text-slate-300">
-          “{source.quote}” <span className="not-italic text-slate-500">— {source.doc}, {source.section}</span>
+          “{source.quote}” <span className="not-italic text-slate-600 dark:text-slate-400">— <SourceTag tag={source.doc} />, {source.section}</span>
         </blockquote>
       ))}
       <p className="text-sm">

@@ -58,8 +58,8 @@ export function CrashHelp({ containers, logsHref }: { containers: ContainerView[
   const { lines, isLoading } = useLastLines(worst?.id ?? '');
   const { history } = useStatsStream(worst ? { containerId: worst.id } : null);
   // Rancher reports an exit code only while the container is down; keep the last one seen between runs.
-  const [lastExit, setLastExit] = useState<number | null>(worst?.exitCode ?? null);
-  if (worst && worst.exitCode !== null && worst.exitCode !== lastExit) setLastExit(worst.exitCode);
+  const [lastExit, setLastExit] = useState<number | null>(worst?.lastExitCode ?? null);
+  if (worst && worst.lastExitCode !== null && worst.lastExitCode !== lastExit) setLastExit(worst.lastExitCode);
   if (!worst) return null;
   const meaning = exitCodeMeaning(lastExit);
   const memory = history.get(worst.id) ?? [];

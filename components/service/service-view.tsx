@@ -8,8 +8,11 @@ import { ShellPanel } from '@/components/shell/shell-panel';
 import { ContainerResources } from '@/components/stats/container-resources';
 import { ResourceCharts } from '@/components/stats/resource-charts';
 import { ContainerTable } from '@/components/stacks/container-table';
+import { QueryError } from '@/components/stacks/query-error';
 import { ServiceActions } from '@/components/stacks/service-actions';
 import { StateBadge } from '@/components/stacks/state-badge';
+import { CrashLoopBadge } from '@/components/stacks/crash-loop-badge';
+import { shownServiceHealth } from '@/lib/domain/stacks/shown-health';
 import { UpgradePanel } from '@/components/upgrade/upgrade-panel';
 import type { LogPermalink } from '@/lib/client/logs/permalink';
 import { useService } from '@/lib/client/queries/use-service';
@@ -36,7 +39,7 @@ export interface ServiceViewProps {
 
 /** A service's page: overview (containers, crash help), configuration, upgrade, logs, shell, activity. */
 export function ServiceView({ stack, initial, tab, containerId, permalink, viewer, promoteTo, prefillImage }: ServiceViewProps) {
-  const { data } = useService(stack.id, initial.id, initial);
+  const { data, error, refetch, isFetching, dataUpdatedAt } = useService(stack.id, initial.id, initial);
   const service = data ?? initial;
   const base = `/stacks/${stack.id}/services/${service.id}`;
   const can = (right: StackView['rights'][number]) => stack.rights.includes(right);
@@ -48,8 +51,9 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       <header className="flex flex-wrap items-center gap-3">
         <h1 className="text-2xl font-semibold">{service.name}</h1>
         <StateBadge value={service.state} kind="state" />
-        <StateBadge value={service.healthState} kind="health" />
-        <span className="font-mono text-sm text-slate-700 dark:text-slate-300">{service.image}</span>
+        <StateBadge value={shownServiceHealth(service)} kind="health" />
+        <CrashLoopBadge services={[service]} />
+        <span className="break-all font-mono text-sm text-slate-700 dark:text-slate-300">{service.image}</span>
         <span className="text-sm text-slate-600 dark:text-slate-400">scale {service.scale}</span>
         <div className="ml-auto">
           <ServiceActions stackId={stack.id} stackName={stack.name} service={service} canOperate={can('operate')} canUpgrade={can('upgrade')} />
@@ -65,6 +69,7 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
           </span>
         </p>
       ) : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} updatedAt={dataUpdatedAt} /> : null}
       <nav aria-label="Service sections" className="border-b border-slate-200 dark:border-slate-800">
         <ul className="-mb-px flex flex-wrap gap-1">
           {tabs.map((t) => (
@@ -85,16 +90,9 @@ export function ServiceView({ stack, initial, tab, containerId, permalink, viewe
       </nav>
       {tab === 'overview' ? (
         <div className="space-y-4">
-          {isCrashLooping(service.containers) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
+          {(service.crashLoop !== null || isCrashLooping(service.containers)) && can('logs') ? <CrashHelp containers={service.containers} logsHref={`${base}?tab=logs`} /> : null}
           <div className="relative overflow-x-auto rounded-lg border border-slate-200 dark:border-slate-800">
-            <ContainerTable
-              stackId={stack.id}
-              containers={service.containers}
-              serviceName={service.name}
-              canOperate={can('operate')}
-              logsHref={can('logs') ? (id) => `${base}?tab=logs&container=${id}` : undefined}
-              resourcesHref={(id) => `${base}?tab=resources&container=${id}`}
-            />
+            <ContainerTable stackId={stack.id} stackName={stack.name} service={service} rights={stack.rights} />
           </div>
           <ResourceCharts target={{ stackId: stack.id, serviceId: service.id }} containers={containers} title="Resources" />
         </div>

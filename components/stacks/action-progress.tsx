@@ -13,6 +13,11 @@ export interface PendingAction {
   serviceName: string;
 }
 
+/** Rancher's own word on the step it is at ("Starting container 2 of 3"), while it works. */
+function rancherStep(service: ServiceView): string | null {
+  return service.transitioning === 'yes' && service.transitioningMessage ? `${service.state}: ${service.transitioningMessage}` : null;
+}
+
 function subscribeSecond(listener: () => void): () => void {
   const timer = setInterval(listener, 1000);
   return () => clearInterval(timer);
@@ -35,7 +40,8 @@ export function ActionProgress({
 }: {
   held: { verb: ServiceActionVerb; dueAt: number } | null;
   pending: PendingAction | null;
-  sending: ServiceActionVerb | null;
+  /** The action on its way to Rancher, and since when (Rancher may take many seconds to answer). */
+  sending: { verb: ServiceActionVerb; since: number } | null;
   service: ServiceView;
   error: Error | null;
   onUndo: () => void;
@@ -63,14 +69,15 @@ export function ActionProgress({
     message = error.message;
     tone = 'bad';
   } else if (sending) {
-    message = `${verbCopy[sending].progress} ${service.name}…`;
+    const seconds = Math.max(0, now - Math.floor(sending.since / 1000));
+    message = `${verbCopy[sending.verb].progress} ${service.name}… ${seconds} s (${rancherStep(service) ?? 'waiting for Rancher to answer'})`;
   } else if (pending) {
     const copy = verbCopy[pending.verb];
     const seconds = Math.max(0, now - Math.floor(pending.startedAt / 1000));
     const settled = service.transitioning !== 'yes' && !isTransitional(service.state);
     if (!settled) {
       const noUndo = pending.verb === 'restart' ? ' — a restart once sent cannot be undone' : '';
-      message = `${copy.progress} ${pending.serviceName}… ${seconds} s (${service.state})${noUndo}`;
+      message = `${copy.progress} ${pending.serviceName}… ${seconds} s (${rancherStep(service) ?? service.state})${noUndo}`;
     } else if (service.transitioning === 'error' || service.state !== copy.settlesIn) {
       message = `${pending.serviceName} did not settle as expected: it is ${service.state}${service.transitioningMessage ? ` (${service.transitioningMessage})` : ''}.`;
       tone = 'bad';

@@ -2,23 +2,35 @@
 
 import { useState } from 'react';
 import { useContainerRestart } from '@/lib/client/queries/use-service-action';
-import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
-import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import type { ContainerView, EnvironmentView } from '@/lib/domain/stacks/stack-schemas';
 import { isTransitional } from '@/lib/domain/rancher/transitional-state';
 import { Button } from '@/components/ui/button';
+import { EnvironmentConfirmDialog } from './environment-confirm-dialog';
+import { containerRestartEffect, stackPhrase } from './service-action-copy';
 
-export function ContainerRestartButton({ stackId, container }: { stackId: string; container: ContainerView }) {
-  const restart = useContainerRestart(stackId);
+export interface RestartTarget {
+  stackId: string;
+  stackName: string;
+  serviceName: string;
+  environment: EnvironmentView;
+  /** Running containers of the service other than this one: whether the service stays up. */
+  othersRunning: number;
+}
+
+/** Restarts one running container, after a confirm that says what happens to its service meanwhile. */
+export function ContainerRestartButton({ target, container }: { target: RestartTarget; container: ContainerView }) {
+  const restart = useContainerRestart(target.stackId);
   const [isAsking, setIsAsking] = useState(false);
   return (
-    <span className="inline-flex items-center gap-2">
+    <>
       {restart.error ? <span className="text-xs text-red-800 dark:text-red-300">{restart.error.message}</span> : null}
       <Button size="xs" disabled={restart.isPending || isTransitional(container.state)} onClick={() => setIsAsking(true)} aria-label={`Restart container ${container.name}`}>
         Restart
       </Button>
-      <ConfirmDialog
+      <EnvironmentConfirmDialog
         open={isAsking}
-        title={`Restart container ${container.name}?`}
+        environment={target.environment}
+        title={`Restart container ${container.name} of ${target.serviceName} in ${stackPhrase(target.stackName, target.environment)}?`}
         confirmLabel="Restart"
         onConfirm={() => {
           setIsAsking(false);
@@ -26,8 +38,8 @@ export function ContainerRestartButton({ stackId, container }: { stackId: string
         }}
         onCancel={() => setIsAsking(false)}
       >
-        <p>The container stops and starts again; the service’s other containers keep serving meanwhile.</p>
-      </ConfirmDialog>
-    </span>
+        <p>{containerRestartEffect(container.name, target.serviceName, target.othersRunning)}</p>
+      </EnvironmentConfirmDialog>
+    </>
   );
 }

@@ -80,3 +80,13 @@ export function stackPhrase(stackName: string, environment: EnvironmentView): st
 export function typedConfirmation(verb: ServiceActionVerb | 'upgrade', stackName: string, environment: EnvironmentView): string | undefined {
   return environment.production && (verb === 'stop' || verb === 'upgrade') ? stackName : undefined;
 }
+
+/**
+ * What restarting one container really does: with other containers of the service running, they keep
+ * serving; alone, the service is down until the container is back.
+ */
+export function containerRestartEffect(container: string, service: string, othersRunning: number): string {
+  if (othersRunning === 0) return `${container} stops and starts again. It is the only running container of ${service}, so ${service} is down until it is back, usually a few seconds.`;
+  const others = othersRunning === 1 ? 'other running container keeps' : `${othersRunning} other running containers keep`;
+  return `${container} stops and starts again; ${service}'s ${others} serving meanwhile.`;
+}

@@ -58,7 +58,7 @@ export function ServiceActions({ stackId, stackName, service, canOperate, canUpg
       <ActionProgress
         held={held.scheduled ? { verb: held.scheduled.value, dueAt: held.scheduled.dueAt } : null}
         pending={pending}
-        sending={action.isPending ? (action.variables?.verb ?? null) : null}
+        sending={action.isPending && action.variables ? { verb: action.variables.verb, since: action.submittedAt } : null}
         service={service}
         error={action.error}
         onUndo={held.undo}

@@ -3,8 +3,11 @@ import type { Right } from '@/lib/domain/access/rights';
 import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { OutOfMemoryBadge } from '@/components/stats/out-of-memory-badge';
 import { StateBadge } from './state-badge';
+import { CrashLoopBadge } from './crash-loop-badge';
+import { shownServiceHealth } from '@/lib/domain/stacks/shown-health';
 import { ContainerTable } from './container-table';
 import { ServiceActions } from './service-actions';
+import { buttonClasses } from '@/components/ui/button';
 
 export function ServiceCard({ stackId, stackName, service, rights }: { stackId: string; stackName: string; service: ServiceView; rights: readonly Right[] }) {
   return (
@@ -16,9 +19,10 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
           </Link>
         </h3>
         <StateBadge value={service.state} kind="state" />
-        <StateBadge value={service.healthState} kind="health" />
+        <StateBadge value={shownServiceHealth(service)} kind="health" />
+        <CrashLoopBadge services={[service]} />
         <OutOfMemoryBadge containers={service.containers} />
-        <span className="font-mono text-sm text-slate-700 dark:text-slate-300" title="Image">
+        <span className="break-all font-mono text-sm text-slate-700 dark:text-slate-300" title="Image">
           {service.image || 'no image'}
         </span>
         <span className="text-sm text-slate-600 dark:text-slate-400">scale {service.scale}</span>
@@ -30,17 +34,16 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
         {service.transitioning === 'error' && service.transitioningMessage ? (
           <span className="text-sm text-red-800 dark:text-red-300">{service.transitioningMessage}</span>
         ) : null}
-        <div className="ml-auto">
+        <div className="ml-auto flex flex-wrap items-center gap-2">
+          {rights.includes('upgrade') && service.upgradeInProgress === false ? (
+            <Link href={`/stacks/${stackId}/services/${service.id}?tab=upgrade`} className={buttonClasses()} aria-label={`Upgrade ${service.name}`}>
+              Upgrade
+            </Link>
+          ) : null}
           <ServiceActions stackId={stackId} stackName={stackName} service={service} canOperate={rights.includes('operate')} canUpgrade={rights.includes('upgrade')} />
         </div>
       </div>
-      <ContainerTable
-        stackId={stackId}
-        containers={service.containers}
-        serviceName={service.name}
-        canOperate={rights.includes('operate')}
-        logsHref={rights.includes('logs') ? (id) => `/stacks/${stackId}/services/${service.id}?tab=logs&container=${id}` : undefined}
-      />
+      <ContainerTable stackId={stackId} stackName={stackName} service={service} rights={rights} />
     </article>
   );
 }

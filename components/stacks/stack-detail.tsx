@@ -8,6 +8,8 @@ import { EnvironmentBadge } from './environment-badge';
 import { QueryError } from './query-error';
 import { ServiceCard } from './service-card';
 import { StateBadge } from './state-badge';
+import { CrashLoopBadge } from './crash-loop-badge';
+import { shownStackHealth } from '@/lib/domain/stacks/shown-health';
 
 const tagLabels: [keyof StackView['tags'], string][] = [
   ['owner', 'Owner'],
@@ -20,7 +22,7 @@ const tagLabels: [keyof StackView['tags'], string][] = [
 
 /** A stack page: tags, then each service with its containers, refreshed live while anything moves. */
 export function StackDetail({ initial, viewerUid }: { initial: StackView; viewerUid: string }) {
-  const { data, error, refetch, isFetching } = useStack(initial.id, initial);
+  const { data, error, refetch, isFetching, dataUpdatedAt } = useStack(initial.id, initial);
   const stack = data ?? initial;
   return (
     <div className="space-y-6">
@@ -29,7 +31,8 @@ export function StackDetail({ initial, viewerUid }: { initial: StackView; viewer
           <h1 className="text-2xl font-semibold">{stack.name}</h1>
           <EnvironmentBadge environment={stack.environment} />
           <StateBadge value={stack.state} kind="state" />
-          <StateBadge value={stack.healthState} kind="health" />
+          <StateBadge value={shownStackHealth(stack)} kind="health" />
+          <CrashLoopBadge services={stack.services} />
           {stack.isUntagged ? <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs dark:bg-slate-700">untagged</span> : null}
         </div>
         {stack.description ? <p className="text-slate-600 dark:text-slate-400">{stack.description}</p> : null}
@@ -37,7 +40,7 @@ export function StackDetail({ initial, viewerUid }: { initial: StackView; viewer
           {tagLabels.map(([key, label]) => (
             <div key={key}>
               <dt className="text-xs text-slate-500 dark:text-slate-400">{label}</dt>
-              <dd className="font-medium">{stack.tags[key] ?? '—'}</dd>
+              <dd className="break-words font-medium">{stack.tags[key] ?? '—'}</dd>
             </div>
           ))}
         </dl>
@@ -45,7 +48,7 @@ export function StackDetail({ initial, viewerUid }: { initial: StackView; viewer
           You may: {stack.rights.join(', ')} · {stack.relation === 'owner' ? 'you own this stack' : stack.relation === 'group' ? `shared with your group ${stack.tags.group}` : 'staff access'}
         </p>
       </header>
-      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} /> : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} updatedAt={dataUpdatedAt} /> : null}
       <section aria-labelledby="services-heading" className="space-y-4">
         <h2 id="services-heading" className="text-lg font-semibold">
           Services

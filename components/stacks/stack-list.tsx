@@ -33,7 +33,7 @@ function moveBetweenRows(event: KeyboardEvent<HTMLTableSectionElement>): void {
 
 /** The stacks list: search, scope, attention and sort live in the URL so a view can be shared. */
 export function StackList({ initial, uid, isStaff }: { initial: StackListData; uid: string; isStaff: boolean }) {
-  const { data, error, refetch, isFetching } = useStacks(initial);
+  const { data, error, refetch, isFetching, dataUpdatedAt } = useStacks(initial);
   const params = useSearchParams();
   const router = useRouter();
   const pathname = usePathname();
@@ -55,13 +55,13 @@ export function StackList({ initial, uid, isStaff }: { initial: StackListData; u
       <AwaitingFinishList stacks={data?.stacks ?? []} />
       <UnavailableEnvironments environments={data?.environments ?? []} />
       <StackListFilters filter={filter} onChange={update} environments={(data?.environments ?? []).map((e) => e.name)} />
-      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} /> : null}
+      {error ? <QueryError error={error} onRetry={() => void refetch()} isRetrying={isFetching} updatedAt={dataUpdatedAt} /> : null}
       {total === 0 ? (
         <EmptyStacks uid={uid} />
       ) : (
         <div className="overflow-hidden rounded-lg border border-slate-200 dark:border-slate-800">
           <Table>
-            <TableCaption>Your stacks ({rows.length} of {total} shown)</TableCaption>
+            <TableCaption>{isStaff ? 'All stacks' : 'Your stacks'} ({rows.length} of {total} shown)</TableCaption>
             <TableHead>
               <TableRow>
                 <TableHeaderCell>Stack</TableHeaderCell>

@@ -2,6 +2,8 @@ import Link from 'next/link';
 import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { EnvironmentBadge } from './environment-badge';
 import { StateBadge } from './state-badge';
+import { CrashLoopBadge } from './crash-loop-badge';
+import { shownStackHealth } from '@/lib/domain/stacks/shown-health';
 import { Badge } from '@/components/ui/badge';
 import { TableCell, TableHeaderCell, TableRow } from '@/components/ui/table';
 
@@ -24,6 +26,7 @@ export function StackRow({ stack }: { stack: StackListItem }) {
             untagged
           </Badge>
         ) : null}
+        <CrashLoopBadge services={stack.services} className="ml-2" />
         {stack.hasUpgradeAwaitingFinish ? (
           <Badge tone="warn" className="ml-2">
             upgrade awaiting finish
@@ -34,7 +37,7 @@ export function StackRow({ stack }: { stack: StackListItem }) {
         <StateBadge value={stack.state} kind="state" />
       </TableCell>
       <TableCell>
-        <StateBadge value={stack.healthState} kind="health" />
+        <StateBadge value={shownStackHealth(stack)} kind="health" />
       </TableCell>
       <TableCell title={serviceSummary(stack)}>
         {stack.services.length}

@@ -32,7 +32,7 @@ function toneOf(value: string): Tone {
 
 /** A state or health badge: icon, words and colour, so colour is never the only signal (ux.md L2). */
 export function StateBadge({ value, kind }: { value: string | null; kind: 'state' | 'health' }) {
-  if (!value) return <span className="text-xs text-slate-500">no health check</span>;
+  if (!value) return <span className="text-xs text-slate-600 dark:text-slate-400">no health check</span>;
   const tone = toneOf(value);
   return (
     <Badge tone={tone} title={kind === 'state' ? `State: ${value}` : `Health: ${value}`}>

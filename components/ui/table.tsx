@@ -7,7 +7,8 @@ import { cn } from './cn';
  */
 export function Table({ className, children, ...props }: ComponentProps<'table'>) {
   return (
-    <div className={cn('overflow-x-auto', className)}>
+    // `relative`: screen-reader-only text (position: absolute) in a far column must scroll with the table, not widen the page.
+    <div className={cn('relative overflow-x-auto', className)}>
       <table className="w-full text-left text-sm" {...props}>
         {children}
       </table>

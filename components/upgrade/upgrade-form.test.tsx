@@ -88,4 +88,18 @@ describe('UpgradeForm', () => {
     await user.click(upgradeButton());
     expect(onUpgrade.mock.calls[0]?.[0]).toMatchObject({ acknowledgeNodeAccess: true, launchConfig: { privileged: true } });
   });
+
+  it('lists findings the current configuration already has apart, not by the fields of an edit that leaves them alone', async () => {
+    const withPort = { ...current, ports: ['60000:8080/tcp'] };
+    render(<UpgradeForm current={withPort} context={{ ...context, actorRole: 'owner' }} scale={1} isSending={false} onUpgrade={vi.fn()} />);
+    const user = userEvent.setup();
+    await user.clear(screen.getByLabelText('Tag'));
+    await user.type(screen.getByLabelText('Tag'), '1.27.3-alpine');
+    await blockedBecause('Preview the change first.');
+    const unchanged = screen.getByTestId('unchanged-findings');
+    expect(unchanged.textContent).toContain('1 finding about settings this edit does not change');
+    expect(unchanged.textContent).toContain('Port 60000 is reachable from all source addresses');
+    const byFields = screen.getAllByTestId('policy-finding').filter((f) => !unchanged.contains(f));
+    expect(byFields.map((f) => f.textContent).join()).not.toContain('Port 60000');
+  });
 });

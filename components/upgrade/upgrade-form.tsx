@@ -24,6 +24,10 @@ import { MoveToSecretOffers } from '@/components/secrets/move-to-secret';
 import { SecretMountsEditor } from '@/components/secrets/secret-mounts-editor';
 import type { SecretView } from '@/lib/domain/secrets/stack-secrets';
 
+function findingKey(f: { ruleId: string; path: string; message: string }): string {
+  return `${f.ruleId} ${f.path} ${f.message}`;
+}
+
 /** The policy check waits this long after the last keystroke (ux.md U3: findings as the user types). */
 const checkDelayMs = 150;
 
@@ -75,6 +79,12 @@ export function UpgradeForm({
   const policy = useMemo(() => checkProposed({ ...context, staffAcknowledged: acceptsNodeAccess }, current, checked), [context, acceptsNodeAccess, current, checked]);
   const isChecking = checked !== built.proposed;
   const findings = useMemo(() => (built.hasChange ? policy.findings : []), [built.hasChange, policy.findings]);
+  // What the current configuration already gets ("Port 60000 is public" on an edit of the env) is not
+  // news: it is listed apart, and only errors stay by their field (they block whatever their age).
+  const before = useMemo(() => new Set(checkProposed({ ...context, staffAcknowledged: acceptsNodeAccess }, current, current).findings.map(findingKey)), [context, acceptsNodeAccess, current]);
+  const isExisting = (f: (typeof findings)[number]) => f.severity !== 'error' && before.has(findingKey(f));
+  const unchanged = findings.filter(isExisting);
+  const fresh = findings.filter((f) => !isExisting(f));
 
   const shown = useMemo(() => {
     const fields = new Set<FormField>(['image', 'tag', 'env', 'labels', 'advanced', 'rollout', ...(stackSecrets ? (['secrets'] as const) : [])]);
@@ -82,7 +92,7 @@ export function UpgradeForm({
     for (const row of form.labels) if (row.name.trim()) fields.add(`label:${row.name.trim()}`);
     return fields;
   }, [form.env, form.labels, stackSecrets]);
-  const issues = useMemo(() => groupIssues(findings, built.problems, shown), [findings, built.problems, shown]);
+  const issues = useMemo(() => groupIssues(fresh, built.problems, shown), [fresh, built.problems, shown]);
   const issuesOf = (field: FormField) => issues.get(field) ?? noIssues;
 
   const warnings = findings.filter((f) => f.severity === 'warning');
@@ -127,6 +137,14 @@ export function UpgradeForm({
       <AdvancedYamlEditor text={form.advanced} onChange={(advanced) => edit({ advanced })} issues={issuesOf('advanced')} />
       <RolloutOptions value={form} onChange={edit} issues={issuesOf('rollout')} />
       <FieldIssues issues={issuesOf('general')} />
+      {unchanged.length > 0 ? (
+        <details className="text-sm" data-testid="unchanged-findings">
+          <summary className="cursor-pointer text-slate-600 dark:text-slate-400">
+            {unchanged.length === 1 ? '1 finding' : `${unchanged.length} findings`} about settings this edit does not change
+          </summary>
+          <FieldIssues issues={{ findings: unchanged, problems: [] }} />
+        </details>
+      ) : null}
 
       {isPreviewing && built.input ? <UpgradePreview ref={previewRef} changes={changes} summary={policy.summary} rollout={describeRollout(built.input, scale)} /> : null}
 

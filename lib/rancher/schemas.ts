@@ -80,6 +80,7 @@ export const containerSchema = z.object({
   stackId: optionalText,
   serviceIds: stringList.nullish(),
   startCount: z.number().int().nullish(),
+  imageUuid: optionalText,
   created: z.string(),
   transitioning,
   transitioningMessage: optionalText,

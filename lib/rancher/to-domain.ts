@@ -7,7 +7,7 @@ import type { ContainerDetail, ContainerSummary, Environment, ServiceDetail, Ser
 
 const upgradeStates = new Set(['upgrading', 'upgraded', 'finishing-upgrade', 'rolling-back', 'canceling-upgrade', 'canceled-upgrade']);
 
-function imageOf(launchConfig: { imageUuid?: string } | null | undefined): string {
+function imageOf(launchConfig: { imageUuid?: string | null } | null | undefined): string {
   return launchConfig?.imageUuid?.replace(/^docker:/, '') ?? '';
 }
 
@@ -44,6 +44,7 @@ export function toContainerSummary(container: ContainerWire, hosts: HostNames): 
     startCount: container.startCount ?? 0,
     exitCode: isRunning || run?.ExitCode === undefined || (container.startCount ?? 0) === 0 ? null : run.ExitCode,
     createdAt: container.created,
+    ...(container.imageUuid ? { image: imageOf(container) } : {}),
   };
 }
 

@@ -5,6 +5,7 @@ import type { AccessUser } from '@/lib/domain/access/rights';
 import type { EnvironmentListing, RancherBackend } from '@/lib/rancher/backend';
 import type { EnvironmentStatus, ServiceDetailView, StackList, StackView } from '@/lib/domain/stacks/stack-schemas';
 import { environmentView, serviceView, stackDetailView, stackListView } from '@/lib/domain/stacks/stack-views';
+import { crashMemory, rememberServices } from './crash-memory';
 
 /**
  * The stacks the user may see, by name, and the environments with whether each answered: one that did not
@@ -14,7 +15,8 @@ export async function listVisibleStacks(backend: RancherBackend, user: AccessUse
   const listings = await backend.listStacksByEnvironment();
   const failed = listings.find((l) => 'unavailable' in l);
   if (failed && 'unavailable' in failed && listings.every((l) => 'unavailable' in l)) throw failed.unavailable;
-  const stacks = listings.flatMap((l) => ('stacks' in l ? l.stacks.flatMap((s) => stackListView(user, s) ?? []) : []));
+  for (const l of listings) if ('stacks' in l) rememberServices(l.stacks.flatMap((s) => s.services));
+  const stacks = listings.flatMap((l) => ('stacks' in l ? l.stacks.flatMap((s) => stackListView(user, s, crashMemory) ?? []) : []));
   stacks.sort((a, b) => a.name.localeCompare(b.name));
   return { stacks, environments: listings.map(environmentStatus) };
 }
@@ -34,7 +36,9 @@ function environmentStatus(listing: EnvironmentListing): EnvironmentStatus {
 
 /** One stack with services, containers and the user's rights; 404 when absent or not shared. */
 export async function getVisibleStack(backend: RancherBackend, user: AccessUser, stackId: string): Promise<StackView> {
-  const view = stackDetailView(user, await getStackOrNotShared(backend, stackId));
+  const detail = await getStackOrNotShared(backend, stackId);
+  rememberServices(detail.services);
+  const view = stackDetailView(user, detail, crashMemory);
   if (!view) throw notShared(stackId);
   return view;
 }
@@ -52,14 +56,15 @@ export async function getStackOrNotShared(backend: RancherBackend, stackId: stri
 /** A stack page's data plus one of its services with its launchConfig; 404 when absent or not shared. */
 export async function getVisibleService(backend: RancherBackend, user: AccessUser, stackId: string, serviceId: string): Promise<{ stack: StackView; service: ServiceDetailView }> {
   const detail = await getStackOrNotShared(backend, stackId);
-  const stack = stackDetailView(user, detail);
+  rememberServices(detail.services);
+  const stack = stackDetailView(user, detail, crashMemory);
   const service = detail.services.find((s) => s.id === serviceId);
   if (!stack) throw notShared(stackId);
   if (!service) throw new NotFoundError(`No service ${serviceId} in stack ${stack.name}.`);
   return {
     stack,
     service: {
-      ...serviceView(service),
+      ...serviceView(service, crashMemory),
       launchConfig: service.launchConfig,
       previousLaunchConfig: service.previousLaunchConfig ?? null,
       revertibleLaunchConfig: service.revertibleLaunchConfig ?? null,

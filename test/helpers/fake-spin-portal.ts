@@ -9,7 +9,7 @@ export const fakeToken = `spinpat_abcdef123456_${'A1b2C3d4E5'.repeat(4)}`;
 const environment = { id: '1a5', name: 'prod-cattle', production: true };
 
 export function containerOf(overrides: Partial<ContainerView> & { id: string }): ContainerView {
-  return { name: 'foo-jgi-doe-app-1', state: 'running', healthState: null, hostname: null, startCount: 1, exitCode: 0, createdAt: '2026-12-01T00:00:00Z', environment, ...overrides };
+  return { name: 'foo-jgi-doe-app-1', state: 'running', healthState: null, hostname: null, startCount: 1, exitCode: 0, lastExitCode: null, image: null, createdAt: '2026-12-01T00:00:00Z', environment, ...overrides };
 }
 
 export function serviceOf(overrides: Partial<ServiceView> = {}): ServiceView {
@@ -21,6 +21,7 @@ export function serviceOf(overrides: Partial<ServiceView> = {}): ServiceView {
     image: 'registry.spin.nersc.gov/fred/foo-app:1.4.2',
     scale: 1,
     environment,
+    crashLoop: null,
     transitioning: 'no',
     transitioningMessage: null,
     upgradeInProgress: false,

@@ -3,7 +3,8 @@ import { notFound } from 'next/navigation';
 import { StackBreadcrumb } from '@/components/stacks/stack-breadcrumb';
 import { StackDetail } from '@/components/stacks/stack-detail';
 import { requireUser } from '@/lib/auth/session';
-import { orNotFound } from '@/app/stacks/or-not-found';
+import { isUnavailable, orNotFound, orUnavailable } from '@/app/stacks/or-not-found';
+import { RancherUnavailable } from '@/components/stacks/rancher-unavailable';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 import { stackIdParam } from '@/lib/domain/stacks/stack-schemas';
 import { getVisibleStack } from '@/lib/stacks/visible-stacks';
@@ -15,7 +16,8 @@ export default async function StackPage({ params }: { params: Promise<{ stackId:
   const user = await requireUser(`/stacks/${encodeURIComponent(stackId)}`);
   const parsed = stackIdParam.safeParse({ stackId });
   if (!parsed.success) notFound();
-  const stack = await orNotFound(getVisibleStack(rancherBackend(), user, parsed.data.stackId));
+  const stack = await orUnavailable(orNotFound(getVisibleStack(rancherBackend(), user, parsed.data.stackId)));
+  if (isUnavailable(stack)) return <RancherUnavailable message={stack.unavailable} what="This stack" />;
   return (
     <div className="space-y-4">
       <StackBreadcrumb stack={stack} />

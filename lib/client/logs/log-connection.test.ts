@@ -132,6 +132,33 @@ describe('LogConnection', () => {
     expect(statuses.at(-1)).toEqual({ state: 'connected' });
   });
 
+  it('follows a container across its restarts: waits when it stops, reopens when it runs again, resumes without repeats', () => {
+    const { socket, factory, statuses, connection, texts } = setup();
+    socket().open();
+    socket().line(stampAt(1), 'starting');
+    socket().line(stampAt(2), 'Traceback: boom');
+    socket().drop(1000, 'the container stopped');
+    expect(statuses.at(-1)).toMatchObject({ state: 'waiting' });
+    connection.resumeIfWaiting();
+    expect(factory.sockets).toHaveLength(2);
+    socket().open();
+    socket().line(stampAt(1), 'starting');
+    socket().line(stampAt(2), 'Traceback: boom');
+    socket().line(stampAt(3), 'starting');
+    expect(texts()).toEqual(['starting', 'Traceback: boom', '<gap continuous>', 'starting']);
+    expect(statuses.at(-1)).toEqual({ state: 'connected' });
+  });
+
+  it('looks again by itself when nobody says the stopped container runs again, and not when it is connected', () => {
+    const { socket, factory, connection } = setup();
+    socket().open();
+    connection.resumeIfWaiting();
+    expect(factory.sockets).toHaveLength(1);
+    socket().drop(1000, 'the container stopped');
+    vi.advanceTimersByTime(1_000);
+    expect(factory.sockets).toHaveLength(2);
+  });
+
   it('cancels a pending retry when reconnecting by hand', () => {
     const { socket, factory, connection } = setup();
     socket().drop(1006);

@@ -21,6 +21,8 @@ export type ConnectionStatus =
   | { state: 'connecting' }
   | { state: 'connected' }
   | { state: 'reconnecting'; retryAt: number; attempt: number; reason: string }
+  /** The container stopped; the log is reopened when it runs again (resumeIfWaiting) or at retryAt. */
+  | { state: 'waiting'; retryAt: number }
   | { state: 'closed'; reason: string };
 
 export interface LogConnectionOptions {
@@ -46,6 +48,7 @@ export class LogConnection {
   private readonly dedup = new ResumeDeduplicator();
   private lastTime: LogTime | null = null;
   private openedAt: number | null = null;
+  private isWaiting = false;
   private readonly timers: Timers;
 
   constructor(private readonly options: LogConnectionOptions) {
@@ -77,7 +80,13 @@ export class LogConnection {
     this.open();
   }
 
+  /** The page saw the container running again: reopen now instead of at the next retry. */
+  resumeIfWaiting(): void {
+    if (this.isWaiting) this.reconnectNow();
+  }
+
   private open(): void {
+    this.isWaiting = false;
     if (this.lastTime) this.dedup.beginResume();
     this.options.onStatus({ state: 'connecting' });
     const socket = this.options.openSocket(this.options.url);
@@ -132,7 +141,10 @@ export class LogConnection {
     if (this.openedAt !== null && this.timers.now() - this.openedAt >= stableAfterMs) this.attempt = 0;
     this.attempt++;
     const delay = backoffDelay(this.attempt);
-    this.options.onStatus({ state: 'reconnecting', retryAt: this.timers.now() + delay, attempt: this.attempt, reason: verdict.reason });
+    // A crash-looping container stops and starts again: follow it across restarts without a Reconnect.
+    this.isWaiting = verdict.isContainerStop === true;
+    if (this.isWaiting) this.options.onStatus({ state: 'waiting', retryAt: this.timers.now() + delay });
+    else this.options.onStatus({ state: 'reconnecting', retryAt: this.timers.now() + delay, attempt: this.attempt, reason: verdict.reason });
     this.retryTimer = this.timers.setTimeout(() => {
       this.retryTimer = null;
       if (!this.isStopped) this.open();

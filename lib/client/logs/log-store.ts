@@ -98,6 +98,11 @@ export class LogStore {
     }
   }
 
+  /** Reopens the logs of containers that stopped and now run again. */
+  resumeRunning(runningIds: readonly string[]): void {
+    for (const id of runningIds) this.connections.get(id)?.resumeIfWaiting();
+  }
+
   /** Closes every socket and empties the view; setSources starts it again. */
   close(): void {
     this.reset();

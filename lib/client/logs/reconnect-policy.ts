@@ -12,7 +12,12 @@ export interface CloseVerdict {
   shouldRetry: boolean;
   /** Plain words for the status line. */
   reason: string;
+  /** The followed container stopped: it may start again (Rancher restarts crashing containers). */
+  isContainerStop?: boolean;
 }
+
+/** The server's reason when a followed container's stream ends because the container stopped (logs-relay.ts). */
+const containerStoppedReason = 'the container stopped';
 
 // Close codes of the logs websocket (DESIGN.md): the 44xx ones are answers, not accidents.
 const finalCodes: Record<number, string> = {
@@ -30,14 +35,15 @@ const retryCodes: Record<number, string> = {
 };
 
 /**
- * What a close means. Access answers (4401, 4403, 4404) and a clean end of the stream (1000, sent when
- * the container stops) are final; anything else is an accident worth retrying. The server's own reason,
+ * What a close means. Access answers (4401, 4403, 4404) and a clean end of the stream (1000) are final,
+ * except the end of a followed container that stopped, which is watched until it starts again; anything else is an accident worth retrying. The server's own reason,
  * when it gave one, is the clearer text.
  */
 export function closeVerdict(code: number, serverReason: string): CloseVerdict {
   const given = serverReason.trim();
   const final = finalCodes[code];
   if (final !== undefined) return { shouldRetry: false, reason: given || final };
+  if (code === 1000 && given === containerStoppedReason) return { shouldRetry: true, reason: 'the container stopped', isContainerStop: true };
   if (code === 1000) return { shouldRetry: false, reason: given || 'the log stream ended' };
   return { shouldRetry: true, reason: given || retryCodes[code] || `the connection closed (code ${code})` };
 }

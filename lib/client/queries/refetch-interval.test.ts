@@ -9,4 +9,9 @@ describe('refetchWhileBusy', () => {
     expect(refetchWhileBusy(false)).toBe(5_000);
     expect(refetchWhileBusy(undefined)).toBe(5_000);
   });
+
+  it('tries again every 10 s by itself after a failed read, not every second even while something moves', () => {
+    expect(refetchWhileBusy(true, true)).toBe(10_000);
+    expect(refetchWhileBusy(false, true)).toBe(10_000);
+  });
 });

@@ -6,7 +6,11 @@ const idleRefetchMs = 5_000;
 /** With changes pushed (live-changes.ts), an idle page polls only in case a push was missed. */
 const pushedIdleRefetchMs = 30_000;
 
-export function refetchWhileBusy(isBusy: boolean | undefined): number {
+/** After a failed read (Rancher unavailable), a page tries again this often by itself, pushed or not. */
+export const failedRefetchMs = 10_000;
+
+export function refetchWhileBusy(isBusy: boolean | undefined, hasFailed = false): number {
+  if (hasFailed) return failedRefetchMs;
   if (isBusy) return busyRefetchMs;
   return isLiveChannelOpen() ? pushedIdleRefetchMs : idleRefetchMs;
 }

@@ -11,7 +11,7 @@ export function serviceQueryOptions(stackId: string, serviceId: string, initial?
     queryKey: [...stackKeys.detail(stackId), 'service', serviceId] as const,
     queryFn: () => fetchJson<ServiceDetailView>(`/api/v1/stacks/${encodeURIComponent(stackId)}/services/${encodeURIComponent(serviceId)}`),
     initialData: initial,
-    refetchInterval: (query) => refetchWhileBusy(query.state.data?.transitioning === 'yes'),
+    refetchInterval: (query) => refetchWhileBusy(query.state.data?.transitioning === 'yes', query.state.status === 'error'),
   });
 }
 

@@ -13,7 +13,7 @@ export function stackQueryOptions(stackId: string, initial?: StackView) {
     queryFn: () => fetchJson<StackView>(`/api/v1/stacks/${encodeURIComponent(stackId)}`),
     initialData: initial,
     refetchInterval: (query) =>
-      refetchWhileBusy(query.state.data?.services.some((s) => s.transitioning === 'yes' || s.containers.some((c) => isTransitional(c.state)))),
+      refetchWhileBusy(query.state.data?.services.some((s) => s.transitioning === 'yes' || s.containers.some((c) => isTransitional(c.state))), query.state.status === 'error'),
   });
 }
 

@@ -12,7 +12,7 @@ export function stacksQueryOptions(initial?: StackList) {
     queryKey: stackKeys.list(),
     queryFn: () => fetchJson<StackList>('/api/v1/stacks'),
     initialData: initial,
-    refetchInterval: (query) => refetchWhileBusy(query.state.data?.stacks.some((s) => isTransitional(s.state) || s.services.some((v) => isTransitional(v.state)))),
+    refetchInterval: (query) => refetchWhileBusy(query.state.data?.stacks.some((s) => isTransitional(s.state) || s.services.some((v) => isTransitional(v.state))), query.state.status === 'error'),
   });
 }
 

@@ -86,6 +86,8 @@ export interface ContainerSummary {
   /** Exit code of the last run; null while running or when never run. */
   exitCode: number | null;
   createdAt: string;
+  /** The image the container runs (during an upgrade, old and new containers differ). */
+  image?: string;
 }
 
 export interface ContainerDetail extends ContainerSummary {

@@ -7,7 +7,7 @@ const stack = (id: string, name: string, environment: typeof prod, services: str
   id,
   name,
   environment,
-  services: services.map((s, i) => ({ id: `${id.replace('st', 's')}${i}`, name: s, state: 'active', healthState: 'healthy', image: 'nginx:1', scale: 1, environment })),
+  services: services.map((s, i) => ({ id: `${id.replace('st', 's')}${i}`, name: s, state: 'active', healthState: 'healthy', image: 'nginx:1', scale: 1, environment, crashLoop: null })),
 });
 
 const visible = [stack('1st1', 'foo-jgi-doe', prod, ['web', 'app', 'db']), stack('1st7', 'foo-jgi-doe-dev', dev, ['web', 'app']), stack('1st9', 'lab-dev', dev, ['web'])];

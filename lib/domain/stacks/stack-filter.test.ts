@@ -21,7 +21,7 @@ function stack(name: string, extra: Partial<StackListItem> = {}): StackListItem 
 }
 
 const stacks = [
-  stack('foo-jgi-doe', { relation: 'owner', services: [{ id: '1s1', name: 'web', state: 'active', healthState: 'healthy', image: 'nginx:1.25', scale: 2, environment: prod }] }),
+  stack('foo-jgi-doe', { relation: 'owner', services: [{ id: '1s1', name: 'web', state: 'active', healthState: 'healthy', image: 'nginx:1.25', scale: 2, environment: prod, crashLoop: null }] }),
   stack('bar-nersc', { relation: 'group', healthState: 'unhealthy', tags: { owner: 'barney' } }),
   stack('legacy-stack', { relation: 'staff', isUntagged: true, hasUpgradeAwaitingFinish: true }),
   stack('foo-jgi-doe-dev', { relation: 'owner', environment: { id: '1a7', name: 'dev-cattle', production: false } }),
@@ -64,5 +64,24 @@ describe('stack filter', () => {
   it('keeps what needs attention and sorts the unhealthy first', () => {
     expect(applyStackFilter(stacks, { query: '', scope: 'all', sort: 'name', needsAttention: true, environment: '' }).map((s) => s.name)).toEqual(['bar-nersc', 'legacy-stack']);
     expect(applyStackFilter(stacks, { query: '', scope: 'all', sort: 'health', needsAttention: false, environment: '' })[0]?.name).toBe('bar-nersc');
+  });
+
+  it('keeps a crash-looping stack among those that need attention whatever its health says at the moment', () => {
+    const crashy = stack('crashy-nersc', {
+      healthState: 'healthy',
+      services: [{ id: '1s8', name: 'app', state: 'active', healthState: 'healthy', image: 'crashy:0.3.1', scale: 1, environment: prod, crashLoop: { restartsInWindow: 5, lastExitCode: 1 } }],
+    });
+    expect(applyStackFilter([...stacks, crashy], { query: '', scope: 'all', sort: 'name', needsAttention: true, environment: '' }).map((s) => s.name)).toContain('crashy-nersc');
+  });
+
+  it('does not ask attention for a stack Rancher calls degraded only because a service was stopped on purpose', () => {
+    const paused = stack('paused-stack', {
+      healthState: 'degraded',
+      services: [
+        { id: '1s20', name: 'web', state: 'active', healthState: 'healthy', image: 'nginx:1.25', scale: 1, environment: prod, crashLoop: null },
+        { id: '1s21', name: 'worker', state: 'inactive', healthState: 'unhealthy', image: 'worker:1', scale: 1, environment: prod, crashLoop: null },
+      ],
+    });
+    expect(applyStackFilter([paused], { query: '', scope: 'all', sort: 'name', needsAttention: true, environment: '' })).toEqual([]);
   });
 });

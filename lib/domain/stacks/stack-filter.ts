@@ -1,4 +1,5 @@
 import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
+import { shownStackHealth } from './shown-health';
 
 export const scopes = ['mine', 'groups', 'all'] as const;
 export type Scope = (typeof scopes)[number];
@@ -38,7 +39,8 @@ export function stackFilterParams(filter: StackFilter): string {
 }
 
 export function needsAttention(stack: StackListItem): boolean {
-  return stack.hasUpgradeAwaitingFinish || stack.healthState === 'unhealthy' || stack.healthState === 'degraded' || stack.state === 'error';
+  const health = shownStackHealth(stack);
+  return stack.hasUpgradeAwaitingFinish || stack.services.some((s) => s.crashLoop !== null) || health === 'unhealthy' || health === 'degraded' || stack.state === 'error';
 }
 
 function matches(stack: StackListItem, query: string): boolean {
@@ -62,7 +64,7 @@ export function applyStackFilter(stacks: readonly StackListItem[], filter: Stack
   const by: Record<Sort, (a: StackListItem, b: StackListItem) => number> = {
     name: (a, b) => a.name.localeCompare(b.name),
     state: (a, b) => a.state.localeCompare(b.state) || a.name.localeCompare(b.name),
-    health: (a, b) => (severity[a.healthState] ?? 4) - (severity[b.healthState] ?? 4) || a.name.localeCompare(b.name),
+    health: (a, b) => (severity[shownStackHealth(a)] ?? 4) - (severity[shownStackHealth(b)] ?? 4) || a.name.localeCompare(b.name),
     owner: (a, b) => (a.tags.owner ?? '~').localeCompare(b.tags.owner ?? '~') || a.name.localeCompare(b.name),
   };
   return rows.sort(by[filter.sort]);

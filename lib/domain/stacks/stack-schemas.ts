@@ -33,6 +33,14 @@ export const serviceListItem = z.object({
   image: z.string().describe('Image reference, e.g. nginx:1.25'),
   scale: z.number().int(),
   environment: environmentView,
+  crashLoop: z
+    .object({
+      restartsInWindow: z.number().int().describe('Restarts the portal saw in the last 10 minutes'),
+      lastExitCode: z.number().int().nullable().describe('The last non-zero exit code seen'),
+    })
+    .nullable()
+    .default(null)
+    .describe('Set while the service keeps crashing: judged over a window, so it does not flicker with Rancher health'),
 });
 
 export const stackListItem = z.object({
@@ -65,6 +73,8 @@ export const containerView = z.object({
   hostname: z.string().nullable(),
   startCount: z.number().int(),
   exitCode: z.number().int().nullable(),
+  lastExitCode: z.number().int().nullable().default(null).describe('The last non-zero exit code seen, kept after Rancher starts the container again'),
+  image: z.string().nullable().default(null).describe('The image this container runs'),
   createdAt: z.string(),
   environment: environmentView,
 });

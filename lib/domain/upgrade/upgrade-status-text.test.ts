@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ContainerView } from '@/lib/domain/stacks/stack-schemas';
 import { awaitingFinishText, upgradeStatusText, type UpgradeStep } from './upgrade-status-text';
 
-const container = (id: string, state: string): ContainerView => ({ id, name: `web-${id}`, state, healthState: null, hostname: null, startCount: 1, exitCode: null, createdAt: '2026-01-01T00:00:00Z', environment: { id: '1a5', name: 'prod-cattle', production: true } });
+const container = (id: string, state: string): ContainerView => ({ id, name: `web-${id}`, state, healthState: null, hostname: null, startCount: 1, exitCode: null, lastExitCode: null, image: null, createdAt: '2026-01-01T00:00:00Z', environment: { id: '1a5', name: 'prod-cattle', production: true } });
 const service = (state: string, containers: ContainerView[] = [], transitioning: 'yes' | 'no' | 'error' = state.endsWith('ing') ? 'yes' : 'no') => ({
   name: 'web',
   state,

@@ -6,6 +6,7 @@ import { emptyBody, restartInput, runServiceVerb } from '@/lib/operations/servic
 import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
 import { serviceActionVerbs } from '@/lib/domain/rancher/service-verbs';
 import { serviceView } from '@/lib/domain/stacks/stack-views';
+import { crashMemory } from '@/lib/stacks/crash-memory';
 
 const params = serviceIdParam.extend({ verb: z.enum(serviceActionVerbs, 'expected stop, start, restart, finish-upgrade or rollback') });
 
@@ -20,5 +21,5 @@ export const POST = route<{ stackId: string; serviceId: string; verb: string }>(
     return undefined;
   });
   const service = await runServiceVerb(operation, { stackId, serviceId, verb, restart });
-  return Response.json(serviceView(service), { status: 202 });
+  return Response.json(serviceView(service, crashMemory), { status: 202 });
 });
