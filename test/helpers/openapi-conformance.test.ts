@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conformanceMismatch } from './openapi-conformance';
+import { conformanceMismatch, frameMismatch } from './openapi-conformance';
 
 const json = 'application/json';
 const problem = (status: number, type: string) => JSON.stringify({ type, title: 'x', status, detail: 'y', instance: 'req-1' });
@@ -29,5 +29,15 @@ describe('conformanceMismatch', () => {
     expect(conformanceMismatch({ method: 'GET', path: '/api/v1/nope', status: 404, contentType: 'application/problem+json', body: problem(404, 'not-found') })).toBeNull();
     expect(conformanceMismatch({ method: 'GET', path: '/api/v1/nope', status: 404, contentType: 'application/problem+json', body: '{"title":1}' })).toMatch(/problem\+json/);
     expect(conformanceMismatch({ method: 'GET', path: '/login', status: 200, contentType: 'text/html', body: '' })).toBeNull();
+  });
+});
+
+describe('frameMismatch', () => {
+  it('checks a websocket text frame against the frames x-websocket describes', () => {
+    expect(frameMismatch('/api/v1/containers/1i1/logs', { ts: '2026-12-07T06:00:00Z', stream: 'stdout', line: 'GET /' })).toBeNull();
+    expect(frameMismatch('/api/v1/containers/1i1/logs', { type: 'dropped', count: 3 })).toBeNull();
+    expect(frameMismatch('/api/v1/containers/1i1/logs', { ts: 'now', stream: 'stdin', line: '' })).toMatch(/frame on/);
+    expect(frameMismatch('/api/v1/changes', { type: 'stacks-changed', stackIds: ['1st1'] })).toBeNull();
+    expect(frameMismatch('/api/v1/nope', {})).toMatch(/no websocket/);
   });
 });

@@ -100,7 +100,43 @@ function problemMismatch(body: string): string | null {
   return errors ? `problem+json: ${errors}` : null;
 }
 
+/**
+ * Whether a JSON text frame the portal sent on the websocket at `path` is one the document's
+ * `x-websocket` describes. Null when it conforms.
+ */
+export function frameMismatch(path: string, frame: unknown): string | null {
+  const paths = openApiDocument().paths as unknown as Record<string, Record<string, { 'x-websocket'?: { server: { text?: unknown } } }>>;
+  const template = templatesFor(path).find((t) => paths[t]?.get?.['x-websocket']);
+  if (!template) return `no websocket at ${path} in the document`;
+  if (!paths[template]?.get?.['x-websocket']?.server.text) return `${template} is documented without server text frames`;
+  const errors = schemaErrors(`/paths/${escape(template)}/get/x-websocket/server/text/schema`, frame);
+  return errors ? `frame on ${template}: ${errors}` : null;
+}
+
 const portalOrigins = new Set<string>();
+const mismatches: Mismatch[] = [];
+
+/** The mismatches found since the last call. */
+export function takeMismatches(): Mismatch[] {
+  return mismatches.splice(0);
+}
+
+/** Checks an answer from a portal under test: an HTTP response, or the refusal of a websocket upgrade. */
+export function checkResponse(url: string, answer: { method: string; status: number; contentType: string | null; body: string }): void {
+  const { origin, pathname } = new URL(url.replace(/^ws/, 'http'));
+  if (!portalOrigins.has(origin)) return;
+  const message = conformanceMismatch({ ...answer, path: pathname });
+  if (message) mismatches.push({ method: answer.method, path: pathname, status: answer.status, message });
+}
+
+/** Checks a text frame from a portal under test (the socket clients of the integration helpers call it). */
+export function checkFrame(url: string, text: string): void {
+  const { origin, pathname } = new URL(url.replace(/^ws/, 'http'));
+  if (!portalOrigins.has(origin)) return;
+  const frame = parsed(text);
+  const message = 'error' in frame ? `a text frame on ${pathname} is not JSON` : frameMismatch(pathname, frame.json);
+  if (message) mismatches.push({ method: 'WEBSOCKET', path: pathname, status: 101, message });
+}
 
 /** Marks `url` as a portal under test: every answer it gives through `fetch` is checked from now on. */
 export function checkResponsesOf(url: string): void {
@@ -109,16 +145,15 @@ export function checkResponsesOf(url: string): void {
 
 /**
  * Wraps the global `fetch` so that every answer from a portal under test is checked against the
- * document as it arrives; what does not conform is collected in the returned list (the integration
+ * document as it arrives; what does not conform is collected for `takeMismatches` (the integration
  * setup fails the test with it). The body is read from a clone, so callers read theirs as before.
  */
-export function watchPortalResponses(): Mismatch[] {
-  const mismatches: Mismatch[] = [];
+export function watchPortalResponses(): void {
   const original = globalThis.fetch;
   globalThis.fetch = async (input, init) => {
     const res = await original(input, init);
-    const url = new URL(input instanceof Request ? input.url : String(input));
-    if (!portalOrigins.has(url.origin)) return res;
+    const url = input instanceof Request ? input.url : String(input);
+    if (!portalOrigins.has(new URL(url).origin)) return res;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
     let body: string;
     try {
@@ -126,9 +161,7 @@ export function watchPortalResponses(): Mismatch[] {
     } catch {
       return res; // The body failed to arrive: the caller's own read sees that.
     }
-    const message = conformanceMismatch({ method, path: url.pathname, status: res.status, contentType: res.headers.get('content-type'), body });
-    if (message) mismatches.push({ method, path: url.pathname, status: res.status, message });
+    checkResponse(url, { method, status: res.status, contentType: res.headers.get('content-type'), body });
     return res;
   };
-  return mismatches;
 }
