@@ -90,7 +90,7 @@ export function conformanceMismatch(response: { method: string; path: string; st
   if ('error' in json) return json.error;
   const key = String(documented === responses[String(status)] ? status : documented === responses.default ? 'default' : `${String(status)[0]}XX`);
   const errors = schemaErrors(`${operationPointer}/responses/${key}/content/${escape(mediaType)}/schema`, json.json);
-  return errors ? `${method} ${template} ${status}: ${errors}` : null;
+  return errors ? `as ${template}: ${errors}` : null;
 }
 
 function problemMismatch(body: string): string | null {
