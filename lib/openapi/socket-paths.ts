@@ -4,6 +4,7 @@ import { containerId, serviceId, stackId } from '@/lib/domain/rancher/resource-i
 import { stacksChangedFrame } from '@/lib/domain/sockets/change-frames';
 import { logSocketFrame, logsQuery } from '@/lib/domain/sockets/log-frames';
 import { shellClientMessage, shellQuery, shellServerMessage } from '@/lib/domain/sockets/shell-frames';
+import { socketErrorFrame } from '@/lib/domain/sockets/socket-error-frame';
 import type { OperationSpec } from './operation';
 import { statsFrame } from './stats-contract';
 
@@ -13,6 +14,8 @@ const upgraded = { status: 101, description: 'Switching Protocols: the websocket
 const refusals = [400, 401, 403, 404, 429, 500, 503];
 const sessionEnded = { 4401: 'Your session (or token) has ended; sign in again' };
 const containerParam = z.object({ containerId });
+/** Any socket's frames end with an error frame when the session ends (the shell's own frames include it). */
+const orSessionEnded = (frame: z.ZodType) => z.union([frame, socketErrorFrame]);
 
 export const socketPaths: Record<string, Record<string, OperationSpec>> = {
   '/api/v1/containers/{containerId}/logs': {
@@ -25,7 +28,7 @@ export const socketPaths: Record<string, Record<string, OperationSpec>> = {
       success: upgraded,
       problems: refusals,
       websocket: {
-        serverText: logSocketFrame,
+        serverText: orSessionEnded(logSocketFrame),
         closeCodes: { 1000: 'End of the log (follow=0), or the container stopped', 1011: 'Rancher stopped sending logs; reconnect to resume', ...sessionEnded },
       },
     },
@@ -62,7 +65,7 @@ export const socketPaths: Record<string, Record<string, OperationSpec>> = {
       description: 'At most one frame a second; the frame names stacks only, the data comes from the read API.',
       success: upgraded,
       problems: [400, 401, 403, 500],
-      websocket: { serverText: stacksChangedFrame, closeCodes: sessionEnded },
+      websocket: { serverText: orSessionEnded(stacksChangedFrame), closeCodes: sessionEnded },
     },
   },
   '/api/v1/containers/{containerId}/stats': {
@@ -73,7 +76,7 @@ export const socketPaths: Record<string, Record<string, OperationSpec>> = {
       params: containerParam,
       success: upgraded,
       problems: refusals,
-      websocket: { serverText: statsFrame, closeCodes: sessionEnded },
+      websocket: { serverText: orSessionEnded(statsFrame), closeCodes: sessionEnded },
     },
   },
   '/api/v1/stacks/{stackId}/services/{serviceId}/stats': {
@@ -84,7 +87,7 @@ export const socketPaths: Record<string, Record<string, OperationSpec>> = {
       params: z.object({ stackId, serviceId }),
       success: upgraded,
       problems: refusals,
-      websocket: { serverText: statsFrame, closeCodes: sessionEnded },
+      websocket: { serverText: orSessionEnded(statsFrame), closeCodes: sessionEnded },
     },
   },
 };

@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from '@/lib/log/logger';
+import type { SocketErrorFrame } from '@/lib/domain/sockets/socket-error-frame';
 import { checkSession } from '@/lib/sessions/session-check';
 
 /** How often an open websocket re-checks its session: an ended session's sockets close within 5 s. */
@@ -33,7 +34,7 @@ export function closeWhenSessionEnds(ws: WebSocket, sessionId: string, log: Logg
         if (active || ws.readyState !== ws.OPEN) return;
         log.info('session ended: closing its websocket');
         endedBySession.add(ws);
-        ws.send(JSON.stringify({ type: 'error', message: 'Your session has ended. Sign in again to continue.' }));
+        ws.send(JSON.stringify({ type: 'error', message: 'Your session has ended. Sign in again to continue.' } satisfies SocketErrorFrame));
         ws.close(sessionEndedCloseCode, 'your session has ended; sign in again');
         // A client that never answers the close would otherwise keep the socket (and a shell) for 30 s.
         setTimeout(() => ws.readyState !== ws.CLOSED && ws.terminate(), closeAnswerGraceMs).unref();

@@ -5,8 +5,8 @@ import { takeMismatches, watchPortalResponses } from './openapi-conformance';
 // must match /api/v1/openapi.json, so the document cannot drift from what the portal does.
 watchPortalResponses();
 
-function failOnMismatches(): void {
-  const found = takeMismatches();
+async function failOnMismatches(): Promise<void> {
+  const found = await takeMismatches();
   if (found.length === 0) return;
   const lines = found.map((m) => `  ${m.method} ${m.path} → ${m.status}: ${m.message}`);
   throw new Error(`Responses that do not match the OpenAPI document (lib/openapi):\n${lines.join('\n')}`);

@@ -114,28 +114,48 @@ export function frameMismatch(path: string, frame: unknown): string | null {
 }
 
 const portalOrigins = new Set<string>();
-const mismatches: Mismatch[] = [];
+/**
+ * What was received, checked only when a test ends: compiling the schemas takes milliseconds a
+ * timing-sensitive test (a second click while the first restart runs) must not lose.
+ */
+const received: Promise<Mismatch | null>[] = [];
 
-/** The mismatches found since the last call. */
-export function takeMismatches(): Mismatch[] {
-  return mismatches.splice(0);
+/** The mismatches among what was received since the last call. */
+export async function takeMismatches(): Promise<Mismatch[]> {
+  const outcomes = await Promise.all(received.splice(0));
+  return outcomes.filter((m): m is Mismatch => m !== null);
 }
 
-/** Checks an answer from a portal under test: an HTTP response, or the refusal of a websocket upgrade. */
-export function checkResponse(url: string, answer: { method: string; status: number; contentType: string | null; body: string }): void {
+function portalPath(url: string): string | null {
   const { origin, pathname } = new URL(url.replace(/^ws/, 'http'));
-  if (!portalOrigins.has(origin)) return;
-  const message = conformanceMismatch({ ...answer, path: pathname });
-  if (message) mismatches.push({ method: answer.method, path: pathname, status: answer.status, message });
+  return portalOrigins.has(origin) ? pathname : null;
 }
 
-/** Checks a text frame from a portal under test (the socket clients of the integration helpers call it). */
+type Answer = { method: string; status: number; contentType: string | null; body: string };
+
+/** Notes an answer from a portal under test: an HTTP response, or the refusal of a websocket upgrade. */
+export function checkResponse(url: string, answer: Answer | Promise<Answer | null>): void {
+  const path = portalPath(url);
+  if (!path) return;
+  received.push(
+    Promise.resolve(answer).then((a) => {
+      const message = a && conformanceMismatch({ ...a, path });
+      return a && message ? { method: a.method, path, status: a.status, message } : null;
+    }),
+  );
+}
+
+/** Notes a text frame from a portal under test (the socket clients of the integration helpers call it). */
 export function checkFrame(url: string, text: string): void {
-  const { origin, pathname } = new URL(url.replace(/^ws/, 'http'));
-  if (!portalOrigins.has(origin)) return;
-  const frame = parsed(text);
-  const message = 'error' in frame ? `a text frame on ${pathname} is not JSON` : frameMismatch(pathname, frame.json);
-  if (message) mismatches.push({ method: 'WEBSOCKET', path: pathname, status: 101, message });
+  const path = portalPath(url);
+  if (!path) return;
+  received.push(
+    Promise.resolve().then(() => {
+      const frame = parsed(text);
+      const message = 'error' in frame ? `a text frame on ${path} is not JSON` : frameMismatch(path, frame.json);
+      return message ? { method: 'WEBSOCKET', path, status: 101, message } : null;
+    }),
+  );
 }
 
 /** Marks `url` as a portal under test: every answer it gives through `fetch` is checked from now on. */
@@ -145,23 +165,19 @@ export function checkResponsesOf(url: string): void {
 
 /**
  * Wraps the global `fetch` so that every answer from a portal under test is checked against the
- * document as it arrives; what does not conform is collected for `takeMismatches` (the integration
- * setup fails the test with it). The body is read from a clone, so callers read theirs as before.
+ * document; what does not conform is collected for `takeMismatches` (the integration setup fails the
+ * test with it). The body is read from a clone, so callers read theirs as before.
  */
 export function watchPortalResponses(): void {
   const original = globalThis.fetch;
   globalThis.fetch = async (input, init) => {
     const res = await original(input, init);
     const url = input instanceof Request ? input.url : String(input);
-    if (!portalOrigins.has(new URL(url).origin)) return res;
     const method = (init?.method ?? (input instanceof Request ? input.method : 'GET')).toUpperCase();
-    let body: string;
-    try {
-      body = await res.clone().text();
-    } catch {
-      return res; // The body failed to arrive: the caller's own read sees that.
-    }
-    checkResponse(url, { method, status: res.status, contentType: res.headers.get('content-type'), body });
+    const { status, headers } = res;
+    // A body that fails to arrive is the caller's to see, through its own read.
+    const answer = portalPath(url) ? res.clone().text().then((body) => ({ method, status, contentType: headers.get('content-type'), body }), () => null) : null;
+    if (answer) checkResponse(url, answer);
     return res;
   };
 }
