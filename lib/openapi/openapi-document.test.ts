@@ -73,3 +73,20 @@ describe('the parts OpenAPI has no object for', () => {
     expect(op('/api/v1/stacks/{stackId}/secrets/{secretId}', 'delete')?.responses['409']).toBeDefined();
   });
 });
+
+describe('operations', () => {
+  const doc = openApiDocument();
+  const operations = Object.entries(doc.paths as Record<string, Record<string, { operationId: string; parameters: { name: string; in: string }[] }>>).flatMap(([path, methods]) =>
+    Object.entries(methods).map(([method, op]) => ({ path, method, op })),
+  );
+
+  it.each(operations)('$method $path declares each {parameter} of its path', ({ path, op }) => {
+    const templated = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    expect(op.parameters.filter((p) => p.in === 'path').map((p) => p.name)).toEqual(templated);
+  });
+
+  it('has unique operation ids', () => {
+    const ids = operations.map(({ op }) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+});
