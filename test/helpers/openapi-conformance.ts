@@ -115,14 +115,15 @@ export function frameMismatch(path: string, frame: unknown): string | null {
 
 const portalOrigins = new Set<string>();
 /**
- * What was received, checked only when a test ends: compiling the schemas takes milliseconds a
- * timing-sensitive test (a second click while the first restart runs) must not lose.
+ * What was received, checked only when a test ends: building the document and compiling its schemas
+ * takes the test process's CPU for a moment that a timing-sensitive test (a second click while the
+ * first restart runs) must not lose.
  */
-const received: Promise<Mismatch | null>[] = [];
+const received: (() => Promise<Mismatch | null>)[] = [];
 
 /** The mismatches among what was received since the last call. */
 export async function takeMismatches(): Promise<Mismatch[]> {
-  const outcomes = await Promise.all(received.splice(0));
+  const outcomes = await Promise.all(received.splice(0).map((check) => check()));
   return outcomes.filter((m): m is Mismatch => m !== null);
 }
 
@@ -137,25 +138,23 @@ type Answer = { method: string; status: number; contentType: string | null; body
 export function checkResponse(url: string, answer: Answer | Promise<Answer | null>): void {
   const path = portalPath(url);
   if (!path) return;
-  received.push(
-    Promise.resolve(answer).then((a) => {
-      const message = a && conformanceMismatch({ ...a, path });
-      return a && message ? { method: a.method, path, status: a.status, message } : null;
-    }),
-  );
+  const arrived = Promise.resolve(answer);
+  received.push(async () => {
+    const a = await arrived;
+    const message = a && conformanceMismatch({ ...a, path });
+    return a && message ? { method: a.method, path, status: a.status, message } : null;
+  });
 }
 
 /** Notes a text frame from a portal under test (the socket clients of the integration helpers call it). */
 export function checkFrame(url: string, text: string): void {
   const path = portalPath(url);
   if (!path) return;
-  received.push(
-    Promise.resolve().then(() => {
-      const frame = parsed(text);
-      const message = 'error' in frame ? `a text frame on ${path} is not JSON` : frameMismatch(path, frame.json);
-      return message ? { method: 'WEBSOCKET', path, status: 101, message } : null;
-    }),
-  );
+  received.push(async () => {
+    const frame = parsed(text);
+    const message = 'error' in frame ? `a text frame on ${path} is not JSON` : frameMismatch(path, frame.json);
+    return message ? { method: 'WEBSOCKET', path, status: 101, message } : null;
+  });
 }
 
 /** Marks `url` as a portal under test: every answer it gives through `fetch` is checked from now on. */
