@@ -45,6 +45,7 @@ export function problemSchema(types: readonly ProblemType[]): z.ZodType {
     findings: z.array(findingView).optional().describe('policy-violation and policy-input: the findings that block the request'),
     serviceState: z.string().optional().describe('conflict: the state the service is in'),
     max: z.number().int().optional().describe('too-many-sockets: how many log and shell sockets one person may hold'),
+    outcome: z.literal('unknown').optional().describe('unavailable: Rancher did not answer a change in time, so it may or may not have been done'),
   });
 }
 
