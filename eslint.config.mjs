@@ -25,11 +25,11 @@ const layering = {
 // can import each other, even through a third. lib/domain is isomorphic, lib/client runs in the
 // browser, the rest is server-only. A new folder must be placed here.
 const libLayers = [
-  'domain/errors', 'domain/rancher', 'domain/policy', 'domain/audit', 'domain/sessions', 'domain/activity',
+  'domain/schema', 'domain/errors', 'domain/rancher', 'domain/sockets', 'domain/policy', 'domain/audit', 'domain/sessions', 'domain/activity',
   'domain/access', 'domain/stacks', 'domain/secrets', 'domain/upgrade', 'domain/tokens', 'domain/stats',
   'client/keyboard', 'client/logs', 'client/shell', 'client/queries', 'client/stats',
   'config', 'log', 'metrics', 'request', 'rate-limit', 'rancher', 'audit', 'sessions', 'auth', 'tokens', 'http', 'stacks',
-  'activity', 'health', 'policy-worker', 'openapi', 'operations', 'stats', 'secrets', 'facade',
+  'activity', 'health', 'policy-worker', 'operations', 'stats', 'secrets', 'facade', 'openapi',
 ];
 const lib = new URL('./lib/', import.meta.url);
 const libFolders = readdirSync(lib, { withFileTypes: true })

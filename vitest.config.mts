@@ -35,6 +35,8 @@ export default defineConfig({
           name: 'integration',
           environment: 'node',
           include: ['**/*.int.test.ts'],
+          // Every portal answer a test receives is checked against the OpenAPI document.
+          setupFiles: ['test/helpers/openapi-conformance-setup.ts'],
           exclude,
           testTimeout: 30_000,
           hookTimeout: 60_000,

@@ -12,7 +12,8 @@ import { isProductionEnvironment } from '@/lib/domain/rancher/production-environ
 import type { RancherBackend } from '@/lib/rancher/backend';
 import { getStackOrNotShared } from '@/lib/stacks/visible-stacks';
 
-const format = z.enum(['json', 'csv', 'jsonl'], 'expected json, csv or jsonl').default('json');
+/** `format` of both activity listings: a JSON page, or a whole CSV or JSON-lines download. */
+export const activityFormat = z.enum(['json', 'csv', 'jsonl'], 'expected json, csv or jsonl').default('json');
 
 /**
  * Query parameters of both activity listings: the audit filter (checked here, so a bad one is a 400
@@ -21,7 +22,7 @@ const format = z.enum(['json', 'csv', 'jsonl'], 'expected json, csv or jsonl').d
 function parseQuery(params: URLSearchParams): { format: 'json' | AuditExportFormat; filter: AuditFilter } {
   const { format: requested, ...filter } = Object.fromEntries(params);
   auditFilter.parse(filter);
-  return { format: format.parse(requested), filter };
+  return { format: activityFormat.parse(requested), filter };
 }
 
 /**

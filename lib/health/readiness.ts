@@ -1,11 +1,20 @@
 import 'server-only';
+import { z } from 'zod';
 import { getAuditStore } from '@/lib/audit/get-audit-store';
 import { pingDirectory } from '@/lib/auth/ldap-ping';
 import { ldapSettingsFromEnv } from '@/lib/auth/ldap-settings';
 import { env } from '@/lib/config/env';
 import { rancherBackend } from '@/lib/stacks/rancher-backend';
 
-export type CheckResult = 'ok' | `unavailable: ${string}`;
+const checkResult = z.union([z.literal('ok'), z.templateLiteral(['unavailable: ', z.string()])]);
+export type CheckResult = z.infer<typeof checkResult>;
+
+/** `GET /api/readyz`: 200 with `ready`, or 503 with `not-ready` and the check that failed. */
+export const readinessAnswer = z.object({
+  status: z.enum(['ready', 'not-ready']),
+  checks: z.object({ rancher: checkResult, ldap: checkResult, audit: checkResult }),
+});
+export type ReadinessAnswer = z.infer<typeof readinessAnswer>;
 
 const checkTimeoutMs = 5_000;
 

@@ -1,109 +1,86 @@
 import 'server-only';
-import { z } from 'zod';
-import { endAllQuery, endedSessions, sessionIdParam, sessionList } from '@/lib/domain/sessions/session-schemas';
-import { environmentList, stackIdParam, stackList, stackView } from '@/lib/domain/stacks/stack-schemas';
+import { activityPaths } from './activity-paths';
+import { operation, type OperationSpec } from './operation';
+import { platformPaths } from './platform-paths';
+import { policyPaths } from './policy-paths';
+import { problemComponents } from './problems';
+import { secretsPaths } from './secrets-contract';
+import { sessionsPaths } from './sessions-paths';
+import { socketPaths } from './socket-paths';
+import { stacksPaths } from './stacks-paths';
+import { tokensPaths } from './tokens-contract';
 
-/** RFC 9457 problem details, as every error of the API is answered. */
-export const problemSchema = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string(),
-  instance: z.string().optional(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-});
+type PathSpecs = Record<string, Record<string, OperationSpec>>;
 
-type Schema = z.ZodType;
+const areas: PathSpecs[] = [stacksPaths, activityPaths, sessionsPaths, policyPaths, tokensPaths, secretsPaths, socketPaths, platformPaths];
 
-interface Operation {
-  summary: string;
-  params?: Schema;
-  query?: Schema;
-  body?: Schema;
-  /** Without a schema the answer has no body (204). */
-  response: { status: number; schema?: Schema; description: string };
-  errors: number[];
+/** All areas' operations by path; two areas defining the same path and method is a mistake. */
+function mergedPaths(): PathSpecs {
+  const merged: PathSpecs = {};
+  for (const area of areas) {
+    for (const [path, methods] of Object.entries(area)) {
+      for (const [method, spec] of Object.entries(methods)) {
+        if (merged[path]?.[method]) throw new Error(`openapi: ${method.toUpperCase()} ${path} is defined twice`);
+        merged[path] = { ...merged[path], [method]: spec };
+      }
+    }
+  }
+  return merged;
 }
 
-const errorDescriptions: Record<number, string> = {
-  400: 'Invalid input: `errors` names each field at fault',
-  401: 'Not signed in',
-  403: 'Missing right, or a cross-origin request',
-  404: 'No such stack, or not shared with you',
-  409: 'Rancher refuses this in the current state; `detail` says what to do',
-  415: 'The body must be application/json',
-  422: 'The change breaks Spin policy; `findings` lists why',
-  503: 'Rancher or the directory is unavailable',
+const securitySchemes = {
+  sessionCookie: {
+    type: 'apiKey',
+    in: 'cookie',
+    name: 'next-auth.session-token',
+    description:
+      'The browser session from signing in through /api/auth (next-auth credentials flow; `__Secure-next-auth.session-token` on https). Changes (POST, DELETE) and websockets also need the portal’s own `Origin`.',
+  },
+  personalToken: {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'spinpat_<id>_<secret>',
+    description: 'A personal API token (POST /api/v1/tokens): acts as its owner, narrowed to its stacks and rights. No Origin needed; a request with both a token and a session cookie is refused.',
+  },
+  metricsToken: { type: 'http', scheme: 'bearer', description: '`METRICS_TOKEN`, for /api/metrics only' },
 };
 
-function jsonSchema(schema: Schema) {
-  return z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'output', unrepresentable: 'any' });
-}
+const tags = [
+  { name: 'stacks', description: 'Stacks, services and containers you may see' },
+  { name: 'actions', description: 'Changes to services and containers, each checked, authorized and recorded' },
+  { name: 'activity', description: 'The activity record' },
+  { name: 'sessions', description: 'Your browser sessions' },
+  { name: 'policy', description: 'Spin policy checks' },
+  { name: 'tokens', description: 'Personal API tokens' },
+  { name: 'secrets', description: 'A stack’s Rancher secrets' },
+  { name: 'websockets', description: 'Live streams (GET with `Upgrade: websocket`; frames in `x-websocket`)' },
+  { name: 'platform', description: 'Health, readiness, metrics and this document' },
+];
 
-function parameters(schema: Schema | undefined, where: 'path' | 'query') {
-  const json = schema ? jsonSchema(schema) : undefined;
-  const properties = (json?.properties ?? {}) as Record<string, object>;
-  const required = new Set((json?.required ?? []) as string[]);
-  return Object.entries(properties).map(([name, property]) => ({ name, in: where, required: where === 'path' || required.has(name), schema: property }));
-}
-
-function operation(op: Operation) {
-  const answer = op.response.schema ? { content: { 'application/json': { schema: jsonSchema(op.response.schema) } } } : {};
-  return {
-    summary: op.summary,
-    parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')],
-    ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: jsonSchema(op.body) } } } } : {}),
-    responses: {
-      [op.response.status]: { description: op.response.description, ...answer },
-      ...Object.fromEntries(
-        op.errors.map((status) => [status, { description: errorDescriptions[status] ?? 'Error', content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } }]),
-      ),
-    },
-  };
-}
-
-const paths: Record<string, Record<string, Operation>> = {
-  '/api/v1/stacks': {
-    get: { summary: 'The stacks you may see, with their services', response: { status: 200, schema: stackList, description: 'Visible stacks' }, errors: [401, 503] },
-  },
-  '/api/v1/environments': {
-    get: {
-      summary: 'The Rancher environments the portal works in, and whether each answers',
-      response: { status: 200, schema: environmentList, description: 'Environments, as configured' },
-      errors: [401, 503],
-    },
-  },
-  '/api/v1/stacks/{stackId}': {
-    get: {
-      summary: 'One stack with services, containers and your rights on it',
-      params: stackIdParam,
-      response: { status: 200, schema: stackView, description: 'The stack' },
-      errors: [400, 401, 404, 503],
-    },
-  },
-  '/api/v1/sessions': {
-    get: { summary: 'Your open browser sessions ("Your sessions")', response: { status: 200, schema: sessionList, description: 'Open sessions, most recently active first' }, errors: [401] },
-    delete: {
-      summary: 'Sign out everywhere: end all your sessions (staff: all sessions of `uid`)',
-      query: endAllQuery,
-      response: { status: 200, schema: endedSessions, description: 'How many sessions were ended' },
-      errors: [400, 401, 403, 415],
-    },
-  },
-  '/api/v1/sessions/current': {
-    delete: { summary: 'Sign out: end this browser’s session (before clearing the cookie)', response: { status: 204, description: 'The session has ended' }, errors: [401, 403, 415] },
-  },
-  '/api/v1/sessions/{sessionId}': {
-    delete: { summary: 'End one of your sessions', params: sessionIdParam, response: { status: 204, description: 'The session has ended' }, errors: [400, 401, 403, 404, 415] },
-  },
-};
-
-/** The OpenAPI 3.1 document of /api/v1, generated from the same zod schemas the handlers use. */
-export function openApiDocument() {
+function buildDocument() {
+  const paths = Object.fromEntries(
+    Object.entries(mergedPaths()).map(([path, methods]) => [path, Object.fromEntries(Object.entries(methods).map(([method, spec]) => [method, operation(spec)]))]),
+  );
   return {
     openapi: '3.1.0',
-    info: { title: 'Spin Portal API', version: '1', description: 'Self-service for Spin stack owners. Sign in through /api/auth (next-auth credentials flow); errors are RFC 9457 problem+json.' },
-    paths: Object.fromEntries(Object.entries(paths).map(([path, ops]) => [path, Object.fromEntries(Object.entries(ops).map(([method, op]) => [method, operation(op)]))])),
-    components: { schemas: { Problem: jsonSchema(problemSchema) } },
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Spin Portal API',
+      version: '1',
+      description:
+        'Self-service for Spin stack owners: stacks, actions, upgrades, logs and shells on the stacks you own or share through your group. Errors are RFC 9457 problem+json (`Problem`; `ProblemType` lists every `type`). Websockets are GET operations with the `x-websocket` extension describing their frames.',
+    },
+    security: [{ sessionCookie: [] }, { personalToken: [] }],
+    tags,
+    paths,
+    components: { schemas: problemComponents(), securitySchemes },
   };
+}
+
+let built: ReturnType<typeof buildDocument> | null = null;
+
+/** The OpenAPI 3.1 document of the portal's API, generated from the zod schemas the handlers use. */
+export function openApiDocument() {
+  built ??= buildDocument();
+  return built;
 }

@@ -5,7 +5,8 @@ import type { ContainerDetail, ServiceDetail } from '@/lib/domain/rancher/types'
 import { auditedOperation, type OperationTarget } from './audited-operation';
 import type { OperationContext } from './operation-context';
 import { isTransitional } from '@/lib/domain/rancher/transitional-state';
-import { rightFor, type ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import { rightFor, serviceActionVerbs, type ServiceActionVerb } from '@/lib/domain/rancher/service-verbs';
+import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
 import { containerId, stackId } from '@/lib/domain/rancher/resource-ids';
 import { rolloutOptions } from '@/lib/domain/rancher/rollout-options';
 
@@ -17,6 +18,9 @@ export type RestartInput = z.infer<typeof restartInput>;
 export const emptyBody = z.object({}).strict();
 
 export const containerActionParams = z.object({ stackId, containerId });
+
+/** `POST …/services/{serviceId}/{verb}`: the verbs with a route of their own (an upgrade has its form). */
+export const serviceActionParams = serviceIdParam.extend({ verb: z.enum(serviceActionVerbs, 'expected stop, start, restart, finish-upgrade or rollback') });
 
 const gerunds: Record<string, string> = {
   activating: 'starting',

@@ -2,6 +2,7 @@ import type { WebSocket } from 'ws';
 import type { OperationContext } from '@/lib/operations/operation-context';
 import type { ResourceChange } from '@/lib/domain/rancher/types';
 import { rightsOn } from '@/lib/domain/access/authorize';
+import type { StacksChangedFrame } from '@/lib/domain/sockets/change-frames';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { relayContext } from './relay-context';
 
@@ -49,7 +50,7 @@ function relay(ws: WebSocket, ctx: OperationContext): () => void {
       const { ids, seen: nowSeen } = await visibleChanges(ctx, batch, seen);
       seen = nowSeen;
       if (ids.length > 0 && ws.readyState === ws.OPEN) {
-        ws.send(JSON.stringify({ type: 'stacks-changed', stackIds: ids }));
+        ws.send(JSON.stringify({ type: 'stacks-changed', stackIds: ids } satisfies StacksChangedFrame));
         lastSentAt = Date.now();
       }
     } catch (err) {

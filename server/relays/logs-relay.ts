@@ -1,18 +1,10 @@
 import type { Socket } from 'node:net';
 import type { WebSocket } from 'ws';
-import { z } from 'zod';
 import type { LogLine } from '@/lib/domain/rancher/types';
+import { logsQuery, type LogSocketFrame } from '@/lib/domain/sockets/log-frames';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { openContainerSession } from './container-session';
 import { processRelayServices, type RelayServices } from './relay-context';
-
-const query = z.object({
-  tail: z
-    .union([z.literal('all'), z.coerce.number().int().min(0).max(100_000)])
-    .default(100)
-    .transform((t) => (t === 'all' ? 100_000 : t)),
-  follow: z.enum(['0', '1', 'true', 'false']).default('1').transform((f) => f === '1' || f === 'true'),
-});
 
 /** Above this many bytes waiting for the browser, stop reading from Rancher. */
 const highWaterBytes = 256 * 1024;
@@ -74,19 +66,19 @@ async function relay(ws: WebSocket, batches: AsyncIterable<LogLine[]>, counts: {
           counts.dropped++;
           continue;
         }
-        ws.send(JSON.stringify({ type: 'dropped', count: gap }));
+        ws.send(JSON.stringify({ type: 'dropped', count: gap } satisfies LogSocketFrame));
         dropping = false;
         gap = 0;
       }
       counts.sent++;
-      const sent = send(ws, JSON.stringify(line));
+      const sent = send(ws, JSON.stringify(line satisfies LogSocketFrame));
       if (sent !== true && !(await sent)) dropping = true;
     }
   }
 }
 
 async function handle(upgrade: UpgradeContext, services: RelayServices): Promise<void> {
-  const session = await openContainerSession(upgrade, { kind: 'logs', query, queryHint: 'tail must be a number of lines or "all"; follow 0 or 1.' }, services);
+  const session = await openContainerSession(upgrade, { kind: 'logs', query: logsQuery, queryHint: 'tail must be a number of lines or "all"; follow 0 or 1.' }, services);
   if (!session) return;
   const { ws, ctx, access, query: asked } = session;
   await session.recordOpen({ outcome: 'ok', details: { tail: asked.tail, follow: asked.follow } });

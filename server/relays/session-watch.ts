@@ -1,5 +1,6 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from '@/lib/log/logger';
+import type { SocketErrorFrame } from '@/lib/domain/sockets/socket-error-frame';
 import { checkSession } from '@/lib/sessions/session-check';
 import { isTokenActive, type Caller } from '@/lib/tokens/request-caller';
 
@@ -45,7 +46,7 @@ function closeWhenEnded(ws: WebSocket, isActive: () => Promise<boolean>, log: Lo
         if (active || ws.readyState !== ws.OPEN) return;
         log.info({ reason: words.reason }, 'credentials ended: closing the websocket');
         endedBySession.add(ws);
-        ws.send(JSON.stringify({ type: 'error', message: words.message }));
+        ws.send(JSON.stringify({ type: 'error', message: words.message } satisfies SocketErrorFrame));
         ws.close(sessionEndedCloseCode, words.reason);
         // A client that never answers the close would otherwise keep the socket (and a shell) for 30 s.
         setTimeout(() => ws.readyState !== ws.CLOSED && ws.terminate(), closeAnswerGraceMs).unref();

@@ -1,15 +1,11 @@
 import type { RawData, WebSocket } from 'ws';
-import { z } from 'zod';
 import { env } from '@/lib/config/env';
+import { shellClientMessage, shellQuery, type ShellServerMessage } from '@/lib/domain/sockets/shell-frames';
 import type { UpgradeContext, UpgradeRoute } from '../upgrade-router';
 import { openContainerSession } from './container-session';
 import { processRelayServices, type RelayServices } from './relay-context';
 import { wasClosedBySessionEnd } from './session-watch';
 import { openShell } from './shell-session';
-
-const size = z.coerce.number().int().min(1).max(1000);
-const query = z.object({ cols: size.default(80), rows: size.default(24) });
-const control = z.discriminatedUnion('type', [z.object({ type: z.literal('resize'), cols: size, rows: size })]);
 
 /** Above this many bytes waiting for the browser, stop reading the container's output. */
 const highWaterBytes = 512 * 1024;
@@ -23,12 +19,12 @@ function parseJson(text: string): unknown {
   }
 }
 
-function send(ws: WebSocket, message: Record<string, unknown>): void {
+function send(ws: WebSocket, message: ShellServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
 async function handle(upgrade: UpgradeContext, services: RelayServices): Promise<void> {
-  const containerSession = await openContainerSession(upgrade, { kind: 'shell', query, queryHint: 'cols and rows must be whole numbers from 1 to 1000.' }, services);
+  const containerSession = await openContainerSession(upgrade, { kind: 'shell', query: shellQuery, queryHint: 'cols and rows must be whole numbers from 1 to 1000.' }, services);
   if (!containerSession) return;
   const { ws, ctx, access, query: size, openedAt } = containerSession;
   const containerId = access.container.id;
@@ -82,7 +78,7 @@ async function handle(upgrade: UpgradeContext, services: RelayServices): Promise
       session.write(bytes);
       return;
     }
-    const message = control.safeParse(parseJson(bytes.toString('utf8')));
+    const message = shellClientMessage.safeParse(parseJson(bytes.toString('utf8')));
     if (message.success) session.resize(message.data.cols, message.data.rows);
     else send(ws, { type: 'error', message: 'Unknown control message: send {"type":"resize","cols":N,"rows":N}.' });
   });

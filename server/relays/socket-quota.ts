@@ -1,15 +1,8 @@
-import { AppError } from '@/lib/domain/errors/app-error';
+import { TooManySocketsError } from '@/lib/domain/errors/app-error';
 import type { UpgradeContext } from '../upgrade-router';
 
 /** Open log and shell sockets per uid, in this process. */
 const openByUser = new Map<string, number>();
-
-/** The person holds as many log and shell sockets as they may; closing one frees a slot at once. */
-export class TooManySocketsError extends AppError {
-  readonly status = 429;
-  readonly type = 'too-many-sockets';
-  readonly title = 'Too many open log and shell windows';
-}
 
 function giveBack(uid: string): void {
   const left = (openByUser.get(uid) ?? 1) - 1;

@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { checkFrame } from './openapi-conformance';
 
 export interface DemoService {
   stackId: string;
@@ -19,7 +20,12 @@ export async function firstService(baseUrl: string, cookie: string): Promise<Dem
 
 /** A websocket to the portal as a signed-in browser page opens it (session cookie, own Origin). */
 export function portalSocket(baseUrl: string, path: string, cookie: string, headers: Record<string, string> = {}): WebSocket {
-  return new WebSocket(`${baseUrl.replace('http', 'ws')}${path}`, { headers: { cookie, origin: baseUrl, ...headers } });
+  const ws = new WebSocket(`${baseUrl.replace('http', 'ws')}${path}`, { headers: { cookie, origin: baseUrl, ...headers } });
+  // Every JSON text frame is checked against the OpenAPI document's x-websocket (shell output is binary).
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) checkFrame(ws.url, data.toString());
+  });
+  return ws;
 }
 
 /** Resolves once the socket is open; rejects when it is refused or fails. */

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { freePort } from './free-port';
+import { checkResponsesOf } from './openapi-conformance';
 
 const root = resolve(__dirname, '../..');
 
@@ -72,6 +73,7 @@ export async function startPortalProcess(
   void exited.then(() => process.off('exit', stopWithRunner));
 
   const url = `http://127.0.0.1:${port}`;
+  checkResponsesOf(url);
   const deadline = Date.now() + 60_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`portal exited with ${child.exitCode}:\n${output}`);

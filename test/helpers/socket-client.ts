@@ -1,4 +1,5 @@
 import WebSocket from 'ws';
+import { checkFrame } from './openapi-conformance';
 
 /**
  * A logs or shell websocket as a test sees it: the text frames received, and how it closed.
@@ -13,7 +14,9 @@ export class SocketClient {
   constructor(baseUrl: string, path: string, cookie: string) {
     this.ws = new WebSocket(`${baseUrl.replace('http', 'ws')}${path}`, { headers: { cookie, origin: baseUrl } });
     this.ws.on('message', (data, isBinary) => {
-      if (!isBinary) this.frames.push(JSON.parse(data.toString()) as Record<string, unknown>);
+      if (isBinary) return;
+      checkFrame(this.ws.url, data.toString());
+      this.frames.push(JSON.parse(data.toString()) as Record<string, unknown>);
     });
     this.opened = new Promise((resolve, reject) => {
       this.ws.once('open', () => resolve());

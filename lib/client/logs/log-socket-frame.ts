@@ -1,20 +1,6 @@
-import { z } from 'zod';
+import { logSocketFrame, type LogSocketFrame } from '@/lib/domain/sockets/log-frames';
 
-// The text frames of /api/v1/containers/{id}/logs (DESIGN.md "Public contract").
-
-export const logLineFrame = z.object({
-  ts: z.string(),
-  stream: z.enum(['stdout', 'stderr', 'tty']),
-  line: z.string(),
-});
-
-export const droppedFrame = z.object({
-  type: z.literal('dropped'),
-  count: z.number().int().nonnegative(),
-});
-
-export const logSocketFrame = z.union([logLineFrame, droppedFrame]);
-export type LogSocketFrame = z.infer<typeof logSocketFrame>;
+export type { LogSocketFrame };
 
 /** The frame a websocket message carries, or null for anything that is not one of ours. */
 export function parseLogSocketFrame(data: unknown): LogSocketFrame | null {

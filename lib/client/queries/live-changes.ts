@@ -2,11 +2,8 @@
 
 import { useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { z } from 'zod';
+import { stacksChangedFrame } from '@/lib/domain/sockets/change-frames';
 import { stackKeys } from './stack-keys';
-
-/** What the server pushes on /api/v1/changes (server/relays/changes-relay.ts). */
-const changesFrame = z.object({ type: z.literal('stacks-changed'), stackIds: z.array(z.string()) });
 
 const firstRetryMs = 1_000;
 const maxRetryMs = 30_000;
@@ -75,7 +72,7 @@ export function useLiveChanges(): void {
         } catch {
           return; // Not a frame of ours: nothing to refetch.
         }
-        const frame = changesFrame.safeParse(data);
+        const frame = stacksChangedFrame.safeParse(data);
         if (frame.success) refetchChanged(qc, frame.data.stackIds);
       };
       ws.onclose = () => {

@@ -1,13 +1,6 @@
-import { z } from 'zod';
+import { shellServerMessage, type ShellServerMessage } from '@/lib/domain/sockets/shell-frames';
 
-/** Control messages the shell relay sends as text frames (DESIGN.md, shell websocket). */
-const serverMessage = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('ready'), shell: z.enum(['bash', 'sh']), idleTimeoutMs: z.number().nonnegative(), maxSessionMs: z.number().nonnegative() }),
-  z.object({ type: z.literal('warning'), message: z.string() }),
-  z.object({ type: z.literal('exit'), code: z.number().int() }),
-  z.object({ type: z.literal('error'), message: z.string() }),
-]);
-export type ShellServerMessage = z.infer<typeof serverMessage>;
+export type { ShellServerMessage };
 
 export type ShellFrame = { kind: 'output'; bytes: Uint8Array } | { kind: 'control'; message: ShellServerMessage };
 
@@ -28,7 +21,7 @@ export function decodeShellFrame(data: unknown): ShellFrame | null {
   if (data instanceof ArrayBuffer) return { kind: 'output', bytes: new Uint8Array(data) };
   if (ArrayBuffer.isView(data)) return { kind: 'output', bytes: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) };
   if (typeof data !== 'string') return null;
-  const message = serverMessage.safeParse(parseJson(data));
+  const message = shellServerMessage.safeParse(parseJson(data));
   return message.success ? { kind: 'control', message: message.data } : null;
 }
 

@@ -102,6 +102,13 @@ export class TooManyRequestsError extends AppError {
   }
 }
 
+/** The person holds as many log and shell sockets as they may; closing one frees a slot at once. */
+export class TooManySocketsError extends AppError {
+  readonly status = 429;
+  readonly type = 'too-many-sockets';
+  readonly title = 'Too many open log and shell windows';
+}
+
 export class UpstreamError extends AppError {
   readonly status = 502;
   readonly type = 'upstream-error';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { rights } from '@/lib/domain/access/rights';
 import { serviceVerbs } from '@/lib/domain/rancher/service-verbs';
+import { environmentView } from '@/lib/domain/rancher/environment-view';
 import { serviceId, stackId } from '@/lib/domain/rancher/resource-ids';
 
 // The read API's response shapes (DESIGN.md "Public contract"). The same schemas type the pages' queries
@@ -14,14 +15,6 @@ export const stackTagsView = z.object({
   fqdn: z.string().optional(),
   requires: z.string().optional(),
 });
-
-export const environmentView = z
-  .object({
-    id: z.string().describe('Rancher project id, e.g. 1a5'),
-    name: z.string().describe('e.g. prod-cattle'),
-    production: z.boolean(),
-  })
-  .describe('The Rancher environment the stack lives in');
 
 export const relationView = z.enum(['owner', 'group', 'staff']).describe('Why the caller sees the stack');
 

@@ -1,17 +1,12 @@
-import { z } from 'zod';
 import { jsonBody, route } from '@/lib/http/route';
 import { actionInput } from '@/lib/operations/audited-operation';
 import { operationContextOf } from '@/lib/operations/context-from-route';
-import { emptyBody, restartInput, runServiceVerb } from '@/lib/operations/service-actions';
-import { serviceIdParam } from '@/lib/domain/stacks/stack-schemas';
-import { serviceActionVerbs } from '@/lib/domain/rancher/service-verbs';
+import { emptyBody, restartInput, runServiceVerb, serviceActionParams } from '@/lib/operations/service-actions';
 import { serviceView } from '@/lib/domain/stacks/stack-views';
 import { crashMemory } from '@/lib/stacks/crash-memory';
 
-const params = serviceIdParam.extend({ verb: z.enum(serviceActionVerbs, 'expected stop, start, restart, finish-upgrade or rollback') });
-
 export const POST = route<{ stackId: string; serviceId: string; verb: string }>(async (ctx) => {
-  const { stackId, serviceId, verb } = params.parse(ctx.params);
+  const { stackId, serviceId, verb } = serviceActionParams.parse(ctx.params);
   const operation = await operationContextOf(ctx);
   // Only restart takes options (batch size, interval); the other verbs take an empty object.
   const restart = await actionInput(operation, { action: `service.${verb}`, stackId, serviceId }, async () => {
