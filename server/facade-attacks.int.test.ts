@@ -1,0 +1,59 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basic, cliRequest, simStackIds, startFacadeWorld, type FacadeWorld, type Key } from '@/test/helpers/facade-harness';
+
+// What a token holder may try through the facade against other tenants: mounting another stack's
+// secret by id in an upgrade (the browser's upgrade resolves ids to names for the policy; so must the
+// facade's).
+
+type Json = Record<string, unknown>;
+let world: FacadeWorld;
+let dino: Key;
+let stackIds: Record<string, string>;
+const P = '/v2-beta/projects/1a5';
+
+beforeAll(async () => {
+  world = await startFacadeWorld();
+  dino = world.key('dino');
+  stackIds = await simStackIds(world.sim);
+}, 60_000);
+
+afterAll(async () => {
+  await world?.close();
+});
+
+const send = (key: Key, method: string, path: string, body?: unknown) => cliRequest(world.url, key, method, path, body);
+
+async function serviceOf(key: Key, stack: string, name: string): Promise<Json> {
+  const a = await send(key, 'GET', `${P}/services?name=${name}&stackId=${stackIds[stack] ?? ''}`);
+  const found = (a.body.data as Json[])[0];
+  if (!found) throw new Error(`no ${stack}/${name}`);
+  return found;
+}
+
+/** The simulator's secrets of the environment, read with its own key. */
+async function secretIdNamed(name: string): Promise<string> {
+  const admin = { accessKey: world.sim.accessKey, secretKey: world.sim.secretKey };
+  const res = await fetch(`${world.sim.url}${P}/secrets?limit=1000`, { headers: { authorization: basic(admin) } });
+  const secret = ((await res.json()) as { data: Json[] }).data.find((s) => s.name === name);
+  if (!secret) throw new Error(`no secret ${name}`);
+  return String(secret.id);
+}
+
+describe('upgrade through the facade', () => {
+  it('refuses a mount of another stack’s secret by id, as the browser’s upgrade does (422 namespaces-own-stack)', async () => {
+    const fredsSecret = await secretIdNamed('db.foo-jgi-doe.mysql_password');
+    const web = await serviceOf(dino, 'genome-browser', 'web');
+    const launchConfig = { ...(web.launchConfig as Json), secrets: [{ secretId: fredsSecret, name: 'stolen', uid: '0', gid: '0', mode: '444' }] };
+    const a = await send(dino, 'POST', `${P}/services/${String(web.id)}?action=upgrade`, { inServiceStrategy: { batchSize: 1, intervalMillis: 10, launchConfig } });
+    expect(a.status, JSON.stringify(a.body)).toBe(422);
+    expect(String(a.body.message)).toMatch(/\[namespaces-own-stack\]/);
+  });
+
+  it('refuses a mount of a secret id the environment does not have', async () => {
+    const app = await serviceOf(dino, 'genome-browser', 'app');
+    const launchConfig = { ...(app.launchConfig as Json), secrets: [{ secretId: '1se999', name: 'nothing', uid: '0', gid: '0', mode: '444' }] };
+    const a = await send(dino, 'POST', `${P}/services/${String(app.id)}?action=upgrade`, { inServiceStrategy: { batchSize: 1, intervalMillis: 10, launchConfig } });
+    expect(a.status, JSON.stringify(a.body)).toBe(422);
+    expect(String(a.body.message)).toMatch(/\[namespaces-own-stack\]/);
+  });
+});
