@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { rancherQuery } from './reads';
+import type { Query } from '@/lib/rancher/http-client';
+import type { CallerScope } from './caller-scope';
+import type { FacadeRequest } from './facade-request';
+import type { RancherWire } from './rancher-wire';
+import { listCollection, rancherQuery } from './reads';
 
 describe('rancherQuery', () => {
   it('passes the CLI’s filters, paging and sort on to Rancher', () => {
@@ -18,5 +22,30 @@ describe('rancherQuery', () => {
   it('drops names no cattle filter has, and keeps the fixed ones over the request’s', () => {
     const params = new URLSearchParams('stackId=1st9&stackId_ne=1st5&bad%20name=1&a.b=2&x_=3&_=4');
     expect(rancherQuery(params, { stackId: '1st5' })).toEqual({ stackId: '1st5' });
+  });
+});
+
+describe('serviceconsumemaps', () => {
+  // Rancher keeps one condition per field, so `serviceId_notnull` can replace `serviceId=<mine>`: the
+  // links of every service of the environment would come back.
+  it('answers only the links of the caller’s service, whatever else the query asks', async () => {
+    const asked: Query[] = [];
+    const wire = {
+      base: 'http://rancher.invalid',
+      get: () => Promise.resolve({ id: '1s1', type: 'service', stackId: '1st1' }),
+      list: (_path: string, query: Query) => {
+        asked.push(query);
+        return Promise.resolve([
+          { id: '1sc1', type: 'serviceConsumeMap', serviceId: '1s1', consumedServiceId: '1s2' },
+          { id: '1sc2', type: 'serviceConsumeMap', serviceId: '1s9', consumedServiceId: '1s8' },
+        ]);
+      },
+    } as unknown as RancherWire;
+    const scope = { environments: [], may: (stackId: string | null | undefined) => stackId === '1st1' } as unknown as CallerScope;
+    const req = { projectId: '1a5', portalOrigin: 'https://portal.invalid', query: new URLSearchParams('serviceId=1s1&serviceId_notnull=1'), wire, scope } as unknown as FacadeRequest;
+    const answer = await listCollection(req, 'serviceconsumemaps');
+    expect(((answer.body as { data: { id: string }[] }).data).map((r) => r.id)).toEqual(['1sc1']);
+    expect(asked).toEqual([expect.objectContaining({ serviceId: '1s1' })]);
+    expect(asked[0]).not.toHaveProperty('serviceId_notnull');
   });
 });

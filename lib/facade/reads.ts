@@ -134,9 +134,12 @@ async function listStackScoped(req: FacadeRequest, name: string): Promise<Facade
   return ok(collection(projectUrl(req, `/${name}`), name === 'services' ? 'service' : 'container', rows.map((r) => presentResource(req.scope, r))));
 }
 
+/** The links of one of the caller's services; only its own rows, whatever Rancher's filtering answers. */
 async function listConsumeMaps(req: FacadeRequest): Promise<FacadeAnswer> {
   const serviceId = req.query.get('serviceId');
-  const rows = serviceId ? (await visibleResource(req, 'services', serviceId), await req.wire.list(`/projects/${req.projectId}/serviceConsumeMaps`, rancherQuery(req.query))) : [];
+  if (serviceId) await visibleResource(req, 'services', serviceId);
+  const read = serviceId ? await req.wire.list(`/projects/${req.projectId}/serviceConsumeMaps`, rancherQuery(req.query, { serviceId })) : [];
+  const rows = read.filter((r) => r.serviceId === serviceId);
   return ok(collection(projectUrl(req, '/serviceConsumeMaps'), 'serviceConsumeMap', rows.map((r) => ({ ...r, actions: {} }))));
 }
 
