@@ -1,18 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { basic, cliRequest, simStackIds, startFacadeWorld, type FacadeWorld, type Key } from '@/test/helpers/facade-harness';
 
 // What a token holder may try through the facade against other tenants: mounting another stack's
 // secret by id in an upgrade (the browser's upgrade resolves ids to names for the policy; so must the
-// facade's).
+// facade's); hearing of a stack on the subscribe socket after it stopped being theirs.
 
 type Json = Record<string, unknown>;
 let world: FacadeWorld;
+let fred: Key;
 let dino: Key;
 let stackIds: Record<string, string>;
 const P = '/v2-beta/projects/1a5';
 
 beforeAll(async () => {
   world = await startFacadeWorld();
+  fred = world.key('fred');
   dino = world.key('dino');
   stackIds = await simStackIds(world.sim);
 }, 60_000);
@@ -55,5 +58,30 @@ describe('upgrade through the facade', () => {
     const a = await send(dino, 'POST', `${P}/services/${String(app.id)}?action=upgrade`, { inServiceStrategy: { batchSize: 1, intervalMillis: 10, launchConfig } });
     expect(a.status, JSON.stringify(a.body)).toBe(422);
     expect(String(a.body.message)).toMatch(/\[namespaces-own-stack\]/);
+  });
+});
+
+describe('subscribe', () => {
+  it('stops telling fred of a stack as soon as it is no longer his', async () => {
+    const bar = stackIds['bar-nersc'] ?? '';
+    const frames: string[] = [];
+    const ws = new WebSocket(`${world.url.replace('http', 'ws')}${P}/subscribe?eventNames=resource.change`, { headers: { authorization: basic(fred) } });
+    ws.on('message', (data) => frames.push(String(data)));
+    await new Promise((resolve, reject) => ws.on('open', resolve).on('error', reject));
+    const admin = { accessKey: world.sim.accessKey, secretKey: world.sim.secretKey };
+    const put = await fetch(`${world.sim.url}${P}/stacks/${bar}`, { method: 'PUT', headers: { authorization: basic(admin), 'content-type': 'application/json' }, body: JSON.stringify({ group: 'owner:dino' }) });
+    expect(put.status).toBe(200);
+    await expect.poll(async () => (await send(fred, 'GET', `${P}/stacks/${bar}`)).status, { timeout: 5_000 }).toBe(404);
+    const from = frames.length;
+    const kv = await serviceOf(dino, 'bar-nersc', 'kv');
+    expect((await send(dino, 'POST', `${P}/services/${String(kv.id)}?action=restart`, {})).status).toBe(202);
+    const mine = await serviceOf(fred, 'foo-jgi-doe', 'app');
+    expect((await send(fred, 'POST', `${P}/services/${String(mine.id)}?action=restart`, {})).status).toBe(202);
+    const events = () => frames.slice(from).map((f) => JSON.parse(f) as Json).filter((e) => e.name === 'resource.change');
+    await expect.poll(() => events().some((e) => e.resourceId === mine.id), { timeout: 5_000 }).toBe(true);
+    await new Promise((r) => setTimeout(r, 500));
+    const heard = events().map((e) => ((e.data as Json).resource as Json).stackId ?? e.resourceId);
+    expect(heard).not.toContain(bar);
+    ws.close();
   });
 });

@@ -1,6 +1,7 @@
 import type { RawData } from 'ws';
 import { z } from 'zod';
 import { NotFoundError, UnauthenticatedError } from '@/lib/domain/errors/app-error';
+import type { ResourceChange } from '@/lib/domain/rancher/types';
 import { basicCredentials } from '@/lib/facade/caller';
 import { callerScope } from '@/lib/facade/caller-scope';
 import { redeemHostAccess, type HostAccessGrant } from '@/lib/facade/host-access';
@@ -111,24 +112,22 @@ async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices
   if (!caller) throw new UnauthenticatedError('Unauthorized: give the access and secret key of a personal token of the portal.');
   const projectId = upgrade.params[0] ?? '';
   const backend = services.backend();
-  const scope = await callerScope(backend, caller);
-  if (!scope.environments.some((e) => e.id === projectId)) throw new NotFoundError(`No environment ${projectId}.`);
+  if (!(await callerScope(backend, caller)).environments.some((e) => e.id === projectId)) throw new NotFoundError(`No environment ${projectId}.`);
   const wire = services.wire();
   const ws = await upgrade.accept();
   relay.watchCaller(ws, { kind: 'token', id: caller.tokenId, user: caller.user }, upgrade.log);
   const collections = { stack: 'stacks', service: 'services', container: 'containers' } as const;
-  const feed = backend.subscribe((change) => {
+  const forward = async (change: ResourceChange) => {
+    // Decided per change, from the stack list as it is now: a stack re-tagged away is heard of no more.
+    const scope = await callerScope(backend, caller);
     const stackId = change.resourceType === 'stack' ? change.id : change.stackId;
     if (!scope.may(stackId, 'view')) return;
-    void wire.get(`/projects/${projectId}/${collections[change.resourceType]}/${change.id}`).then(
-      (resource) => {
-        if (!isVisible(scope, resource) || ws.readyState !== ws.OPEN) return;
-        const event = { name: 'resource.change', resourceType: change.resourceType, resourceId: change.id, data: { resource } };
-        ws.send(portalText(event, wire.base, services.portalOrigin()));
-      },
-      () => undefined,
-    );
-  });
+    const resource = await wire.get(`/projects/${projectId}/${collections[change.resourceType]}/${change.id}`);
+    if (!isVisible(scope, resource) || ws.readyState !== ws.OPEN) return;
+    const event = { name: 'resource.change', resourceType: change.resourceType, resourceId: change.id, data: { resource } };
+    ws.send(portalText(event, wire.base, services.portalOrigin()));
+  };
+  const feed = backend.subscribe((change) => void forward(change).catch(() => undefined));
   const pings = setInterval(() => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ name: 'ping', data: {} })), 5_000);
   ws.on('close', () => {
     clearInterval(pings);
