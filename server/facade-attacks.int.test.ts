@@ -4,7 +4,8 @@ import { basic, cliRequest, simStackIds, startFacadeWorld, type FacadeWorld, typ
 
 // What a token holder may try through the facade against other tenants: mounting another stack's
 // secret by id in an upgrade (the browser's upgrade resolves ids to names for the policy; so must the
-// facade's); hearing of a stack on the subscribe socket after it stopped being theirs.
+// facade's); hearing of a stack on the subscribe socket after it stopped being theirs; reading the
+// catalog API's collections (catalog URLs may carry credentials) with the portal's key.
 
 type Json = Record<string, unknown>;
 let world: FacadeWorld;
@@ -83,5 +84,12 @@ describe('subscribe', () => {
     const heard = events().map((e) => ((e.data as Json).resource as Json).stackId ?? e.resourceId);
     expect(heard).not.toContain(bar);
     ws.close();
+  });
+});
+
+describe('the catalog API', () => {
+  it('answers the root and schemas the CLI reads, and nothing else of Rancher’s catalogs', async () => {
+    for (const path of ['/v1-catalog', '/v1-catalog/schemas']) expect((await send(fred, 'GET', path)).status, path).toBe(200);
+    for (const path of ['/v1-catalog/catalogs', '/v1-catalog/templates', '/v1-catalog/templateversions']) expect((await send(fred, 'GET', path)).status, path).toBe(404);
   });
 });

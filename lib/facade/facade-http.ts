@@ -76,7 +76,8 @@ async function answer(caller: FacadeCaller, base: Omit<FacadeRequest, 'segments'
   const [root, ...rest] = segments;
   const req = { ...base, scope, segments: rest, projectId: '' };
   if (root === 'v1-catalog') {
-    if (rest.length > 1) throw notFound(rest.join('/'));
+    // The CLI reads only the root and the schemas; the catalogs' URLs (which may carry credentials) and templates stay Rancher's.
+    if (rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'schemas')) throw notFound(rest.join('/'));
     return ok(await base.wire.getCatalog(rest.join('/')));
   }
   const [name, projectId, ...inProject] = rest;
