@@ -93,3 +93,25 @@ describe('the catalog API', () => {
     for (const path of ['/v1-catalog/catalogs', '/v1-catalog/templates', '/v1-catalog/templateversions']) expect((await send(fred, 'GET', path)).status, path).toBe(404);
   });
 });
+
+describe('hostAccess tokens', () => {
+  it('are refused once the personal token they were issued for has been revoked', async () => {
+    const key = world.key('fred');
+    const web = await serviceOf(key, 'foo-jgi-doe', 'web');
+    const container = String((web.instanceIds as string[])[0]);
+    const a = await send(key, 'POST', `${P}/containers/${container}?action=logs`, { follow: false, lines: 5 });
+    expect(a.status).toBe(201);
+    const { token, url } = a.body as { token: string; url: string };
+    world.revoke(key);
+    const answer = await new Promise<number>((resolve, reject) => {
+      const ws = new WebSocket(`${url}?token=${token}`);
+      ws.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      ws.on('open', () => {
+        ws.close();
+        resolve(101);
+      });
+      ws.on('error', reject);
+    });
+    expect(answer).toBe(401);
+  });
+});

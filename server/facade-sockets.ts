@@ -10,6 +10,7 @@ import { isVisible, portalText } from '@/lib/facade/present';
 import type { UpgradeContext, UpgradeRoute } from './upgrade-router';
 import { openContainerSession, type ContainerSession } from './relays/container-session';
 import { processRelayServices, type RelayServices } from './relays/relay-context';
+import { isTokenActive } from '@/lib/tokens/request-caller';
 import { facadeServices } from './facade-routes';
 
 // The websockets of the Rancher facade: logs and exec on the portal's own one-use hostAccess tokens,
@@ -90,10 +91,12 @@ async function relayExec(session: ContainerSession<unknown>, grant: HostAccessGr
   });
 }
 
-async function handleHostAccess(upgrade: UpgradeContext, services: RelayServices): Promise<void> {
+async function handleHostAccess(upgrade: UpgradeContext, services: RelayServices, isActive: (tokenId: string) => Promise<boolean>): Promise<void> {
   const grant = redeemHostAccess(upgrade.url.searchParams.get('token'));
   const kind = upgrade.params[0];
   if (!grant || grant.kind !== kind) throw new UnauthenticatedError('This hostAccess token is not valid: it is used once, within 30 s of being issued.');
+  // Revoked in the seconds since it was issued: a log dump or a one-shot command would finish before the socket's re-check.
+  if (!(await isActive(grant.token.id))) throw new UnauthenticatedError(`API token ${grant.token.id} has been revoked or has expired.`);
   upgrade.params = [grant.containerId];
   const session = await openContainerSession(upgrade, { kind: grant.kind, query: anyQuery, queryHint: '' }, grantServices(grant, services));
   if (!session) return;
@@ -101,8 +104,8 @@ async function handleHostAccess(upgrade: UpgradeContext, services: RelayServices
 }
 
 /** The CLI's log and exec sockets, with the process's (or a test's) Rancher and audit store. */
-export function facadeHostAccessRoute(services: RelayServices = processRelayServices): UpgradeRoute {
-  return { name: 'facade-host-access', pattern: /^\/v2-beta\/host-access\/(logs|shell)$/, ownCredentials: true, handle: (upgrade) => handleHostAccess(upgrade, services) };
+export function facadeHostAccessRoute(services: RelayServices = processRelayServices, isActive: (tokenId: string) => Promise<boolean> = isTokenActive): UpgradeRoute {
+  return { name: 'facade-host-access', pattern: /^\/v2-beta\/host-access\/(logs|shell)$/, ownCredentials: true, handle: (upgrade) => handleHostAccess(upgrade, services, isActive) };
 }
 
 /** `rancher events` and `--wait`: Rancher's resource.change events of the caller's stacks, services and containers. */
