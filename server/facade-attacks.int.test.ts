@@ -115,3 +115,25 @@ describe('hostAccess tokens', () => {
     expect(answer).toBe(401);
   });
 });
+
+describe('subscribe sockets', () => {
+  it('count against the person’s open sockets (WS_MAX_PER_USER, 20 by default): the next one is a 429', async () => {
+    const key = world.key('pebbles');
+    const url = `${world.url.replace('http', 'ws')}${P}/subscribe?eventNames=resource.change`;
+    const open = (): Promise<{ ws: WebSocket | null; status: number }> =>
+      new Promise((resolve, reject) => {
+        const ws = new WebSocket(url, { headers: { authorization: basic(key) } });
+        ws.on('open', () => resolve({ ws, status: 101 }));
+        ws.on('unexpected-response', (_req, res) => resolve({ ws: null, status: res.statusCode ?? 0 }));
+        ws.on('error', reject);
+      });
+    const held: WebSocket[] = [];
+    for (let i = 0; i < 20; i++) {
+      const { ws, status } = await open();
+      expect(status).toBe(101);
+      if (ws) held.push(ws);
+    }
+    expect((await open()).status).toBe(429);
+    for (const ws of held) ws.close();
+  });
+});

@@ -10,6 +10,7 @@ import { isVisible, portalText } from '@/lib/facade/present';
 import type { UpgradeContext, UpgradeRoute } from './upgrade-router';
 import { openContainerSession, type ContainerSession } from './relays/container-session';
 import { processRelayServices, type RelayServices } from './relays/relay-context';
+import { takeSocketSlot } from './relays/socket-quota';
 import { isTokenActive } from '@/lib/tokens/request-caller';
 import { facadeServices } from './facade-routes';
 
@@ -116,6 +117,8 @@ async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices
   const projectId = upgrade.params[0] ?? '';
   const backend = services.backend();
   if (!(await callerScope(backend, caller)).environments.some((e) => e.id === projectId)) throw new NotFoundError(`No environment ${projectId}.`);
+  // Each socket reads Rancher for every change the caller may see: held to the person's socket quota like logs and shells.
+  if (!takeSocketSlot(upgrade, caller.user.uid, relay.maxSocketsPerUser())) return;
   const wire = services.wire();
   const ws = await upgrade.accept();
   relay.watchCaller(ws, { kind: 'token', id: caller.tokenId, user: caller.user }, upgrade.log);
