@@ -137,3 +137,16 @@ describe('subscribe sockets', () => {
     for (const ws of held) ws.close();
   });
 });
+
+describe('paths that are no Rancher names', () => {
+  it('answer 404 in Rancher’s shape, with or without credentials, even when they would break a header', async () => {
+    for (const path of ['/v2-beta/projects/%0d%0aSet-Cookie:%20x/schemas', '/v2-beta/projects/%E2%80%A8/services', '/v2-beta/projects/1a5%2F..%2F1a7/services']) {
+      for (const key of [fred, null]) {
+        const res = await fetch(`${world.url}${path}`, { headers: key ? { authorization: basic(key) } : {} });
+        expect(res.status, path).toBe(404);
+        expect(res.headers.get('set-cookie')).toBeNull();
+        expect(((await res.json()) as Json).type).toBe('error');
+      }
+    }
+  });
+});

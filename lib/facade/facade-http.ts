@@ -90,7 +90,8 @@ async function answer(caller: FacadeCaller, base: Omit<FacadeRequest, 'segments'
 /** X-API-Schemas as cattle sets it on every answer: the schemas of the API the path belongs to. */
 function schemasUrl(origin: string, segments: string[]): string {
   if (segments[0] === 'v1-catalog') return `${origin}/v1-catalog/schemas`;
-  if (segments[1] === 'projects' && segments[2]) return `${origin}/v2-beta/projects/${segments[2]}/schemas`;
+  // Only a plain name goes into the header: a decoded CR, LF or non-Latin-1 character would make writing it throw.
+  if (segments[1] === 'projects' && segments[2] && plainSegment.test(segments[2])) return `${origin}/v2-beta/projects/${segments[2]}/schemas`;
   return `${origin}/v2-beta/schemas`;
 }
 
