@@ -19,6 +19,14 @@ describe('rancherQuery', () => {
     expect(rancherQuery(params)).toEqual({ name: 'web', privileged: 'true' });
   });
 
+  // The facade answers in one page and reads every page Rancher has: `limit=1` would turn one request
+  // into one read of Rancher per row of the environment's whole collection.
+  it('passes a limit only when it asks for Rancher’s largest page (≤ 0), never a smaller one', () => {
+    expect(rancherQuery(new URLSearchParams('limit=-2'))).toEqual({ limit: '-2' });
+    expect(rancherQuery(new URLSearchParams('limit=0'))).toEqual({ limit: '0' });
+    for (const limit of ['1', '99', 'abc', '']) expect(rancherQuery(new URLSearchParams(`limit=${limit}&name=web`))).toEqual({ name: 'web' });
+  });
+
   it('drops names no cattle filter has, and keeps the fixed ones over the request’s', () => {
     const params = new URLSearchParams('stackId=1st9&stackId_ne=1st5&bad%20name=1&a.b=2&x_=3&_=4');
     expect(rancherQuery(params, { stackId: '1st5' })).toEqual({ stackId: '1st5' });

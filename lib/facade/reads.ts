@@ -38,16 +38,18 @@ const filterName = /^([a-z][A-Za-z0-9]*)(?:_(?:eq|ne|lt|lte|gt|gte|prefix|like|n
 const notPassed = new Set(['action', 'projectId', 'include', 'projection', 'marker']);
 
 /**
- * The request's filters as Rancher takes them, with its page size (the CLI's `limit=-2`, "all": one read
- * instead of pages that each filter the whole collection again); the facade answers in one page. Only
- * filters pass, and none on a field `fixed` sets: Rancher keeps one condition per field, so a
- * `stackId_ne` would replace the fixed `stackId`.
+ * The request's filters as Rancher takes them, with its page size when it is the largest (the CLI's
+ * `limit=-2`, "all": one read instead of pages that each filter the whole collection again); the
+ * facade answers in one page. Only filters pass, and none on a field `fixed` sets: Rancher keeps one
+ * condition per field, so a `stackId_ne` would replace the fixed `stackId`.
  */
 export function rancherQuery(params: URLSearchParams, fixed: Query = {}): Query {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of params) {
     const field = filterName.exec(name)?.[1];
     if (!field || notPassed.has(name) || field in fixed) continue;
+    // Every page is read and answered as one: a small page only multiplies the reads (≤ 0 is Rancher's largest).
+    if (name === 'limit' && !(value.trim() !== '' && Number(value) <= 0)) continue;
     const had = query[name];
     query[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
