@@ -1,6 +1,7 @@
 import type { RawData } from 'ws';
 import { z } from 'zod';
 import { NotFoundError, UnauthenticatedError } from '@/lib/domain/errors/app-error';
+import type { ResourceChange } from '@/lib/domain/rancher/types';
 import { basicCredentials } from '@/lib/facade/caller';
 import { callerScope } from '@/lib/facade/caller-scope';
 import { redeemHostAccess, type HostAccessGrant } from '@/lib/facade/host-access';
@@ -9,6 +10,8 @@ import { isVisible, portalText } from '@/lib/facade/present';
 import type { UpgradeContext, UpgradeRoute } from './upgrade-router';
 import { openContainerSession, type ContainerSession } from './relays/container-session';
 import { processRelayServices, type RelayServices } from './relays/relay-context';
+import { takeSocketSlot } from './relays/socket-quota';
+import { isTokenActive } from '@/lib/tokens/request-caller';
 import { facadeServices } from './facade-routes';
 
 // The websockets of the Rancher facade: logs and exec on the portal's own one-use hostAccess tokens,
@@ -89,10 +92,12 @@ async function relayExec(session: ContainerSession<unknown>, grant: HostAccessGr
   });
 }
 
-async function handleHostAccess(upgrade: UpgradeContext, services: RelayServices): Promise<void> {
+async function handleHostAccess(upgrade: UpgradeContext, services: RelayServices, isActive: (tokenId: string) => Promise<boolean>): Promise<void> {
   const grant = redeemHostAccess(upgrade.url.searchParams.get('token'));
   const kind = upgrade.params[0];
   if (!grant || grant.kind !== kind) throw new UnauthenticatedError('This hostAccess token is not valid: it is used once, within 30 s of being issued.');
+  // Revoked in the seconds since it was issued: a log dump or a one-shot command would finish before the socket's re-check.
+  if (!(await isActive(grant.token.id))) throw new UnauthenticatedError(`API token ${grant.token.id} has been revoked or has expired.`);
   upgrade.params = [grant.containerId];
   const session = await openContainerSession(upgrade, { kind: grant.kind, query: anyQuery, queryHint: '' }, grantServices(grant, services));
   if (!session) return;
@@ -100,8 +105,8 @@ async function handleHostAccess(upgrade: UpgradeContext, services: RelayServices
 }
 
 /** The CLI's log and exec sockets, with the process's (or a test's) Rancher and audit store. */
-export function facadeHostAccessRoute(services: RelayServices = processRelayServices): UpgradeRoute {
-  return { name: 'facade-host-access', pattern: /^\/v2-beta\/host-access\/(logs|shell)$/, ownCredentials: true, handle: (upgrade) => handleHostAccess(upgrade, services) };
+export function facadeHostAccessRoute(services: RelayServices = processRelayServices, isActive: (tokenId: string) => Promise<boolean> = isTokenActive): UpgradeRoute {
+  return { name: 'facade-host-access', pattern: /^\/v2-beta\/host-access\/(logs|shell)$/, ownCredentials: true, handle: (upgrade) => handleHostAccess(upgrade, services, isActive) };
 }
 
 /** `rancher events` and `--wait`: Rancher's resource.change events of the caller's stacks, services and containers. */
@@ -111,24 +116,24 @@ async function handleSubscribe(upgrade: UpgradeContext, services: FacadeServices
   if (!caller) throw new UnauthenticatedError('Unauthorized: give the access and secret key of a personal token of the portal.');
   const projectId = upgrade.params[0] ?? '';
   const backend = services.backend();
-  const scope = await callerScope(backend, caller);
-  if (!scope.environments.some((e) => e.id === projectId)) throw new NotFoundError(`No environment ${projectId}.`);
+  if (!(await callerScope(backend, caller)).environments.some((e) => e.id === projectId)) throw new NotFoundError(`No environment ${projectId}.`);
+  // Each socket reads Rancher for every change the caller may see: held to the person's socket quota like logs and shells.
+  if (!takeSocketSlot(upgrade, caller.user.uid, relay.maxSocketsPerUser())) return;
   const wire = services.wire();
   const ws = await upgrade.accept();
   relay.watchCaller(ws, { kind: 'token', id: caller.tokenId, user: caller.user }, upgrade.log);
   const collections = { stack: 'stacks', service: 'services', container: 'containers' } as const;
-  const feed = backend.subscribe((change) => {
+  const forward = async (change: ResourceChange) => {
+    // Decided per change, from the stack list as it is now: a stack re-tagged away is heard of no more.
+    const scope = await callerScope(backend, caller);
     const stackId = change.resourceType === 'stack' ? change.id : change.stackId;
     if (!scope.may(stackId, 'view')) return;
-    void wire.get(`/projects/${projectId}/${collections[change.resourceType]}/${change.id}`).then(
-      (resource) => {
-        if (!isVisible(scope, resource) || ws.readyState !== ws.OPEN) return;
-        const event = { name: 'resource.change', resourceType: change.resourceType, resourceId: change.id, data: { resource } };
-        ws.send(portalText(event, wire.base, services.portalOrigin()));
-      },
-      () => undefined,
-    );
-  });
+    const resource = await wire.get(`/projects/${projectId}/${collections[change.resourceType]}/${change.id}`);
+    if (!isVisible(scope, resource) || ws.readyState !== ws.OPEN) return;
+    const event = { name: 'resource.change', resourceType: change.resourceType, resourceId: change.id, data: { resource } };
+    ws.send(portalText(event, wire.base, services.portalOrigin()));
+  };
+  const feed = backend.subscribe((change) => void forward(change).catch(() => undefined));
   const pings = setInterval(() => ws.readyState === ws.OPEN && ws.send(JSON.stringify({ name: 'ping', data: {} })), 5_000);
   ws.on('close', () => {
     clearInterval(pings);

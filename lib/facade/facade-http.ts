@@ -76,7 +76,8 @@ async function answer(caller: FacadeCaller, base: Omit<FacadeRequest, 'segments'
   const [root, ...rest] = segments;
   const req = { ...base, scope, segments: rest, projectId: '' };
   if (root === 'v1-catalog') {
-    if (rest.length > 1) throw notFound(rest.join('/'));
+    // The CLI reads only the root and the schemas; the catalogs' URLs (which may carry credentials) and templates stay Rancher's.
+    if (rest.length > 1 || (rest[0] !== undefined && rest[0] !== 'schemas')) throw notFound(rest.join('/'));
     return ok(await base.wire.getCatalog(rest.join('/')));
   }
   const [name, projectId, ...inProject] = rest;
@@ -89,7 +90,8 @@ async function answer(caller: FacadeCaller, base: Omit<FacadeRequest, 'segments'
 /** X-API-Schemas as cattle sets it on every answer: the schemas of the API the path belongs to. */
 function schemasUrl(origin: string, segments: string[]): string {
   if (segments[0] === 'v1-catalog') return `${origin}/v1-catalog/schemas`;
-  if (segments[1] === 'projects' && segments[2]) return `${origin}/v2-beta/projects/${segments[2]}/schemas`;
+  // Only a plain name goes into the header: a decoded CR, LF or non-Latin-1 character would make writing it throw.
+  if (segments[1] === 'projects' && segments[2] && plainSegment.test(segments[2])) return `${origin}/v2-beta/projects/${segments[2]}/schemas`;
   return `${origin}/v2-beta/schemas`;
 }
 

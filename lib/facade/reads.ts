@@ -26,19 +26,34 @@ export function notFound(what: string): NotFoundError {
   return new NotFoundError(`Not found: ${what}`);
 }
 
+/** A cattle collection filter: a field, optionally with a modifier (`state_ne`, `removed_null`). */
+const filterName = /^([a-z][A-Za-z0-9]*)(?:_(?:eq|ne|lt|lte|gt|gte|prefix|like|notlike|null|notnull))?$/;
+
 /**
- * The request's filters as Rancher takes them, with its page size (the CLI's `limit=-2`, "all": one read
- * instead of pages that each filter the whole collection again); the facade answers in one page.
+ * Parameters Rancher reads as more than a filter. Its API layer takes `_method` from any request's
+ * parameters and merges them into the request object, so `GET …/containers?_method=POST&…` would be a
+ * creation made with the portal's key; `action` names an action, `projectId` a project; `include` and
+ * `projection` embed or shape related resources beyond what is filtered here; `marker` pages.
  */
-export function rancherQuery(params: URLSearchParams, extra: Query = {}): Query {
+const notPassed = new Set(['action', 'projectId', 'include', 'projection', 'marker']);
+
+/**
+ * The request's filters as Rancher takes them, with its page size when it is the largest (the CLI's
+ * `limit=-2`, "all": one read instead of pages that each filter the whole collection again); the
+ * facade answers in one page. Only filters pass, and none on a field `fixed` sets: Rancher keeps one
+ * condition per field, so a `stackId_ne` would replace the fixed `stackId`.
+ */
+export function rancherQuery(params: URLSearchParams, fixed: Query = {}): Query {
   const query: Record<string, string | string[]> = {};
   for (const [name, value] of params) {
-    // `include` and `projection` would embed or shape related resources Rancher picks, beyond what is filtered here.
-    if (name === 'marker' || name === 'include' || name === 'projection') continue;
+    const field = filterName.exec(name)?.[1];
+    if (!field || notPassed.has(name) || field in fixed) continue;
+    // Every page is read and answered as one: a small page only multiplies the reads (≤ 0 is Rancher's largest).
+    if (name === 'limit' && !(value.trim() !== '' && Number(value) <= 0)) continue;
     const had = query[name];
     query[name] = had === undefined ? value : [...(Array.isArray(had) ? had : [had]), value];
   }
-  return { ...query, ...extra };
+  return { ...query, ...fixed };
 }
 
 /** A stack, service or container by id, read from Rancher; 404 when absent or not the caller's. */
@@ -121,9 +136,12 @@ async function listStackScoped(req: FacadeRequest, name: string): Promise<Facade
   return ok(collection(projectUrl(req, `/${name}`), name === 'services' ? 'service' : 'container', rows.map((r) => presentResource(req.scope, r))));
 }
 
+/** The links of one of the caller's services; only its own rows, whatever Rancher's filtering answers. */
 async function listConsumeMaps(req: FacadeRequest): Promise<FacadeAnswer> {
   const serviceId = req.query.get('serviceId');
-  const rows = serviceId ? (await visibleResource(req, 'services', serviceId), await req.wire.list(`/projects/${req.projectId}/serviceConsumeMaps`, rancherQuery(req.query))) : [];
+  if (serviceId) await visibleResource(req, 'services', serviceId);
+  const read = serviceId ? await req.wire.list(`/projects/${req.projectId}/serviceConsumeMaps`, rancherQuery(req.query, { serviceId })) : [];
+  const rows = read.filter((r) => r.serviceId === serviceId);
   return ok(collection(projectUrl(req, '/serviceConsumeMaps'), 'serviceConsumeMap', rows.map((r) => ({ ...r, actions: {} }))));
 }
 

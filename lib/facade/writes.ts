@@ -7,6 +7,8 @@ import { authorizeContainer } from '@/lib/operations/container-access';
 import type { OperationContext } from '@/lib/operations/operation-context';
 import { restartContainer, restartInput, runServiceVerb } from '@/lib/operations/service-actions';
 import { upgradeService } from '@/lib/operations/upgrade-service';
+import { rancherSecrets } from '@/lib/secrets/rancher-secrets';
+import { environmentSecretNames } from '@/lib/secrets/stack-secrets';
 import { issueHostAccess } from './host-access';
 import { kindOf, mayRun, presentResource, stackIdOf } from './present';
 import { visibleResource } from './reads';
@@ -61,7 +63,9 @@ async function serviceAction(req: FacadeRequest, service: Record<string, unknown
     // rancher-compose upgrades whenever it finds no hash of its own; with nothing to change there is nothing to do.
     if (Object.keys(launchConfig).length === 0) return;
     const rollout = { batchSize: strategy.batchSize ?? undefined, intervalMillis: strategy.intervalMillis ?? undefined, startFirst: strategy.startFirst ?? undefined };
-    await upgradeService(ctx, { ...ids, upgrade: { launchConfig, ...rollout } });
+    // Mounts carry only secret ids: resolved, as the browser's upgrade does, so the policy refuses another stack's secret or an unknown id.
+    const secretNames = launchConfig.secrets ? await environmentSecretNames({ ...ctx, secrets: rancherSecrets() }, ids.stackId) : undefined;
+    await upgradeService(ctx, { ...ids, upgrade: { launchConfig, ...rollout }, ...(secretNames ? { secretNames } : {}) });
     return;
   }
   const verb = verbs[action] ?? 'restart';

@@ -29,6 +29,8 @@ export interface FacadeWorld {
   audit: MemoryAuditStore;
   /** Basic credentials of `who` (optionally a token narrowed to stacks or rights). */
   key(who: string, narrow?: { stackIds?: string[]; rights?: Right[] }): { accessKey: string; secretKey: string };
+  /** Revokes a key made by `key`: it is refused from then on. */
+  revoke(key: { accessKey: string }): void;
   close(): Promise<void>;
 }
 
@@ -68,7 +70,7 @@ export async function startFacadeWorld(): Promise<FacadeWorld> {
       res.end();
     },
     facade: (req, res) => handleFacade(services, req, res, log),
-    routes: [facadeHostAccessRoute(relay), facadeSubscribeRoute(services, relay)],
+    routes: [facadeHostAccessRoute(relay, (tokenId) => Promise.resolve(tokens.has(`spinpat_${tokenId}`))), facadeSubscribeRoute(services, relay)],
     allowedOrigins: [url],
     trustProxy: 0,
   });
@@ -85,6 +87,9 @@ export async function startFacadeWorld(): Promise<FacadeWorld> {
       const tokenId = id.replace('spinpat_', '');
       tokens.set(id, { user: { ...person, name: who, token: { id: tokenId, stackIds: narrow.stackIds ?? null, rights: narrow.rights ?? null } }, tokenId, secret });
       return { accessKey: id, secretKey: secret };
+    },
+    revoke: ({ accessKey }) => {
+      tokens.delete(accessKey);
     },
     close: async () => {
       await portal.close();
