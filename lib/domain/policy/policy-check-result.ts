@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { SameType } from '@/lib/domain/schema/same-type';
+import type { SameType } from '../schema/same-type';
 import type { Finding, PolicySummary } from './finding';
 
 const jsonPatchOp = z.object({ op: z.enum(['add', 'remove', 'replace']), path: z.string(), value: z.unknown().optional() });
