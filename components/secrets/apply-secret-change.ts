@@ -1,4 +1,4 @@
-import type { SecretChange } from '@/lib/domain/secrets/secret-changes';
+import type { SecretChange } from '@/lib/domain/secrets/stack-secrets';
 import { newRowId, type UpgradeFormState } from '@/lib/domain/upgrade/upgrade-form-state';
 
 /** The form after a proposed secret change: variables set or dropped as the change says, and its mounts. */

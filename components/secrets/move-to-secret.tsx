@@ -3,7 +3,8 @@
 import { useQueryClient } from '@tanstack/react-query';
 import type { SecretView } from '@/lib/domain/secrets/stack-secrets';
 import { Button } from '@/components/ui/button';
-import { secretKeys, useMoveToSecret, type MovedToSecret } from './use-stack-secrets';
+import type { MovedToSecret } from '@/lib/domain/secrets/stack-secrets';
+import { secretKeys, useMoveToSecret } from './use-stack-secrets';
 
 /**
  * Where `secret-not-in-env` fires on a variable the service runs with: "Move to a secret". The server

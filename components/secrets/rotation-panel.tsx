@@ -10,7 +10,7 @@ import type { EnvironmentView, ServiceView } from '@/lib/domain/stacks/stack-sch
 import { EnvironmentConfirmDialog } from '@/components/stacks/environment-confirm-dialog';
 import { stackPhrase, typedConfirmation } from '@/components/stacks/service-action-copy';
 import { Button } from '@/components/ui/button';
-import type { ReplacedSecret } from './use-stack-secrets';
+import type { ReplacedSecret } from '@/lib/domain/secrets/stack-secrets';
 
 type Step = 'preview' | 'upgrading' | 'finishing' | 'finished';
 

@@ -11,7 +11,8 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeaderCell, 
 import { CreateSecretForm } from './create-secret-form';
 import { RotationPanel } from './rotation-panel';
 import { isSendableValue, SecretValueField } from './secret-value-field';
-import { useRemoveSecret, useReplaceSecret, useStackSecrets, type ReplacedSecret } from './use-stack-secrets';
+import type { ReplacedSecret } from '@/lib/domain/secrets/stack-secrets';
+import { useRemoveSecret, useReplaceSecret, useStackSecrets } from './use-stack-secrets';
 
 /**
  * The stack page's Secrets section: the stack's Rancher secrets (never a value) and who mounts each;

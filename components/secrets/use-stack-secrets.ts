@@ -3,8 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { fetchJson } from '@/lib/client/queries/fetch-json';
 import { stackKeys } from '@/lib/client/queries/stack-keys';
-import type { SecretChange } from '@/lib/domain/secrets/secret-changes';
-import type { SecretView } from '@/lib/domain/secrets/stack-secrets';
+import type { MovedToSecret, ReplacedSecret, SecretView } from '@/lib/domain/secrets/stack-secrets';
 
 // The Secrets section's calls. The key sits under stackKeys.all, so whatever refreshes a stack after an
 // upgrade also refreshes who mounts which secret.
@@ -13,18 +12,6 @@ export const secretKeys = { of: (stackId: string) => [...stackKeys.all, 'secrets
 
 const base = (stackId: string) => `/api/v1/stacks/${encodeURIComponent(stackId)}/secrets`;
 const post = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-
-export interface ReplacedSecret {
-  secret: SecretView;
-  replaces: { id: string; name: string };
-  upgrades: { serviceId: string; serviceName: string; change: SecretChange }[];
-}
-
-export interface MovedToSecret {
-  secret: SecretView;
-  serviceId: string;
-  change: SecretChange;
-}
 
 export function useStackSecrets(stackId: string) {
   return useQuery({ queryKey: secretKeys.of(stackId), queryFn: async () => (await fetchJson<{ secrets: SecretView[] }>(base(stackId))).secrets });

@@ -4,11 +4,11 @@ import { operation, type OperationSpec } from './operation';
 import { platformPaths } from './platform-paths';
 import { policyPaths } from './policy-paths';
 import { problemComponents } from './problems';
-import { secretsPaths } from './secrets-contract';
+import { secretsPaths } from './secrets-paths';
 import { sessionsPaths } from './sessions-paths';
 import { socketPaths } from './socket-paths';
 import { stacksPaths } from './stacks-paths';
-import { tokensPaths } from './tokens-contract';
+import { tokensPaths } from './tokens-paths';
 
 type PathSpecs = Record<string, Record<string, OperationSpec>>;
 

@@ -47,8 +47,10 @@ export interface OperationSpec {
   websocket?: WebSocketSpec;
 }
 
-/** Problems every route()-wrapped operation can answer. */
-export const signedInProblems = [401, 429, 500] as const;
+/** Problems every route()-wrapped operation can answer (400: a bearer token sent with a session cookie). */
+export const signedInProblems = [400, 401, 429, 500] as const;
+/** And those an operation for browser sessions only adds: a personal token is refused there (403). */
+export const sessionOnlyProblems = [...signedInProblems, 403] as const;
 /** And those a mutating one adds (Origin, media type, body size, invalid body). */
 export const mutationProblems = [400, 403, 413, 415] as const;
 

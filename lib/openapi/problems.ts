@@ -3,6 +3,7 @@ import { z, ZodError } from 'zod';
 import * as appErrors from '@/lib/domain/errors/app-error';
 import { toProblem } from '@/lib/domain/errors/problem';
 import { findingView } from '@/lib/domain/policy/policy-check-result';
+import { SecretNameError } from '@/lib/domain/secrets/secret-errors';
 import { jsonSchema, type JsonSchema } from './json-schema';
 
 export interface ProblemType {
@@ -19,13 +20,14 @@ function isAppErrorClass(value: unknown): value is AppErrorClass {
 
 /**
  * Every `type` a problem can carry, read from the code that writes them: each AppError class of
- * lib/domain/errors, plus the two `toProblem` writes itself (invalid input, unexpected error). A new
- * error class is documented by being written.
+ * lib/domain/errors (a new one there is documented by being written), the one type a domain adds
+ * (secret-name), and the two `toProblem` writes itself (invalid input, unexpected error).
  */
 export function problemTypes(): ProblemType[] {
   const fromClasses = Object.values(appErrors as Record<string, unknown>)
     .filter(isAppErrorClass)
     .map((ErrorClass) => new ErrorClass('example'));
+  fromClasses.push(new SecretNameError('example', 'example'));
   const written = [toProblem(new ZodError([])).problem, toProblem(new Error('example')).problem];
   const byType = new Map<string, ProblemType>();
   for (const { type, title, status } of [...fromClasses, ...written]) byType.set(type, { type, title, status });
@@ -46,6 +48,8 @@ export function problemSchema(types: readonly ProblemType[]): z.ZodType {
     serviceState: z.string().optional().describe('conflict: the state the service is in'),
     max: z.number().int().optional().describe('too-many-sockets: how many log and shell sockets one person may hold'),
     outcome: z.literal('unknown').optional().describe('unavailable: Rancher did not answer a change in time, so it may or may not have been done'),
+    expected: z.string().optional().describe('secret-name: the names the stack’s convention allows'),
+    services: z.array(z.string()).optional().describe('conflict, removing a secret: the services that still mount it'),
   });
 }
 
@@ -74,7 +78,7 @@ export const problemDescriptions: Record<number, string> = {
   411: 'A streamed body needs a Content-Length',
   413: 'The body is over 1 MiB (policy checks: a file over 512 KiB)',
   415: 'The body must be application/json',
-  422: 'The change breaks Spin policy or cannot be checked; `findings` lists why',
+  422: 'The change breaks Spin policy or cannot be checked (`findings` lists why), or a secret name breaks the stack’s convention (`expected`)',
   429: 'Too many attempts or open sockets; `Retry-After` says when to try again where known',
   500: 'Unexpected error, logged; quote `instance` when you report it',
   502: 'Rancher gave an unexpected answer',

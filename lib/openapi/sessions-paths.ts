@@ -1,6 +1,6 @@
 import 'server-only';
 import { endAllQuery, endedSessions, sessionIdParam, sessionList } from '@/lib/domain/sessions/session-schemas';
-import { mutationProblems, signedInProblems, type OperationSpec } from './operation';
+import { mutationProblems, sessionOnlyProblems, signedInProblems, type OperationSpec } from './operation';
 
 const ending = [...signedInProblems, ...mutationProblems];
 
@@ -11,7 +11,7 @@ export const sessionsPaths: Record<string, Record<string, OperationSpec>> = {
       tag: 'sessions',
       summary: 'Your open browser sessions ("Your sessions")',
       success: { status: 200, schema: sessionList, description: 'Open sessions, most recently active first' },
-      problems: signedInProblems,
+      problems: sessionOnlyProblems,
     },
     delete: {
       id: 'endAllSessions',

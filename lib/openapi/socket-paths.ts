@@ -6,7 +6,7 @@ import { logSocketFrame, logsQuery } from '@/lib/domain/sockets/log-frames';
 import { shellClientMessage, shellQuery, shellServerMessage } from '@/lib/domain/sockets/shell-frames';
 import { socketErrorFrame } from '@/lib/domain/sockets/socket-error-frame';
 import type { OperationSpec } from './operation';
-import { statsFrame } from './stats-contract';
+import { statsPointSchema } from '@/lib/domain/stats/stats-point';
 
 const upgraded = { status: 101, description: 'Switching Protocols: the websocket is open' };
 // Refusals come before the handshake, as problem+json: a bad id or query, no session, a foreign Origin
@@ -76,7 +76,7 @@ export const socketPaths: Record<string, Record<string, OperationSpec>> = {
       params: containerParam,
       success: upgraded,
       problems: refusals,
-      websocket: { serverText: orSessionEnded(statsFrame), closeCodes: sessionEnded },
+      websocket: { serverText: orSessionEnded(statsPointSchema), closeCodes: sessionEnded },
     },
   },
   '/api/v1/stacks/{stackId}/services/{serviceId}/stats': {
@@ -87,7 +87,7 @@ export const socketPaths: Record<string, Record<string, OperationSpec>> = {
       params: z.object({ stackId, serviceId }),
       success: upgraded,
       problems: refusals,
-      websocket: { serverText: orSessionEnded(statsFrame), closeCodes: sessionEnded },
+      websocket: { serverText: orSessionEnded(statsPointSchema), closeCodes: sessionEnded },
     },
   },
 };

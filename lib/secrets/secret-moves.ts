@@ -1,20 +1,14 @@
 import 'server-only';
 import { BadRequestError, ConflictError, NotFoundError, UnavailableError } from '@/lib/domain/errors/app-error';
-import { filenameOfVariable, moveVariableChange, rotateChange, type SecretChange } from '@/lib/domain/secrets/secret-changes';
+import { filenameOfVariable, moveVariableChange, rotateChange } from '@/lib/domain/secrets/secret-changes';
 import { SecretNameError } from '@/lib/domain/secrets/secret-errors';
-import { nextVersionedName, parseSecretName, type SecretView, type StackNaming } from '@/lib/domain/secrets/stack-secrets';
+import { nextVersionedName, parseSecretName, type MovedToSecret, type ReplacedSecret, type SecretView, type StackNaming } from '@/lib/domain/secrets/stack-secrets';
 import { auditedOperation } from '@/lib/operations/audited-operation';
 import { checkSecretValue, environmentSecretNames, namingAmong, type SecretsContext } from './stack-secrets';
 
 // "Move to a secret" and "Replace value": the secret is created here, on the server, and what comes back
 // is the change to preview and send as an ordinary upgrade. A value read from the environment never
 // leaves the server; a replacement value arrives once and goes only to Rancher.
-
-export interface MovedToSecret {
-  secret: SecretView;
-  serviceId: string;
-  change: SecretChange;
-}
 
 /** The name a new secret gets: `<prefix><filename>`, or the next version of it when that name is taken. */
 function freeName(prefix: string, filename: string, taken: readonly string[]): string {
@@ -53,13 +47,6 @@ export async function moveVariableToSecret(ctx: SecretsContext, input: { stackId
       return { secret, serviceId: service.id, change: moveVariableChange(service.launchConfig, input.variable, created.id, filename) };
     },
   });
-}
-
-export interface ReplacedSecret {
-  secret: SecretView;
-  replaces: { id: string; name: string };
-  /** One upgrade per service that mounts the old secret, to preview together and send. */
-  upgrades: { serviceId: string; serviceName: string; change: SecretChange }[];
 }
 
 /** The old secret of the stack and the name of its next version. */

@@ -1,13 +1,7 @@
-import { mountsOf, type SecretMount } from './stack-secrets';
+import { mountsOf, type SecretChange, type SecretMount } from './stack-secrets';
 
 // The launchConfig changes that move a credential into a secret or point services at a rotated one.
 // They are proposals: the owner sees them in the upgrade preview and sends them as any other upgrade.
-
-/** A launchConfig change as the upgrade route takes it (a merge patch; `secrets` replaces the list). */
-export interface SecretChange {
-  environment?: Record<string, string | null>;
-  secrets: SecretMount[];
-}
 
 /** Where a mounted secret appears in the container. */
 export const secretPath = (filename: string) => `/run/secrets/${filename}`;

@@ -41,17 +41,38 @@ export const replaceSecretInput = z.strictObject({ value: z.string() });
 
 export const secretIdParam = z.object({ stackId: z.string().min(1).max(64), secretId: z.string().regex(/^1se\d+$/, 'a Rancher secret id such as 1se3') });
 
-export interface SecretView {
-  id: string;
-  name: string;
-  /** The file the secret becomes under /run/secrets (the mount's name). */
-  filename: string;
-  /** The service named in `<service>.<stack>.<filename>`; null for a secret shared by the stack. */
-  service: string | null;
-  description: string | null;
-  created: string | null;
-  mountedBy: { serviceId: string; serviceName: string }[];
-}
+/** A secret as the portal shows it: never its value. */
+export const secretView = z.object({
+  id: z.string(),
+  name: z.string(),
+  filename: z.string().describe('The file the secret becomes under /run/secrets (the mount’s name)'),
+  service: z.string().nullable().describe('The service named in `<service>.<stack>.<filename>`; null for a secret shared by the stack'),
+  description: z.string().nullable(),
+  created: z.string().nullable(),
+  mountedBy: z.array(z.object({ serviceId: z.string(), serviceName: z.string() })).describe('The services that mount the secret'),
+});
+export type SecretView = z.output<typeof secretView>;
+
+export const secretList = z.object({ secrets: z.array(secretView) });
+
+/** A launchConfig change as the upgrade route takes it (a merge patch; `secrets` replaces the list). */
+export const secretChange = z.object({
+  environment: z.record(z.string(), z.string().nullable()).optional().describe('Variables to set, or null to remove'),
+  secrets: z.array(secretMount).describe('The service’s secret mounts after the change'),
+});
+export type SecretChange = z.output<typeof secretChange>;
+
+/** "Move to a secret": the new secret and the upgrade of the service that mounts it in the variable's place. */
+export const movedToSecret = z.object({ secret: secretView, serviceId: z.string(), change: secretChange });
+export type MovedToSecret = z.output<typeof movedToSecret>;
+
+/** "Replace value": the new version, the secret it replaces, and one upgrade per service that mounts the old one. */
+export const replacedSecret = z.object({
+  secret: secretView,
+  replaces: z.object({ id: z.string(), name: z.string() }),
+  upgrades: z.array(z.object({ serviceId: z.string(), serviceName: z.string(), change: secretChange })),
+});
+export type ReplacedSecret = z.output<typeof replacedSecret>;
 
 /** The two forms a name may take for this stack, e.g. `db.foo-jgi-doe.<filename>` or `foo-jgi-doe.<filename>`. */
 export function expectedSecretNames(stack: string, service = '<service>'): string {
