@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +12,12 @@ const repo = fileURLToPath(new URL('..', import.meta.url));
 
 let world: PortalWorld;
 let token: string;
+/**
+ * npx links a project's own bins into its cache once per project path and never again: a cache made
+ * before this bin existed answers "spin-portal: not found". A cache of this run's own behaves as on a
+ * fresh machine.
+ */
+const npxCache = mkdtempSync(join(tmpdir(), 'spin-portal-npx-'));
 
 /** fred's personal API token, made from his browser session as the API tokens page does. */
 async function createToken(baseUrl: string, cookie: string): Promise<string> {
@@ -31,6 +38,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await world?.close();
+  rmSync(npxCache, { recursive: true, force: true });
 });
 
 /**
@@ -38,7 +46,7 @@ afterAll(async () => {
  * simulator runs in this process and has to keep answering the portal meanwhile.
  */
 function spinPortal(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return run('npx', ['--no-install', 'spin-portal', ...args], repo, env);
+  return run('npx', ['--no-install', 'spin-portal', ...args], repo, { npm_config_cache: npxCache, ...env });
 }
 
 function run(command: string, args: string[], cwd: string, env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -41,8 +41,9 @@ describe('secrets in the upgrade form', () => {
     await user.type(screen.getByLabelText('uid'), '999');
     await user.type(screen.getByLabelText('gid'), '999');
     await user.click(screen.getByRole('button', { name: 'Preview' }));
-    const acknowledge = await screen.findByLabelText('I understand the warnings');
-    await user.click(acknowledge);
+    // The tick acknowledges the warnings of the settled check (a later check with other warnings clears it).
+    await screen.findByText(/2 warnings to acknowledge/);
+    await user.click(screen.getByLabelText('I understand the warnings'));
     await waitFor(() => expect(screen.getByRole<HTMLButtonElement>('button', { name: 'Upgrade' }).disabled).toBe(false));
     await user.click(screen.getByRole('button', { name: 'Upgrade' }));
     expect(onUpgrade.mock.calls[0]?.[0].launchConfig.secrets).toEqual([{ secretId: '1se4', name: 'api_key', uid: '999', gid: '999', mode: '0400' }]);
