@@ -36,8 +36,9 @@ const pagesOf: Record<string, { user: DemoUser | null; paths: string[] }> = {
     paths: [
       '/stacks',
       '/stacks/1st1',
-      ...['overview', 'config', 'upgrade', 'logs', 'shell', 'activity'].map((tab) => `/stacks/1st1/services/1s1?tab=${tab}`),
+      ...['overview', 'resources', 'config', 'upgrade', 'logs', 'shell', 'activity'].map((tab) => `/stacks/1st1/services/1s1?tab=${tab}`),
       '/sessions',
+      '/tokens',
       '/no-such-page',
     ],
   },

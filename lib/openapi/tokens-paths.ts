@@ -14,7 +14,7 @@ export const tokensPaths: Record<string, Record<string, OperationSpec>> = {
       description: 'Stored as a SHA-256 hash. Send it as `Authorization: Bearer <token>`, or give `accessKey` and `secretKey` to the `rancher` CLI. `stackIds` and `rights` null: all of the owner’s.',
       body: createTokenInput,
       success: { status: 201, schema: createdToken, description: 'The new token with its secret' },
-      problems: [...signedInProblems, ...mutationProblems, 404, 422],
+      problems: [...signedInProblems, ...mutationProblems, 404, 409, 422],
     },
     get: {
       id: 'listTokens',

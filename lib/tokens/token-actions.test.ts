@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '@/lib/domain/errors/app-error';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '@/lib/domain/errors/app-error';
 import { createdToken } from '@/lib/domain/tokens/token-schemas';
 import { MemoryAuditStore } from '@/test/helpers/memory-audit-store';
 import { hashToken } from './personal-token';
-import { createToken, listTokens, revokeToken } from './token-actions';
+import { createToken, listTokens, maxLiveTokensPerPerson, revokeToken } from './token-actions';
 
 const fred = { uid: 'fred', name: 'Fred', groups: ['csg'], isStaff: false };
 const dino = { uid: 'dino', name: 'Dino', groups: [], isStaff: false };
@@ -31,6 +31,17 @@ describe('createToken', () => {
     const event = audit.events.at(-1);
     expect(event).toMatchObject({ actor: 'fred', action: 'token.create', outcome: 'ok', details: { id: created.id, name: 'deploy', stackIds: ['1st2'] } });
     expect(JSON.stringify(audit.events)).not.toContain(created.secretKey);
+  });
+
+  it('refuses a token past the most one person may hold (409) until one is revoked; expired ones do not count', async () => {
+    const audit = new MemoryAuditStore();
+    await audit.tokens.create({ id: 'expired00001', owner: 'fred', name: 'old', hash: 'x', createdAt: 0, expiresAt: Date.now() - 1, stackIds: null, rights: null });
+    const made = [];
+    for (let i = 0; i < maxLiveTokensPerPerson; i++) made.push(await createToken(audit, fred, { name: `t${i}`, expiresInDays: 1 }, fredsStacks, from));
+    await expect(createToken(audit, fred, { name: 'one more', expiresInDays: 1 }, fredsStacks, from)).rejects.toThrow(ConflictError);
+    expect(await createToken(audit, dino, { name: 'dino’s own', expiresInDays: 1 }, [], from)).toMatchObject({ name: 'dino’s own' });
+    await revokeToken(audit, fred, made[0]!.id, from);
+    expect(await createToken(audit, fred, { name: 'one more', expiresInDays: 1 }, fredsStacks, from)).toMatchObject({ name: 'one more' });
   });
 
   it('refuses a stack the owner may not see with 422 naming the field', async () => {

@@ -4,11 +4,13 @@ import type { TokenRecord } from '@/lib/audit/token-store';
 import { seesEveryStack } from '@/lib/domain/access/authorize';
 import { rights, type Right } from '@/lib/domain/access/rights';
 import type { SessionUser } from '@/lib/domain/access/session-user';
-import { ForbiddenError, NotFoundError, UnprocessableError } from '@/lib/domain/errors/app-error';
+import { ConflictError, ForbiddenError, NotFoundError, UnprocessableError } from '@/lib/domain/errors/app-error';
 import { tokenPrefix, type CreatedToken, type CreateTokenInput, type TokenView } from '@/lib/domain/tokens/token-schemas';
 import { generateToken, hashToken } from './personal-token';
 
 const dayMs = 86_400_000;
+/** Live tokens one person may hold: each has its own rate limit, so more would multiply it. */
+export const maxLiveTokensPerPerson = 50;
 
 /** Where a request came from, for the audit record. */
 export interface TokenRequester {
@@ -24,7 +26,8 @@ export function withView(chosen: readonly Right[]): Right[] {
 
 /**
  * Makes a token for `owner`. Its stacks must be among those the owner may see now (422 naming the
- * field otherwise); its secret is returned here and never again, only its hash is stored.
+ * field otherwise), and the owner may hold at most maxLiveTokensPerPerson (409); its secret is
+ * returned here and never again, only its hash is stored.
  */
 export async function createToken(audit: AuditStore, owner: SessionUser, input: CreateTokenInput, visibleStackIds: readonly string[], from: TokenRequester): Promise<CreatedToken> {
   const stackIds = input.stackIds ? [...new Set(input.stackIds)] : null;
@@ -34,9 +37,11 @@ export async function createToken(audit: AuditStore, owner: SessionUser, input: 
       errors: unknown.map(({ id, index }) => ({ path: `stackIds.${index}`, message: `no stack ${id} is shared with you` })),
     });
   }
+  const now = Date.now();
+  const live = (await audit.tokens.listUnrevoked(owner.uid)).filter((t) => t.expiresAt > now).length;
+  if (live >= maxLiveTokensPerPerson) throw new ConflictError(`You hold ${live} live API tokens, the most one person may; revoke one you no longer use first.`);
   const chosenRights = input.rights ? withView(input.rights) : null;
   const generated = generateToken();
-  const now = Date.now();
   const record = await audit.tokens.create({
     id: generated.id,
     owner: owner.uid,
