@@ -1,6 +1,8 @@
 // Shared pieces of the benches that measure the built portal against the simulator it fronts: the
 // world (simulator and demo directory in this process, the portal as a child), signed-in users,
 // websockets on both sides, and the statistics. Not a bench itself (bench/run.ts skips `_` files).
+// The portal helper checks answers against the OpenAPI document, a server module: the stub goes first.
+import '../scripts/register-server-only-stub';
 import { readFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import WebSocket from 'ws';

@@ -121,6 +121,9 @@ describe('up --upgrade, --confirm-upgrade and --rollback', () => {
     expect((await send(dino, 'GET', `${P}/serviceconsumemaps?serviceId=${id}`)).status).toBe(404);
     expect((await send(fred, 'POST', `${P}/services/${id}?action=setservicelinks`, { links: null, actions: null })).status).toBe(202);
     expect((await send(fred, 'PUT', `${P}/services/${id}`, { links: null, actions: null, launchConfig: web.launchConfig, scale: web.scale })).status).toBe(200);
+    // A compose file with a health_check: the CLI sends it at the top level of the PUT too (the upgrade's launchConfig carries the one that counts).
+    const healthCheck = { type: 'instanceHealthCheck', port: 80, requestLine: 'GET / HTTP/1.0', interval: 2000, responseTimeout: 2000, healthyThreshold: 2, unhealthyThreshold: 3 };
+    expect((await send(fred, 'PUT', `${P}/services/${id}`, { links: null, actions: null, scale: web.scale, healthCheck })).status).toBe(200);
     const launchConfig = web.launchConfig as Json;
     const labels = { ...((launchConfig.labels ?? {}) as Json), 'io.rancher.service.hash': 'abc' };
     const forbidden = await send(fred, 'POST', `${P}/services/${id}?action=upgrade`, { inServiceStrategy: { batchSize: 2, intervalMillis: 1000, launchConfig: { ...launchConfig, labels, privileged: true } } });

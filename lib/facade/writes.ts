@@ -112,8 +112,12 @@ export async function runAction(req: FacadeRequest, name: string, id: string, ac
   return { status: 202, body: presentResource(req.scope, await visibleResource(req, name, id)) };
 }
 
-/** Fields of a service that `up` sends back in a PUT; its launchConfig comes again, policy-checked, in the upgrade. */
-const putIgnored = new Set(['links', 'actions', 'type', 'launchConfig', 'secondaryLaunchConfigs', 'metadata', 'upgrade']);
+/**
+ * Fields of a service that `up` sends back in a PUT, which is never passed on: its launchConfig (with
+ * the health check, which rancher-compose also copies to the top level) comes again, policy-checked,
+ * in the upgrade.
+ */
+const putIgnored = new Set(['links', 'actions', 'type', 'launchConfig', 'secondaryLaunchConfigs', 'healthCheck', 'metadata', 'upgrade']);
 
 /**
  * `PUT services/<id>` (rancher-compose before an upgrade): accepted when it changes nothing the portal

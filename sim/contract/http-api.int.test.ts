@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { RunningSim } from '../start-sim';
 import { basicAuth, byName, call, dataOf, get, prodEnvironmentKey, project, serviceOf, startTestSim } from './sim-harness';
 
@@ -285,5 +286,15 @@ describe('creates and updates', () => {
     expect(res.status).toBe(200);
     expect(String(res.body.dockerComposeConfig)).toContain('image: redis:5.0.3-alpine');
     expect(String(res.body.rancherComposeConfig)).toContain('scale: 1');
+  });
+
+  it('exportconfig writes what the CLI reads back unchanged: health_check in snake_case, `yes` quoted', async () => {
+    const stack = await byName(sim, 'stacks', 'foo-jgi-doe');
+    const res = await call(sim, 'POST', (stack.actions as Record<string, string>).exportconfig as string, { serviceIds: [] });
+    // The CLI's YAML is 1.1, where a bare yes is a boolean.
+    const docker = parse(String(res.body.dockerComposeConfig), { version: '1.1' }) as { services: Record<string, { environment?: Record<string, unknown> }> };
+    expect(docker.services.db?.environment?.MYSQL_RANDOM_ROOT_PASSWORD).toBe('yes');
+    const rancher = parse(String(res.body.rancherComposeConfig), { version: '1.1' }) as { services: Record<string, { health_check?: Record<string, unknown> }> };
+    expect(rancher.services.web?.health_check).toMatchObject({ port: 8080, request_line: 'GET /health HTTP/1.0', response_timeout: 2000, healthy_threshold: 2, unhealthy_threshold: 3, initializing_timeout: 60000 });
   });
 });

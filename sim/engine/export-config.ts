@@ -37,6 +37,17 @@ function composeService(config: JsonObject): JsonObject {
   return out;
 }
 
+/** `requestLine` → `request_line`: rancher-compose.yml spells the health check's keys as the CLI reads them. */
+function snakeKeys(value: JsonObject): JsonObject {
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+}
+
+/**
+ * YAML 1.1, as Rancher's Go YAML writes and the CLI reads: a value such as `yes`, `on` or `0755` is
+ * quoted, so it comes back as the string it was, not a boolean or a number.
+ */
+const asRancherWrites = (value: JsonObject) => stringify(value, { version: '1.1' });
+
 export function exportCompose(services: ServiceRecord[]): { dockerComposeConfig: string; rancherComposeConfig: string } {
   const docker: JsonObject = {};
   const rancher: JsonObject = {};
@@ -44,11 +55,12 @@ export function exportCompose(services: ServiceRecord[]): { dockerComposeConfig:
     if (!s.name || s.removed !== null) continue;
     docker[s.name] = composeService(s.launchConfig);
     const extra: JsonObject = { scale: s.scale, start_on_create: s.startOnCreate };
-    if (s.launchConfig.healthCheck) extra.health_check = s.launchConfig.healthCheck;
+    const healthCheck = s.launchConfig.healthCheck;
+    if (healthCheck && typeof healthCheck === 'object' && !Array.isArray(healthCheck)) extra.health_check = snakeKeys(healthCheck);
     rancher[s.name] = extra;
   }
   return {
-    dockerComposeConfig: stringify({ version: '2', services: docker }),
-    rancherComposeConfig: stringify({ version: '2', services: rancher }),
+    dockerComposeConfig: asRancherWrites({ version: '2', services: docker }),
+    rancherComposeConfig: asRancherWrites({ version: '2', services: rancher }),
   };
 }
