@@ -255,9 +255,14 @@ describe('personal API tokens', () => {
   });
 
   // Last: it changes the directory.
-  it('follows the directory: once barney leaves csg, his token no longer reaches csg’s stack', async () => {
+  it('follows the directory: once barney leaves csg, his token no longer reaches csg’s stack, and his open log socket there closes', async () => {
     const created = await tokenOf('barney');
     expect(await stackNames(created)).toContain('foo-jgi-doe');
+    const ws = new WebSocket(`${portal.url.replace('http', 'ws')}/api/v1/containers/${ids['foo-jgi-doe-web-1']}/logs?tail=1&follow=1`, {
+      headers: { authorization: `Bearer ${created.token}` },
+    });
+    const closed = new Promise<{ code: number; reason: string }>((done) => ws.on('close', (code, reason) => done({ code, reason: reason.toString() })));
+    await new Promise((done) => ws.once('open', done));
     const ldif = readFileSync(resolve('demo', 'directory.ldif'), 'utf8').replace(/(dn: cn=csg,[\s\S]*?)memberUid: barney\n/, '$1');
     const ldifPath = join(dir, 'directory.ldif');
     writeFileSync(ldifPath, ldif);
@@ -266,5 +271,6 @@ describe('personal API tokens', () => {
     await new Promise((r) => setTimeout(r, 1_100));
     expect(await stackNames(created)).not.toContain('foo-jgi-doe');
     expect((await get(`/api/v1/stacks/${ids['foo-jgi-doe']}`, created)).status).toBe(404);
+    expect(await closed).toEqual({ code: 4401, reason: 'a group membership has ended' });
   });
 });

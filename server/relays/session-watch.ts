@@ -1,7 +1,10 @@
 import type { WebSocket } from 'ws';
 import type { Logger } from '@/lib/log/logger';
+import type { SessionUser } from '@/lib/domain/access/session-user';
+import { UnauthenticatedError } from '@/lib/domain/errors/app-error';
 import type { SocketErrorFrame } from '@/lib/domain/sockets/socket-error-frame';
 import { checkSession } from '@/lib/sessions/session-check';
+import { ownerGroups } from '@/lib/tokens/owner-groups';
 import { isTokenActive, type Caller } from '@/lib/tokens/request-caller';
 
 /** How often an open websocket re-checks its session: an ended session's sockets close within 5 s. */
@@ -20,30 +23,55 @@ export function wasClosedBySessionEnd(ws: WebSocket): boolean {
   return endedBySession.has(ws);
 }
 
-/** Closes `ws` once the caller can no longer be served: their session ended, or their token was revoked or expired. */
-export function closeWhenCallerEnds(ws: WebSocket, caller: Caller, log: Logger): void {
-  if (caller.kind === 'session') closeWhenSessionEnds(ws, caller.id, log);
-  else closeWhenEnded(ws, () => isTokenActive(caller.id), log, { message: 'Your API token has been revoked or has expired.', reason: 'the API token is no longer valid' });
+interface EndWords {
+  message: string;
+  reason: string;
+}
+
+const sessionEnded: EndWords = { message: 'Your session has ended. Sign in again to continue.', reason: 'your session has ended; sign in again' };
+const tokenEnded: EndWords = { message: 'Your API token has been revoked or has expired.', reason: 'the API token is no longer valid' };
+const accessChanged: EndWords = { message: 'Your access changed: a group or staff membership this was opened with has ended. Reload to continue.', reason: 'a group membership has ended' };
+
+/**
+ * Whether the person still holds every group, and the staff standing, the socket was opened with, as
+ * the directory says now (re-read at most every GROUP_REFRESH_SECONDS). Gaining a group changes nothing
+ * here; a person the directory no longer knows holds nothing.
+ */
+async function holdsGroupsOf(user: SessionUser): Promise<boolean> {
+  try {
+    const now = await ownerGroups(user.uid);
+    return (!user.isStaff || now.isStaff) && user.groups.every((group) => now.groups.includes(group));
+  } catch (err) {
+    if (err instanceof UnauthenticatedError) return false;
+    throw err;
+  }
 }
 
 /**
- * Closes `ws` once its browser session has ended (signed out here or on another replica, ended from
- * "Your sessions" or by staff, or past a limit), with a last error frame saying why. A database that
- * does not answer keeps the socket open: the next check tries again.
+ * Closes `ws` once the caller can no longer be served, with a last error frame saying why: their session
+ * ended (signed out here or on another replica, ended from "Your sessions" or by staff, or past a
+ * limit), their token was revoked or expired, or a group membership the socket's access rested on has
+ * ended (a socket is authorized once, when it opens). A database or directory that does not answer
+ * keeps the socket open: the next check tries again.
  */
-export function closeWhenSessionEnds(ws: WebSocket, sessionId: string, log: Logger): void {
-  const isActive = async () => (await checkSession(sessionId, { touch: false })) !== null;
-  closeWhenEnded(ws, isActive, log, { message: 'Your session has ended. Sign in again to continue.', reason: 'your session has ended; sign in again' });
+export function closeWhenCallerEnds(ws: WebSocket, caller: Caller, log: Logger): void {
+  const isSession = caller.kind === 'session';
+  const isActive = isSession ? async () => (await checkSession(caller.id, { touch: false })) !== null : () => isTokenActive(caller.id);
+  closeWhenEnded(ws, async () => {
+    if (!(await isActive())) return isSession ? sessionEnded : tokenEnded;
+    return (await holdsGroupsOf(caller.user)) ? null : accessChanged;
+  }, log);
 }
 
-function closeWhenEnded(ws: WebSocket, isActive: () => Promise<boolean>, log: Logger, words: { message: string; reason: string }): void {
+/** Checks every sessionRecheckMs; `ended` answers null while the socket may stay, or why it may not. */
+function closeWhenEnded(ws: WebSocket, ended: () => Promise<EndWords | null>, log: Logger): void {
   let isChecking = false;
   const timer = setInterval(() => {
     if (isChecking) return;
     isChecking = true;
-    isActive()
-      .then((active) => {
-        if (active || ws.readyState !== ws.OPEN) return;
+    ended()
+      .then((words) => {
+        if (!words || ws.readyState !== ws.OPEN) return;
         log.info({ reason: words.reason }, 'credentials ended: closing the websocket');
         endedBySession.add(ws);
         ws.send(JSON.stringify({ type: 'error', message: words.message } satisfies SocketErrorFrame));
