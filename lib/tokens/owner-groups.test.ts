@@ -27,6 +27,14 @@ describe('ownerGroups', () => {
     expect((await ownerGroups('barney', 1_060_000)).groups).toEqual([]);
   });
 
+  it('asks the directory once for callers that find the groups stale at the same time', async () => {
+    directory.answers.set('wilma', ['isg']);
+    const before = directory.reads;
+    const answers = await Promise.all(Array.from({ length: 20 }, () => ownerGroups('wilma', 5_000_000)));
+    expect(answers.every((a) => a.groups.includes('isg'))).toBe(true);
+    expect(directory.reads - before).toBe(1);
+  });
+
   it('keeps the groups last read while the directory is down, and says so when it never answered', async () => {
     directory.answers.set('fred', ['csg']);
     await ownerGroups('fred', 2_000_000);

@@ -13,7 +13,20 @@ interface Membership {
 }
 
 // On globalThis: the custom server (websockets) and Next's bundle (routes) share one process.
-const holder = globalThis as typeof globalThis & { spinPortalTokenOwnerGroups?: Map<string, Membership> };
+const holder = globalThis as typeof globalThis & { spinPortalTokenOwnerGroups?: Map<string, Membership>; spinPortalGroupReads?: Map<string, Promise<Membership>> };
+
+/** One directory read per person at a time: the sockets and requests that find the groups stale together share it. */
+function readOnce(uid: string, now: number): Promise<Membership> {
+  const reads = (holder.spinPortalGroupReads ??= new Map());
+  let read = reads.get(uid);
+  if (!read) {
+    read = readGroups(ldapSettingsFromEnv(env()), uid)
+      .then((fresh) => ({ ...fresh, checkedAt: now }))
+      .finally(() => reads.delete(uid));
+    reads.set(uid, read);
+  }
+  return read;
+}
 
 /**
  * A token owner's groups, as a browser session knows them: read from the directory again once older
@@ -25,9 +38,9 @@ export async function ownerGroups(uid: string, now = Date.now()): Promise<{ grou
   const known = cache.get(uid);
   if (known && now - known.checkedAt < groupRefreshMs()) return known;
   try {
-    const fresh = await readGroups(ldapSettingsFromEnv(env()), uid);
-    cache.set(uid, { ...fresh, checkedAt: now });
-    return fresh;
+    const fresh = await readOnce(uid, now);
+    cache.set(uid, fresh);
+    return { groups: fresh.groups, isStaff: fresh.isStaff };
   } catch (err) {
     if (err instanceof InvalidCredentialsError) {
       cache.delete(uid);
