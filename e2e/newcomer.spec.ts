@@ -85,7 +85,7 @@ test.describe('fred', () => {
     await expect(page.getByTitle('Spin Best Practices (NERSC, 2018)').first()).toBeVisible();
   });
 
-  test('a running restart shows its elapsed time and what Rancher is doing, and a slow page change shows a progress bar', async ({ page }) => {
+  test('a running restart shows its elapsed time and what Rancher is doing, and a slow page change shows a progress bar and a spinner at the link', async ({ page }) => {
     await page.goto('/stacks');
     // The stack page (its document or its server-component payload) is slow to come.
     await page.route(
@@ -97,6 +97,7 @@ test.describe('fred', () => {
     );
     await page.getByRole('link', { name: 'foo-jgi-doe', exact: true }).click();
     await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toBeVisible();
+    await expect(page.getByTestId('stack-row-foo-jgi-doe').getByTestId('link-pending')).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'foo-jgi-doe' })).toBeVisible();
     await expect(page.getByRole('progressbar', { name: 'Loading the page' })).toHaveCount(0);
 

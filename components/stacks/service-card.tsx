@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LinkPending } from '@/components/ui/link-pending';
 import type { Right } from '@/lib/domain/access/rights';
 import type { ServiceView } from '@/lib/domain/stacks/stack-schemas';
 import { OutOfMemoryBadge } from '@/components/stats/out-of-memory-badge';
@@ -16,6 +17,7 @@ export function ServiceCard({ stackId, stackName, service, rights }: { stackId: 
         <h3 id={`service-${service.id}`} className="text-base font-semibold">
           <Link href={`/stacks/${stackId}/services/${service.id}`} className="text-brand-600 hover:underline dark:text-blue-400">
             {service.name}
+            <LinkPending />
           </Link>
         </h3>
         <StateBadge value={service.state} kind="state" />

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { LinkPending } from '@/components/ui/link-pending';
 import type { StackListItem } from '@/lib/domain/stacks/stack-schemas';
 import { EnvironmentBadge } from './environment-badge';
 import { StateBadge } from './state-badge';
@@ -19,6 +20,7 @@ export function StackRow({ stack }: { stack: StackListItem }) {
       <TableHeaderCell scope="row" className="font-medium">
         <Link href={`/stacks/${stack.id}`} data-row-link aria-keyshortcuts="ArrowUp ArrowDown Home End" className="text-brand-600 hover:underline dark:text-blue-400">
           {stack.name}
+          <LinkPending />
         </Link>
         <EnvironmentBadge environment={stack.environment} className="ml-2" />
         {stack.isUntagged ? (
